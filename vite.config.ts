@@ -1,0 +1,73 @@
+// The web build (two entries: pupil and staff) and the Vitest projects.
+// [Note: pinned root key] The municipality root public key is compiled into the web bundle here, so
+// the server that serves the app cannot swap the key clients verify organisation certificates with.
+// It comes from ROOT_PUBLIC_KEY, or from the file the demo set-up writes (DATA_DIR/root-public-key).
+import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+import preact from '@preact/preset-vite';
+
+function pinnedRootKey(): string {
+  const fromEnv = process.env['ROOT_PUBLIC_KEY'];
+  if (fromEnv) return fromEnv.trim();
+  const file = resolve(process.env['DATA_DIR'] ?? 'data', 'root-public-key');
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+}
+
+export default defineConfig(({ command }) => {
+  const rootKey = pinnedRootKey();
+  if (command === 'build' && !/^[A-Za-z0-9_-]{43}$/.test(rootKey)) {
+    throw new Error(
+      'No municipality root public key to pin: set ROOT_PUBLIC_KEY, or run the demo set-up first (npm start does).',
+    );
+  }
+  return {
+    root: 'web',
+    publicDir: 'public',
+    plugins: [preact()],
+    define: { __ROOT_PUBLIC_KEY__: JSON.stringify(rootKey) },
+    build: {
+      outDir: '../dist',
+      emptyOutDir: true,
+      target: 'es2022',
+      // libsodium's WebAssembly build is one ~535 kB chunk (187 kB gzip), loaded lazily.
+      chunkSizeWarningLimit: 600,
+      rollupOptions: {
+        input: { pupil: resolve('web/index.html'), staff: resolve('web/staff/index.html') },
+      },
+    },
+    test: {
+      root: '.',
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'tests/protocol/**/*.test.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'api',
+            include: ['tests/api/**/*.test.ts'],
+            globalSetup: ['tests/api/global-setup.ts'],
+            testTimeout: 180_000,
+            hookTimeout: 120_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'e2e',
+            include: ['tests/e2e/**/*.test.ts'],
+            globalSetup: ['tests/e2e/global-setup.ts'],
+            fileParallelism: false,
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
+        },
+      ],
+    },
+  };
+});
