@@ -1,0 +1,79 @@
+// The protocol's public API (docs/protocol.md). Every operation takes the libsodium instance
+// first; the `...WithNonce` variants stay internal (tests/tools import them from their modules).
+export type { Sodium } from './sodium.ts';
+export { CryptoError, type CryptoErrorCode } from '../envelope/crypto-error.ts';
+export { toB64, fromB64 } from '../envelope/base64url.ts';
+export { toHex, bytesEqual, concatBytes } from '../envelope/bytes.ts';
+export { padmeLength } from '../envelope/padme.ts';
+export {
+  encodeAd,
+  ITEM_AD_BYTES,
+  type ItemAd,
+  type ItemKind,
+  type AuthorRole,
+} from '../envelope/item-ad.ts';
+export {
+  encodeCertificateBody,
+  decodeCertificateBody,
+  type CertificateBody,
+  type OrgKind,
+} from '../envelope/certificate-body.ts';
+export { ARGON_INTERACTIVE, ARGON_MODERATE, type ArgonLimits } from './argon.ts';
+export {
+  generateReceiptCode,
+  formatReceipt,
+  parseReceipt,
+  deriveReceiptKeys,
+  authKeyHash,
+  type ReceiptKeys,
+} from './receipt.ts';
+export {
+  newKey,
+  generateOrgKeys,
+  sealKey,
+  openSealedKey,
+  sealBytes,
+  openSealed,
+  sealOrgKeys,
+  openOrgKeys,
+  type OrgKeyPair,
+} from './keys.ts';
+export { wrapKey, unwrapKey } from './wrap.ts';
+export { encryptItem, decryptItem } from './items.ts';
+export { chainHash, verifyChain, GENESIS_HASH, type ChainLink } from './chain.ts';
+export { signItem, verifyItem } from './signatures.ts';
+export {
+  encryptAttachment,
+  decryptAttachment,
+  createAttachmentEncryptor,
+  createAttachmentDecryptor,
+  type AttachmentEncryptor,
+  type AttachmentDecryptor,
+} from './attachments.ts';
+export {
+  signCertificate,
+  verifyCertificate,
+  type SignedCertificate,
+  type VerifyCertificateOptions,
+} from './certificates.ts';
+export {
+  generateRootKey,
+  protectRootKey,
+  unprotectRootKey,
+  type RootKeyFile,
+  type RootKeyPair,
+} from './root-key.ts';
+export { fingerprint } from './fingerprint.ts';
+export {
+  derivePasswordKeys,
+  generatePersonalKeys,
+  wrapPersonalKeys,
+  unwrapPersonalKeys,
+  generateRecoveryKey,
+  recoveryWrapKey,
+  createStaffCredentials,
+  type PersonalKeys,
+  type PasswordKeys,
+  type StaffCredentials,
+} from './staff-keys.ts';
+export { inviteMac, verifyInviteMac } from './invite.ts';
