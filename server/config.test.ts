@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('gives a safe local default: loopback, SQLite under ./data, demo on', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      host: '127.0.0.1',
+      port: 8080,
+      databaseUrl: undefined,
+      demo: true,
+      secureTransport: true,
+    });
+    expect(c.dataDir).toMatch(/\/data$/);
+  });
+
+  it('reads PostgreSQL, port and flags', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/app',
+      PORT: '3000',
+      DEMO: '0',
+      SECURE_TRANSPORT: 'false',
+    });
+    expect(c).toMatchObject({
+      databaseUrl: 'postgres://u:p@db:5432/app',
+      port: 3000,
+      demo: false,
+      secureTransport: false,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DEMO: 'maybe' }, 'DEMO'],
+    [{ LOG_LEVEL: 'debug' }, 'LOG_LEVEL'],
+  ])('refuses %o with a message naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`${name}: .*${name}|${name}: `));
+  });
+});

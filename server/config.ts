@@ -1,0 +1,87 @@
+// The only reader of process.env. It parses the environment once, and stops the start with a
+// message that names the variable and what it expects.
+import { resolve } from 'node:path';
+import * as v from 'valibot';
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** postgres://... when set; otherwise the embedded SQLite file under dataDir. */
+  databaseUrl: string | undefined;
+  /** Create the demo municipality on first start. */
+  demo: boolean;
+  /** Directory with the built web app (vite build). */
+  webDir: string;
+  /** Set the Secure flag on cookies and HSTS: on unless explicitly turned off for plain-HTTP dev. */
+  secureTransport: boolean;
+  logLevel: 'silent' | 'info';
+  shutdownGraceMs: number;
+}
+
+const flag = (name: string, fallback: boolean) =>
+  v.pipe(
+    v.optional(
+      v.picklist(['0', '1', 'true', 'false', 'yes', 'no'], `${name} must be 1 or 0`),
+      fallback ? '1' : '0',
+    ),
+    v.transform((s) => ['1', 'true', 'yes'].includes(s)),
+  );
+
+const EnvSchema = v.object({
+  HOST: v.optional(v.pipe(v.string(), v.minLength(1)), '127.0.0.1'),
+  PORT: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,5}$/, 'PORT must be a number from 0 to 65535'),
+      v.transform(Number),
+      v.maxValue(65535, 'PORT must be a number from 0 to 65535'),
+    ),
+    '8080',
+  ),
+  DATA_DIR: v.optional(v.pipe(v.string(), v.minLength(1)), 'data'),
+  DATABASE_URL: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^postgres(ql)?:\/\/\S+$/,
+        'DATABASE_URL must be a postgres:// URL (leave it unset for SQLite)',
+      ),
+    ),
+  ),
+  DEMO: flag('DEMO', true),
+  WEB_DIR: v.optional(v.pipe(v.string(), v.minLength(1)), 'dist'),
+  SECURE_TRANSPORT: flag('SECURE_TRANSPORT', true),
+  LOG_LEVEL: v.optional(v.picklist(['silent', 'info'], 'LOG_LEVEL must be silent or info'), 'info'),
+  SHUTDOWN_GRACE_MS: v.optional(
+    v.pipe(v.string(), v.regex(/^\d+$/, 'SHUTDOWN_GRACE_MS must be a number'), v.transform(Number)),
+    '10000',
+  ),
+});
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = v.safeParse(EnvSchema, env);
+  if (!result.success) {
+    const lines = result.issues.map((issue) => {
+      const key = issue.path?.map((p) => String(p.key)).join('.') ?? '?';
+      return `  ${key}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = result.output;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    demo: e.DEMO,
+    webDir: resolve(e.WEB_DIR),
+    secureTransport: e.SECURE_TRANSPORT,
+    logLevel: e.LOG_LEVEL,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}

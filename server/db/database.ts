@@ -1,0 +1,37 @@
+// The database as the app sees it: one interface of all tables, and the Kysely types other rooms
+// use instead of importing kysely themselves.
+import type { Kysely, Transaction } from 'kysely';
+import type { AuditLogTable, SettingsTable } from './tables/audit.ts';
+import type { EscalationOutcomesTable, EscalationsTable } from './tables/escalations.ts';
+import type {
+  OrgCertificatesTable,
+  OrgKeyGrantsTable,
+  OrganisationsTable,
+} from './tables/organisations.ts';
+import type {
+  AttachmentsTable,
+  MessagesTable,
+  NotesTable,
+  ReportsTable,
+} from './tables/reports.ts';
+import type { StaffTable } from './tables/staff.ts';
+
+export interface Database {
+  organisations: OrganisationsTable;
+  org_certificates: OrgCertificatesTable;
+  org_key_grants: OrgKeyGrantsTable;
+  staff: StaffTable;
+  reports: ReportsTable;
+  messages: MessagesTable;
+  notes: NotesTable;
+  attachments: AttachmentsTable;
+  escalations: EscalationsTable;
+  escalation_outcomes: EscalationOutcomesTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+}
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+/** Repositories take either, so the caller decides the transaction. */
+export type DbOrTrx = Db | Trx;

@@ -1,0 +1,21 @@
+// Runs the migrations in order. They are listed here (not read from the directory) so the same
+// code works under tsx, in tests and in a bundled build.
+import { Migrator, type Migration } from 'kysely';
+import type { Db } from './database.ts';
+import * as initial from './migrations/2026-11-23T1200-initial.ts';
+
+const migrations: Record<string, Migration> = {
+  '2026-11-23T1200-initial': initial,
+};
+
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const name = failed?.migrationName ?? 'unknown';
+    throw new Error(
+      `Migration ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}

@@ -1,0 +1,75 @@
+import type { DbOrTrx } from '../database.ts';
+import type {
+  NewOrgCertificate,
+  NewOrgKeyGrant,
+  NewOrganisation,
+  OrgCertificate,
+  Organisation,
+} from '../tables/organisations.ts';
+
+export async function insertOrganisation(db: DbOrTrx, org: NewOrganisation): Promise<void> {
+  await db.insertInto('organisations').values(org).execute();
+}
+
+export async function insertCertificate(db: DbOrTrx, cert: NewOrgCertificate): Promise<void> {
+  await db.insertInto('org_certificates').values(cert).execute();
+}
+
+export async function insertKeyGrant(db: DbOrTrx, grant: NewOrgKeyGrant): Promise<void> {
+  await db.insertInto('org_key_grants').values(grant).execute();
+}
+
+export async function countOrganisations(db: DbOrTrx): Promise<number> {
+  const row = await db
+    .selectFrom('organisations')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export type OrganisationWithCertificate = Organisation & {
+  cert_body: string;
+  cert_signature: string;
+  cert_version: number;
+};
+
+/** Organisations joined with their current (highest-version) certificate. */
+function withCurrentCertificate(db: DbOrTrx) {
+  return db
+    .selectFrom('organisations as o')
+    .innerJoin('org_certificates as c', 'c.org_id', 'o.id')
+    .where(({ eb, selectFrom }) =>
+      eb(
+        'c.version',
+        '=',
+        selectFrom('org_certificates as c2')
+          .whereRef('c2.org_id', '=', 'o.id')
+          .select((e) => e.fn.max('c2.version').as('v')),
+      ),
+    )
+    .selectAll('o')
+    .select(['c.body as cert_body', 'c.signature as cert_signature', 'c.version as cert_version']);
+}
+
+export function listOrganisations(db: DbOrTrx): Promise<OrganisationWithCertificate[]> {
+  return withCurrentCertificate(db).orderBy('o.kind', 'desc').orderBy('o.name').execute();
+}
+
+export function findOrganisation(
+  db: DbOrTrx,
+  by: { id: string } | { code: string },
+): Promise<OrganisationWithCertificate | undefined> {
+  const query = withCurrentCertificate(db);
+  return (
+    'id' in by ? query.where('o.id', '=', by.id) : query.where('o.code', '=', by.code)
+  ).executeTakeFirst();
+}
+
+export function listCertificates(db: DbOrTrx, orgId: string): Promise<OrgCertificate[]> {
+  return db
+    .selectFrom('org_certificates')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('version')
+    .execute();
+}

@@ -1,0 +1,47 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export type EscalationStatus = 'open' | 'in_progress' | 'closed';
+
+export interface EscalationsTable {
+  id: string;
+  report_id: string;
+  school_org_id: string;
+  cdr_org_id: string;
+  status: EscalationStatus;
+  urgent: number;
+  created_by: string;
+  assignee_id: string | null;
+  /** K_esc sealed to the CdR org key and to the school org key, with the versions used. */
+  esc_key_sealed_cdr: Uint8Array;
+  cdr_key_version: number;
+  esc_key_sealed_school: Uint8Array;
+  school_key_version: number;
+  /** What the counsellor chose to hand over, under K_esc. */
+  package: Uint8Array;
+  /** Why, under K_esc. */
+  reason: Uint8Array;
+  /** K_thread sealed to the CdR when the conversation with the pupil was handed over. */
+  thread_key_sealed_cdr: Uint8Array | null;
+  /** Result code the school sees on closing (from the CdR's catalogue). */
+  result: string | null;
+  niebieska_karta_date: string | null;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface EscalationOutcomesTable {
+  id: string;
+  escalation_id: string;
+  /** Code from the CdR's service catalogue (psychological counselling, crisis stay, ...). */
+  service: string;
+  /** Optional note under K_esc. */
+  note: Uint8Array | null;
+  author_id: string;
+  created_at: string;
+}
+
+export type Escalation = Selectable<EscalationsTable>;
+export type NewEscalation = Insertable<EscalationsTable>;
+export type EscalationUpdate = Updateable<EscalationsTable>;
+export type EscalationOutcome = Selectable<EscalationOutcomesTable>;
+export type NewEscalationOutcome = Insertable<EscalationOutcomesTable>;

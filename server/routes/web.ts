@@ -1,0 +1,43 @@
+// Serves the built web app: the pupil entry at / (and at the kiosk URL /s/<school code>), the
+// staff entry at /staff/. Hashed assets may be cached; the pages themselves never are, so a
+// shared tablet's cache keeps nothing that a later visitor could open.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { ApiError } from '../errors.ts';
+
+export function webRoutes(webDir: string): Hono<AppEnv> {
+  const page = (file: string) => {
+    const path = join(webDir, file);
+    let html: string | undefined;
+    return () => {
+      html ??= existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+      if (html === undefined) {
+        throw new ApiError(503, 'internal', 'The web app is not built: run `npm run build`.');
+      }
+      return new Response(html, {
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+      });
+    };
+  };
+  const pupil = page('index.html');
+  const staff = page('staff/index.html');
+
+  return new Hono<AppEnv>()
+    .get('/', pupil)
+    .get('/s/:code', pupil)
+    .get('/staff', (c) => c.redirect('/staff/', 301))
+    .get('/staff/', staff)
+    .use(
+      '/assets/*',
+      serveStatic({
+        root: webDir,
+        onFound: (_path, c) => {
+          c.header('Cache-Control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    )
+    .use('*', serveStatic({ root: webDir }));
+}

@@ -1,0 +1,35 @@
+// The public directory of organisations: what a pupil's or staff member's browser fetches to find a
+// school or the CdR and verify its certificate against the pinned root key.
+import * as v from 'valibot';
+import { SchoolCodeSchema, UuidSchema } from './common.ts';
+
+export const OrgParamsSchema = v.object({ id: UuidSchema });
+export const OrgCodeParamsSchema = v.object({ code: SchoolCodeSchema });
+
+export interface CertificateDto {
+  /** base64url of the encoded certificate body (docs/protocol.md). */
+  body: string;
+  signature: string;
+}
+
+export interface OrganisationDto {
+  id: string;
+  kind: 'school' | 'cdr';
+  name: string;
+  code: string;
+  /** The public salt for this school's receipt codes (base64url). */
+  receiptSalt: string;
+  address: string | null;
+  phone: string | null;
+  hours: string | null;
+  certificate: CertificateDto;
+}
+
+export interface OrganisationListDto {
+  organisations: OrganisationDto[];
+}
+
+export interface HealthDto {
+  status: 'ok';
+  database: 'sqlite' | 'postgres';
+}
