@@ -1,0 +1,40 @@
+// The files the demo set-up leaves in the data directory: the root public key the web build pins
+// [Note: pinned root key], the passphrase-protected root key (what the administrator CLI uses),
+// and the demo credentials, readable by the owner only. None of them exists outside demo mode
+// unless an administrator creates the root key with the CLI.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DemoResult } from './seed-demo.ts';
+
+export const rootPublicKeyPath = (dataDir: string) => join(dataDir, 'root-public-key');
+export const rootKeyFilePath = (dataDir: string) => join(dataDir, 'root-key.json');
+export const demoCredentialsPath = (dataDir: string) => join(dataDir, 'demo-credentials.txt');
+
+export function formatCredentials(result: DemoResult): string {
+  const rows = result.accounts.map(
+    (a) => `  ${a.login.padEnd(30)} ${a.password.padEnd(24)} ${a.role.padEnd(15)} ${a.org}`,
+  );
+  return [
+    'DEMO MUNICIPALITY "Przykładowo" (demo data only: never use these accounts for real cases)',
+    `Root key fingerprint: ${result.rootFingerprint}`,
+    `Root key passphrase (for npm run admin): ${result.rootPassphrase}`,
+    '',
+    `  ${'login'.padEnd(30)} ${'password'.padEnd(24)} ${'role'.padEnd(15)} organisation`,
+    ...rows,
+    '',
+    'Recovery keys (print and keep apart from the passwords):',
+    ...result.accounts.map((a) => `  ${a.login.padEnd(30)} ${a.recoveryKey}`),
+    '',
+  ].join('\n');
+}
+
+export function writeDemoFiles(dataDir: string, result: DemoResult): void {
+  writeFileSync(rootPublicKeyPath(dataDir), `${result.rootPublicKey}\n`, { mode: 0o644 });
+  writeFileSync(rootKeyFilePath(dataDir), `${result.rootKeyFile}\n`, { mode: 0o600 });
+  writeFileSync(demoCredentialsPath(dataDir), formatCredentials(result), { mode: 0o600 });
+}
+
+export function readDemoCredentials(dataDir: string): string | undefined {
+  const path = demoCredentialsPath(dataDir);
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}

@@ -1,0 +1,52 @@
+// The only side-effecting entry: config -> database -> migrate (and demo set-up) -> serve, and a
+// graceful shutdown on SIGTERM/SIGINT that lets requests in flight finish before the database
+// closes.
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { runCli } from './cli/run-cli.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/dialect.ts';
+import { readDemoCredentials } from './demo/demo-files.ts';
+import { jsonLogger, silentLogger } from './middleware/request-log.ts';
+import { prepareDatabase } from './setup.ts';
+
+await runCli(async () => {
+  const config = loadConfig();
+  const log = config.logLevel === 'silent' ? silentLogger : jsonLogger;
+  const clock = () => new Date();
+  const handle = openDatabase(config);
+  await prepareDatabase(config, handle, clock);
+
+  const app = createApp({
+    db: handle.db,
+    dialect: handle.dialect,
+    clock,
+    log,
+    secureTransport: config.secureTransport,
+    webDir: config.webDir,
+  });
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    const credentials = config.demo ? readDemoCredentials(config.dataDir) : undefined;
+    if (credentials) console.log(`\n${credentials}`);
+    console.log(
+      `Listening on http://${config.host}:${info.port}/ (staff: /staff/), database: ${handle.dialect}`,
+    );
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log({ level: 'info', msg: `${signal}: shutting down` });
+    const force = setTimeout(() => process.exit(1), config.shutdownGraceMs).unref();
+    server.close(() => {
+      void handle.close().then(() => {
+        clearTimeout(force);
+        process.exit(0);
+      });
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+});
