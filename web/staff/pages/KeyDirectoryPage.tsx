@@ -1,0 +1,79 @@
+// The organisation key directory as this browser sees it: every certificate checked against the
+// pinned root key, with fingerprints to compare against posters and printed key sheets.
+import { useEffect, useState } from 'preact/hooks';
+import { fromB64 } from '../../../shared/envelope/base64url.ts';
+import type { OrganisationDto, OrganisationListDto } from '../../../shared/protocol/orgs.ts';
+import { getJson } from '../../common/api.ts';
+import { t } from '../../common/i18n.ts';
+import { PINNED_ROOT_PUBLIC_KEY } from '../../common/pinned-root.ts';
+import { verifyOrganisation } from '../../common/verify-org.ts';
+import { loadSodium } from '../../crypto/sodium.ts';
+
+interface Row {
+  org: OrganisationDto;
+  fingerprint: string | null;
+  version: number | null;
+}
+
+async function loadDirectory(): Promise<{ root: string; rows: Row[] }> {
+  const [{ organisations }, sodium, crypto] = await Promise.all([
+    getJson<OrganisationListDto>('/api/orgs'),
+    loadSodium(),
+    import('../../../shared/crypto/index.ts'),
+  ]);
+  const rows = await Promise.all(
+    organisations.map(async (org): Promise<Row> => {
+      try {
+        const v = await verifyOrganisation(org);
+        return { org, fingerprint: v.fingerprint, version: v.certificate.version };
+      } catch {
+        return { org, fingerprint: null, version: null };
+      }
+    }),
+  );
+  return { root: crypto.fingerprint(sodium, fromB64(PINNED_ROOT_PUBLIC_KEY)), rows };
+}
+
+export function KeyDirectoryPage() {
+  const [data, setData] = useState<{ root: string; rows: Row[] } | 'error' | null>(null);
+  useEffect(() => {
+    loadDirectory().then(setData, () => setData('error'));
+  }, []);
+
+  return (
+    <section>
+      <h2>{t('keyDirectory')}</h2>
+      <p class="hint">{t('keyDirectoryHint')}</p>
+      {data === null && <p role="status">{t('loading')}</p>}
+      {data === 'error' && (
+        <p class="notice notice--error" role="alert">
+          {t('somethingWrong')}
+        </p>
+      )}
+      {data !== null && data !== 'error' && (
+        <>
+          <p>
+            {t('rootFingerprint')}: <span class="fingerprint">{data.root}</span>
+          </p>
+          <ul class="directory">
+            {data.rows.map((row) => (
+              <li key={row.org.id}>
+                <strong>{row.org.name}</strong> (
+                {row.org.kind === 'school' ? t('orgKindSchool') : t('orgKindCdr')}, {row.org.code})
+                <br />
+                {row.fingerprint ? (
+                  <>
+                    {t('certOk')}, {t('certVersion')} {row.version}:{' '}
+                    <span class="fingerprint">{row.fingerprint}</span>
+                  </>
+                ) : (
+                  <strong class="notice--error">{t('certBad')}</strong>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
