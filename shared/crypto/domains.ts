@@ -18,6 +18,7 @@ export const SIGN_DOMAIN = {
   certificate: 'bezpieczny-glos/v1/org-certificate',
   item: 'bezpieczny-glos/v1/item-signature',
   invite: 'bezpieczny-glos/v1/invite-mac',
+  endorsement: 'bezpieczny-glos/v1/member-endorsement',
 } as const;
 
 /** BLAKE2b (crypto_generichash) keys used as personalisation; 16..64 bytes each. */

@@ -77,3 +77,26 @@ export {
   type StaffCredentials,
 } from './staff-keys.ts';
 export { inviteMac, verifyInviteMac } from './invite.ts';
+export { endorseMember, verifyMemberEndorsement, type MemberKeys } from './endorsement.ts';
+export { solvePow } from './pow-solve.ts';
+export { newUuid } from './ids.ts';
+export {
+  composeReport,
+  composeMessage,
+  composeAttachment,
+  threadKeyContext,
+  fileKeyContext,
+  type SchoolKeys,
+  type ComposedReport,
+  type ComposedMessage,
+  type ComposedAttachment,
+  type ChainTip,
+} from './report-compose.ts';
+export {
+  openThread,
+  openThreadKey,
+  openAttachmentData,
+  type OpenedThread,
+  type OpenedMessage,
+  type OpenedAttachment,
+} from './thread-open.ts';

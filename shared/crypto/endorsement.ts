@@ -1,0 +1,56 @@
+// [Note: member endorsement] A staff member's personal public keys are endorsed by their
+// organisation: an Ed25519 signature by the organisation's sign key (whose certificate the root
+// signed) over SIGN(member-endorsement, org id, box pk, sign pk). A pupil's browser can then check
+// that a signed reply comes from a member of the school without trusting the server:
+// root -> organisation certificate -> endorsement -> message signature.
+import type { Sodium } from './sodium.ts';
+import { CryptoError } from '../envelope/crypto-error.ts';
+import { expectLength, uuidToBytes } from '../envelope/bytes.ts';
+import { SIGN_DOMAIN } from './domains.ts';
+import { signedMessage } from './signed-message.ts';
+
+export interface MemberKeys {
+  orgId: string;
+  boxPublicKey: Uint8Array;
+  signPublicKey: Uint8Array;
+}
+
+function endorsementMessage(member: MemberKeys): Uint8Array {
+  expectLength(member.boxPublicKey, 32, 'box public key');
+  expectLength(member.signPublicKey, 32, 'sign public key');
+  return signedMessage(
+    SIGN_DOMAIN.endorsement,
+    uuidToBytes(member.orgId),
+    member.boxPublicKey,
+    member.signPublicKey,
+  );
+}
+
+export function endorseMember(
+  sodium: Sodium,
+  orgSignSecretKey: Uint8Array,
+  member: MemberKeys,
+): Uint8Array {
+  expectLength(orgSignSecretKey, 64, 'organisation sign secret key');
+  return sodium.crypto_sign_detached(endorsementMessage(member), orgSignSecretKey);
+}
+
+/** Throws 'bad_signature' unless one of the organisation's sign keys endorsed the member. */
+export function verifyMemberEndorsement(
+  sodium: Sodium,
+  orgSignPublicKeys: readonly Uint8Array[],
+  member: MemberKeys,
+  endorsement: Uint8Array,
+): void {
+  const message = endorsementMessage(member);
+  const ok =
+    endorsement.length === 64 &&
+    orgSignPublicKeys.some((pk) => {
+      try {
+        return sodium.crypto_sign_verify_detached(endorsement, message, pk);
+      } catch {
+        return false;
+      }
+    });
+  if (!ok) throw new CryptoError('bad_signature', 'member not endorsed by the organisation');
+}

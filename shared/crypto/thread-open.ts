@@ -1,0 +1,159 @@
+// Opening a report thread as the pupil sees it (and, with K_thread from the org key, as staff do):
+// K_thread from the pupil key, the report body, every message with the chain checked
+// ([Note: message chain]) and staff signatures verified against endorsed member keys
+// ([Note: member endorsement]), and the attachments' metadata and keys. Anything that does not
+// verify throws: the app shows an error, never a message it cannot vouch for.
+import * as v from 'valibot';
+import type { Sodium } from './sodium.ts';
+import {
+  AttachmentMetaSchema,
+  MessageContentSchema,
+  ReportContentSchema,
+  type AttachmentMeta,
+  type MessageContent,
+  type ReportContent,
+} from '../protocol/content.ts';
+import type { PupilThreadDto } from '../protocol/pupil.ts';
+import { fromB64 } from '../envelope/base64url.ts';
+import { CryptoError } from '../envelope/crypto-error.ts';
+import { decryptAttachment } from './attachments.ts';
+import { chainHash, GENESIS_HASH } from './chain.ts';
+import { verifyMemberEndorsement } from './endorsement.ts';
+import { decryptItem } from './items.ts';
+import { fileKeyContext, threadKeyContext, type ChainTip } from './report-compose.ts';
+import { verifyItem } from './signatures.ts';
+import { unwrapKey } from './wrap.ts';
+
+export interface OpenedMessage {
+  id: string;
+  seq: number;
+  authorRole: 'pupil' | 'counsellor' | 'cdr';
+  content: MessageContent;
+  createdAt: string;
+}
+
+export interface OpenedAttachment {
+  id: string;
+  messageId: string | null;
+  uploaderRole: 'pupil' | 'counsellor' | 'cdr';
+  meta: AttachmentMeta;
+  fileKey: Uint8Array;
+}
+
+export interface OpenedThread {
+  threadKey: Uint8Array;
+  report: ReportContent;
+  messages: OpenedMessage[];
+  attachments: OpenedAttachment[];
+  tip: ChainTip | null;
+}
+
+function parse<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, value);
+  if (!result.success) throw new CryptoError('malformed', 'decrypted content has the wrong shape');
+  return result.output;
+}
+
+/**
+ * @param orgSignPublicKeys sign keys of the school's (and, once escalated, the CdR's) verified
+ *   certificates: staff messages must be endorsed by one of them.
+ */
+export function openThread(
+  sodium: Sodium,
+  threadKey: Uint8Array,
+  thread: PupilThreadDto,
+  orgSignPublicKeys: readonly Uint8Array[],
+  orgIds: { school: string; cdr?: string },
+): OpenedThread {
+  const reportId = thread.reportId;
+  const report = parse(
+    ReportContentSchema,
+    decryptItem(sodium, threadKey, fromB64(thread.body), {
+      reportId,
+      kind: 'report',
+      itemId: reportId,
+      authorRole: 'pupil',
+    }),
+  );
+  let prevHash = GENESIS_HASH;
+  let tip: ChainTip | null = null;
+  const messages = thread.messages.map((m, index): OpenedMessage => {
+    if (m.seq !== index + 1)
+      throw new CryptoError('decrypt_failed', `chain: expected seq ${index + 1}, got ${m.seq}`);
+    const blob = fromB64(m.blob);
+    const ad = {
+      reportId,
+      kind: 'message' as const,
+      itemId: m.id,
+      authorRole: m.authorRole,
+      seq: m.seq,
+      prevHash,
+    };
+    const content = parse(MessageContentSchema, decryptItem(sodium, threadKey, blob, ad));
+    if (m.authorRole !== 'pupil') {
+      if (!m.signature || !m.author?.endorsement)
+        throw new CryptoError('bad_signature', 'unsigned staff message');
+      const signPublicKey = fromB64(m.author.signPublicKey);
+      const endorsement = fromB64(m.author.endorsement);
+      const orgId = m.authorRole === 'cdr' ? orgIds.cdr : orgIds.school;
+      if (!orgId) throw new CryptoError('bad_signature', 'no organisation for this author');
+      verifyMemberEndorsement(
+        sodium,
+        orgSignPublicKeys,
+        { orgId, ...endorsedKeys(m.author) },
+        endorsement,
+      );
+      verifyItem(sodium, signPublicKey, fromB64(m.signature), blob, ad);
+    }
+    prevHash = chainHash(sodium, blob);
+    tip = { seq: m.seq, blob };
+    return { id: m.id, seq: m.seq, authorRole: m.authorRole, content, createdAt: m.createdAt };
+  });
+  const attachments = thread.attachments.map((a): OpenedAttachment => {
+    const meta = parse(
+      AttachmentMetaSchema,
+      decryptItem(sodium, threadKey, fromB64(a.meta), {
+        reportId,
+        kind: 'attachment-meta',
+        itemId: a.id,
+        authorRole: a.uploaderRole,
+      }),
+    );
+    if (meta.attachmentId !== a.id)
+      throw new CryptoError('malformed', 'attachment metadata of another file');
+    const fileKey = unwrapKey(sodium, fromB64(a.fileKeyWrapped), threadKey, fileKeyContext(a.id));
+    return { id: a.id, messageId: a.messageId, uploaderRole: a.uploaderRole, meta, fileKey };
+  });
+  return { threadKey, report, messages, attachments, tip };
+}
+
+function endorsedKeys(author: { signPublicKey: string; boxPublicKey: string }) {
+  return {
+    boxPublicKey: fromB64(author.boxPublicKey),
+    signPublicKey: fromB64(author.signPublicKey),
+  };
+}
+
+export function openThreadKey(
+  sodium: Sodium,
+  pupilKey: Uint8Array,
+  thread: PupilThreadDto,
+): Uint8Array {
+  return unwrapKey(
+    sodium,
+    fromB64(thread.threadKeyPupil),
+    pupilKey,
+    threadKeyContext(thread.reportId),
+  );
+}
+
+export function openAttachmentData(
+  sodium: Sodium,
+  attachment: OpenedAttachment,
+  data: Uint8Array,
+): Uint8Array {
+  const bytes = decryptAttachment(sodium, attachment.fileKey, data);
+  if (bytes.length !== attachment.meta.size)
+    throw new CryptoError('malformed', 'attachment size differs from its metadata');
+  return bytes;
+}
