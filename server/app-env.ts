@@ -1,13 +1,24 @@
-// What every handler can reach through c.var: the database and the injected clock.
+// What every handler can reach through c.var: the database, the injected clock, and the pupil
+// flow's proof-of-work secret and difficulty and rate limits.
 import type { Db } from './db/database.ts';
 import type { DialectName } from './db/dialect.ts';
+import type { PupilRateLimits } from './middleware/rate-limit.ts';
 import type { Logger } from './middleware/request-log.ts';
+
+export interface PupilDeps {
+  /** Leading zero bits a proof of work must have [Note: proof of work]. */
+  powBits: number;
+  /** 32-byte HMAC key of the challenge tokens (settings 'pow_secret'). */
+  powSecret: Uint8Array;
+  limits: PupilRateLimits;
+}
 
 export interface AppDeps {
   db: Db;
   dialect: DialectName;
   clock: () => Date;
   log: Logger;
+  pupil: PupilDeps;
 }
 
 export interface AppEnv {

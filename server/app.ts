@@ -1,15 +1,17 @@
 // createApp wires middleware and routes over injected dependencies; it opens nothing itself, so
 // tests build it over any database and clock.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ErrorBody } from '../shared/errors.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
-import { ApiError, codeForStatus } from './errors.ts';
+import { ApiError, codeForStatus, RateLimitError } from './errors.ts';
+import { JSON_BODY_LIMIT, limitBody } from './middleware/body-limit.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { healthRoutes } from './routes/health.ts';
 import { orgRoutes } from './routes/orgs.ts';
+import { UPLOAD_PATH } from './routes/pupil/attachments.ts';
+import { pupilRoutes } from './routes/pupil/index.ts';
 import { webRoutes } from './routes/web.ts';
 
 export interface AppOptions extends AppDeps {
@@ -19,13 +21,14 @@ export interface AppOptions extends AppDeps {
   webDir?: string;
 }
 
-/** JSON bodies are small: reports and messages are padded ciphertext of a few KiB. */
-export const JSON_BODY_LIMIT = 256 * 1024;
-
-function errorResponse(status: number, body: ErrorBody): Response {
+function errorResponse(status: number, body: ErrorBody, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...headers,
+    },
   });
 }
 
@@ -39,18 +42,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.set('deps', deps);
     await next();
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: JSON_BODY_LIMIT,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', `Body over ${JSON_BODY_LIMIT} bytes`);
-      },
-    }),
+  const jsonLimit = limitBody(JSON_BODY_LIMIT);
+  app.use('/api/*', (c, next) =>
+    // The attachment upload sets its own, larger limit (routes/pupil/attachments.ts).
+    c.req.method === 'POST' && c.req.path === `/api/pupil${UPLOAD_PATH}`
+      ? next()
+      : jsonLimit(c, next),
   );
 
   app.route('/api/health', healthRoutes);
   app.route('/api/orgs', orgRoutes);
+  app.route('/api/pupil', pupilRoutes());
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such endpoint');
   });
@@ -61,7 +63,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (err instanceof ApiError) {
       const error: ErrorBody['error'] = { code: err.code, message: err.message };
       if (err.issues) error.issues = err.issues;
-      return errorResponse(err.status, { error });
+      const headers: Record<string, string> =
+        err instanceof RateLimitError ? { 'Retry-After': String(err.retryAfter) } : {};
+      return errorResponse(err.status, { error }, headers);
     }
     if (err instanceof HTTPException && err.status < 500) {
       return errorResponse(err.status, {

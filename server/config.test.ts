@@ -29,12 +29,25 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the pupil flow settings, with documented defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      powBits: 16,
+      rateLimits: { reportsPerSchool: 30, receiptsPerSchool: 300, messagesPerReceipt: 30 },
+    });
+    const c = loadConfig({ POW_BITS: '0', RATE_READS_PER_RECEIPT: '5' });
+    expect(c.powBits).toBe(0);
+    expect(c.rateLimits.threadReadsPerReceipt).toBe(5);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ DEMO: 'maybe' }, 'DEMO'],
     [{ LOG_LEVEL: 'debug' }, 'LOG_LEVEL'],
+    [{ POW_BITS: '29' }, 'POW_BITS'],
+    [{ POW_BITS: '-1' }, 'POW_BITS'],
+    [{ RATE_REPORTS_PER_SCHOOL: '0' }, 'RATE_REPORTS_PER_SCHOOL'],
   ])('refuses %o with a message naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}: .*${name}|${name}: `));

@@ -2,6 +2,7 @@
 // message that names the variable and what it expects.
 import { resolve } from 'node:path';
 import * as v from 'valibot';
+import { DEFAULT_RATE_LIMITS, type PupilRateLimits } from './middleware/rate-limit.ts';
 
 export interface Config {
   host: string;
@@ -17,6 +18,10 @@ export interface Config {
   secureTransport: boolean;
   logLevel: 'silent' | 'info';
   shutdownGraceMs: number;
+  /** Proof-of-work difficulty of the pupil endpoints, in leading zero bits. */
+  powBits: number;
+  /** Pupil rate limits per 10 minutes [Note: rate limits]. */
+  rateLimits: PupilRateLimits;
 }
 
 const flag = (name: string, fallback: boolean) =>
@@ -27,6 +32,22 @@ const flag = (name: string, fallback: boolean) =>
     ),
     v.transform((s) => ['1', 'true', 'yes'].includes(s)),
   );
+
+const integer = (name: string, fallback: number, min: number, max: number) => {
+  const message = `${name} must be a whole number from ${min} to ${max}`;
+  return v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,9}$/, message),
+      v.transform(Number),
+      v.minValue(min, message),
+      v.maxValue(max, message),
+    ),
+    String(fallback),
+  );
+};
+
+const rate = (name: string, fallback: number) => integer(name, fallback, 1, 1_000_000);
 
 const EnvSchema = v.object({
   HOST: v.optional(v.pipe(v.string(), v.minLength(1)), '127.0.0.1'),
@@ -57,6 +78,18 @@ const EnvSchema = v.object({
     v.pipe(v.string(), v.regex(/^\d+$/, 'SHUTDOWN_GRACE_MS must be a number'), v.transform(Number)),
     '10000',
   ),
+  POW_BITS: integer('POW_BITS', 16, 0, 28),
+  RATE_REPORTS_PER_SCHOOL: rate('RATE_REPORTS_PER_SCHOOL', DEFAULT_RATE_LIMITS.reportsPerSchool),
+  RATE_RECEIPTS_PER_SCHOOL: rate('RATE_RECEIPTS_PER_SCHOOL', DEFAULT_RATE_LIMITS.receiptsPerSchool),
+  RATE_READS_PER_RECEIPT: rate('RATE_READS_PER_RECEIPT', DEFAULT_RATE_LIMITS.threadReadsPerReceipt),
+  RATE_MESSAGES_PER_RECEIPT: rate(
+    'RATE_MESSAGES_PER_RECEIPT',
+    DEFAULT_RATE_LIMITS.messagesPerReceipt,
+  ),
+  RATE_ATTACHMENTS_PER_RECEIPT: rate(
+    'RATE_ATTACHMENTS_PER_RECEIPT',
+    DEFAULT_RATE_LIMITS.attachmentsPerReceipt,
+  ),
 });
 
 export class ConfigError extends Error {
@@ -83,5 +116,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureTransport: e.SECURE_TRANSPORT,
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    powBits: e.POW_BITS,
+    rateLimits: {
+      reportsPerSchool: e.RATE_REPORTS_PER_SCHOOL,
+      receiptsPerSchool: e.RATE_RECEIPTS_PER_SCHOOL,
+      threadReadsPerReceipt: e.RATE_READS_PER_RECEIPT,
+      messagesPerReceipt: e.RATE_MESSAGES_PER_RECEIPT,
+      attachmentsPerReceipt: e.RATE_ATTACHMENTS_PER_RECEIPT,
+    },
   };
 }

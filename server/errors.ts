@@ -18,6 +18,17 @@ export class ApiError extends Error {
   }
 }
 
+/** 429 with the seconds after which the client may try again (the Retry-After header). */
+export class RateLimitError extends ApiError {
+  readonly retryAfter: number;
+
+  constructor(retryAfter: number) {
+    super(429, 'rate_limited', 'Too many requests, try again later');
+    this.name = 'RateLimitError';
+    this.retryAfter = retryAfter;
+  }
+}
+
 export const notFound = (what: string): ApiError =>
   new ApiError(404, 'not_found', `${what} not found`);
 

@@ -8,7 +8,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/dialect.ts';
 import { readDemoCredentials } from './demo/demo-files.ts';
 import { jsonLogger, silentLogger } from './middleware/request-log.ts';
-import { prepareDatabase } from './setup.ts';
+import { loadPowSecret, prepareDatabase } from './setup.ts';
 
 await runCli(async () => {
   const config = loadConfig();
@@ -22,6 +22,11 @@ await runCli(async () => {
     dialect: handle.dialect,
     clock,
     log,
+    pupil: {
+      powBits: config.powBits,
+      powSecret: await loadPowSecret(handle.db),
+      limits: config.rateLimits,
+    },
     secureTransport: config.secureTransport,
     webDir: config.webDir,
   });

@@ -1,8 +1,12 @@
 // Brings a database to a usable state: migrations, then on first start in demo mode the demo
-// municipality (whose files go into the data directory).
+// municipality (whose files go into the data directory); and loads the installation's secrets.
+import { randomBytes } from 'node:crypto';
+import { fromB64, toB64 } from '../shared/envelope/base64url.ts';
 import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
 import type { DatabaseHandle } from './db/dialect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { getSetting, setSettingIfAbsent } from './db/repositories/settings.ts';
 import { writeDemoFiles } from './demo/demo-files.ts';
 import { isSeeded, seedDemo } from './demo/seed-demo.ts';
 
@@ -22,4 +26,16 @@ export async function prepareDatabase(
   });
   writeDemoFiles(config.dataDir, result);
   return 'seeded';
+}
+
+/**
+ * The HMAC key of proof-of-work challenges [Note: proof of work]: 32 random bytes made on first
+ * start and kept in settings, so challenges stay valid across a restart and across the processes
+ * of one PostgreSQL deployment.
+ */
+export async function loadPowSecret(db: Db): Promise<Uint8Array> {
+  const stored = await getSetting(db, 'pow_secret');
+  if (stored) return fromB64(stored);
+  await setSettingIfAbsent(db, 'pow_secret', toB64(randomBytes(32)));
+  return fromB64((await getSetting(db, 'pow_secret')) ?? '');
 }

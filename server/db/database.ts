@@ -14,6 +14,7 @@ import type {
   NotesTable,
   ReportsTable,
 } from './tables/reports.ts';
+import type { PowSpentTable, PupilSessionsTable } from './tables/pupil.ts';
 import type { StaffTable } from './tables/staff.ts';
 
 export interface Database {
@@ -29,6 +30,8 @@ export interface Database {
   escalation_outcomes: EscalationOutcomesTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  pupil_sessions: PupilSessionsTable;
+  pow_spent: PowSpentTable;
 }
 
 export type Db = Kysely<Database>;

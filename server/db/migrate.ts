@@ -3,9 +3,11 @@
 import { Migrator, type Migration } from 'kysely';
 import type { Db } from './database.ts';
 import * as initial from './migrations/2026-11-23T1200-initial.ts';
+import * as pupil from './migrations/2026-11-23T1800-pupil.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1200-initial': initial,
+  '2026-11-23T1800-pupil': pupil,
 };
 
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import {
   ARGON_MODERATE,
   createStaffCredentials,
+  endorseMember,
   fingerprint,
   generateOrgKeys,
   generateRootKey,
@@ -106,6 +107,16 @@ export async function seedDemo(options: SeedOptions): Promise<DemoResult> {
       sign_public_key: toB64(cred.keys.signPublicKey),
       wrapped_keys: cred.wrappedKeys,
       recovery_wrapped_keys: cred.recoveryWrappedKeys,
+      // What a member's browser would get from a colleague holding the organisation key.
+      org_endorsement: org
+        ? toB64(
+            endorseMember(sodium, org.keys.signSecretKey, {
+              orgId: org.id,
+              boxPublicKey: cred.keys.boxPublicKey,
+              signPublicKey: cred.keys.signPublicKey,
+            }),
+          )
+        : null,
       totp_secret: null,
       failed_logins: 0,
       locked_until: null,

@@ -4,6 +4,7 @@ import type {
   NewOrgKeyGrant,
   NewOrganisation,
   OrgCertificate,
+  OrgKeyGrant,
   Organisation,
 } from '../tables/organisations.ts';
 
@@ -72,4 +73,18 @@ export function listCertificates(db: DbOrTrx, orgId: string): Promise<OrgCertifi
     .where('org_id', '=', orgId)
     .orderBy('version')
     .execute();
+}
+
+/** A member's sealed copy of one version of the organisation's keys. */
+export function findKeyGrant(
+  db: DbOrTrx,
+  grant: { orgId: string; version: number; staffId: string },
+): Promise<OrgKeyGrant | undefined> {
+  return db
+    .selectFrom('org_key_grants')
+    .selectAll()
+    .where('org_id', '=', grant.orgId)
+    .where('version', '=', grant.version)
+    .where('staff_id', '=', grant.staffId)
+    .executeTakeFirst();
 }

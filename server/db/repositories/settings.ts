@@ -16,3 +16,12 @@ export async function setSetting(db: DbOrTrx, key: string, value: string): Promi
     .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
     .execute();
 }
+
+/** Keeps an existing value: of two processes starting at once, the first writer wins. */
+export async function setSettingIfAbsent(db: DbOrTrx, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+}

@@ -25,6 +25,11 @@ export interface StaffTable {
   wrapped_keys: Uint8Array;
   /** The same keys under the printed recovery key. */
   recovery_wrapped_keys: Uint8Array;
+  /**
+   * base64url Ed25519 signature by the organisation's sign key over the member's public keys
+   * [Note: member endorsement]; null until a member holding the organisation key endorses them.
+   */
+  org_endorsement: string | null;
   totp_secret: string | null;
   failed_logins: number;
   locked_until: string | null;

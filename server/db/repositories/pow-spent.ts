@@ -1,0 +1,23 @@
+// Spending a proof-of-work challenge [Note: proof of work]: the challenge id goes into pow_spent,
+// whose primary key refuses a second use. Callers run it inside the transaction of the write the
+// challenge guards, so a refused write leaves the challenge unspent.
+import type { DbOrTrx } from '../database.ts';
+
+/** False when the challenge was spent before. Also deletes spent challenges that have expired. */
+export async function spendChallenge(
+  db: DbOrTrx,
+  challengeId: string,
+  expiresAt: string,
+  now: string,
+): Promise<boolean> {
+  // Cheap: an index range on expires_at, and only rows whose token the MAC check refuses anyway.
+  await db.deleteFrom('pow_spent').where('expires_at', '<', now).execute();
+  // ON CONFLICT DO NOTHING rather than catching the violation: on PostgreSQL a failed statement
+  // would abort the caller's whole transaction.
+  const result = await db
+    .insertInto('pow_spent')
+    .values({ challenge_id: challengeId, expires_at: expiresAt })
+    .onConflict((oc) => oc.column('challenge_id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}

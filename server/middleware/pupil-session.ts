@@ -1,0 +1,30 @@
+// Bearer authentication of the pupil endpoints [Note: pupil sessions]. An unknown, expired or
+// malformed token gets one answer, 401; a valid one slides its expiry and names the report.
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { touchPupilSession } from '../db/repositories/pupil-sessions.ts';
+import { ApiError } from '../errors.ts';
+import { hashToken, SESSION_IDLE_MS } from '../services/pupil-session.ts';
+
+export interface PupilEnv {
+  Variables: AppEnv['Variables'] & { session: { reportId: string; tokenHash: string } };
+}
+
+const TOKEN = /^Bearer ([A-Za-z0-9_-]{43})$/;
+
+export const pupilSession: MiddlewareHandler<PupilEnv> = async (c, next) => {
+  const match = TOKEN.exec(c.req.header('Authorization') ?? '');
+  if (!match?.[1]) throw new ApiError(401, 'unauthorized', 'No valid pupil session');
+  const { db, clock } = c.var.deps;
+  const now = clock();
+  const tokenHash = hashToken(match[1]);
+  const session = await touchPupilSession(
+    db,
+    tokenHash,
+    now.toISOString(),
+    new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
+  );
+  if (!session) throw new ApiError(401, 'unauthorized', 'No valid pupil session');
+  c.set('session', { reportId: session.report_id, tokenHash });
+  await next();
+};

@@ -1,0 +1,64 @@
+// POST /api/pupil/messages: the pupil's next message in the pupil thread. The seq must follow
+// the last one exactly, so the chain the clients verify has no gap or fork ([Note: message
+// chain]); the unique (report, thread, seq) constraint settles a race between two devices.
+import { Hono } from 'hono';
+import { PostMessageSchema } from '../../../shared/protocol/pupil.ts';
+import { isUniqueViolation } from '../../db/constraint.ts';
+import { findMessage, insertMessage, lastSeq } from '../../db/repositories/messages.ts';
+import { findReport, updateReport } from '../../db/repositories/reports.ts';
+import { ApiError, notFound } from '../../errors.ts';
+import { pupilSession, type PupilEnv } from '../../middleware/pupil-session.ts';
+import type { RateLimiter } from '../../middleware/rate-limit.ts';
+import { validate } from '../../middleware/validate.ts';
+import { coarseHourIso } from '../../services/pupil-time.ts';
+import { decodeField } from '../../services/wire-bytes.ts';
+import { limitPerReport } from './rate.ts';
+
+const seqConflict = () =>
+  new ApiError(409, 'conflict', 'Not the next message in the thread: read it again');
+
+export function messageRoutes(limiter: RateLimiter) {
+  return new Hono<PupilEnv>().post(
+    '/',
+    pupilSession,
+    limitPerReport(limiter, 'message', (l) => l.messagesPerReceipt),
+    validate('json', PostMessageSchema),
+    async (c) => {
+      const input = c.req.valid('json');
+      const { db, clock } = c.var.deps;
+      const { reportId } = c.var.session;
+      const id = input.id.toLowerCase();
+      const blob = decodeField(input.blob, 'blob');
+      const hour = coarseHourIso(clock());
+      try {
+        await db.transaction().execute(async (trx) => {
+          const report = await findReport(trx, reportId);
+          if (!report) throw notFound('Report');
+          // A paused conversation (the counsellor's decision) refuses; a flag alone does not.
+          if (report.replies_paused) throw new ApiError(403, 'forbidden', 'Replies are paused');
+          if (input.seq !== (await lastSeq(trx, reportId, 'pupil')) + 1) throw seqConflict();
+          if (await findMessage(trx, id)) throw new ApiError(409, 'conflict', 'Message id used');
+          await insertMessage(trx, {
+            id,
+            report_id: reportId,
+            thread: 'pupil',
+            seq: input.seq,
+            author_role: 'pupil',
+            author_id: null,
+            blob,
+            signature: null,
+            created_at: hour,
+          });
+          await updateReport(trx, reportId, {
+            updated_at: hour,
+            ...(report.status === 'waiting_for_pupil' ? { status: 'in_progress' as const } : {}),
+          });
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw seqConflict();
+        throw err;
+      }
+      return c.json({ id, seq: input.seq }, 201);
+    },
+  );
+}

@@ -1,0 +1,44 @@
+// POST /api/pupil/receipts: a pupil comes back with the receipt's authKey. A wrong code and a
+// report of another school get one uniform answer, so an answer tells a guesser nothing.
+// The proof of work is spent before the look-up and stays spent when the code is wrong: otherwise
+// one solved challenge would pay for unlimited guesses [Note: proof of work].
+import { Hono } from 'hono';
+import { OpenReceiptSchema, type OpenReceiptDto } from '../../../shared/protocol/pupil.ts';
+import type { AppEnv } from '../../app-env.ts';
+import { hashAuthKey } from '../../auth-hash.ts';
+import { spendChallenge } from '../../db/repositories/pow-spent.ts';
+import { findReportByLookup } from '../../db/repositories/reports.ts';
+import { ApiError } from '../../errors.ts';
+import type { RateLimiter } from '../../middleware/rate-limit.ts';
+import { validate } from '../../middleware/validate.ts';
+import { checkPow, powReplayed } from '../../services/pow.ts';
+import { startPupilSession } from '../../services/pupil-session.ts';
+import { pupilThread } from '../../services/pupil-thread.ts';
+import { decodeField } from '../../services/wire-bytes.ts';
+
+export const NO_SUCH_RECEIPT = 'No report for this receipt';
+
+export function receiptRoutes(limiter: RateLimiter) {
+  return new Hono<AppEnv>().post('/', validate('json', OpenReceiptSchema), async (c) => {
+    const input = c.req.valid('json');
+    const { db, clock, pupil } = c.var.deps;
+    const now = clock();
+    const orgId = input.orgId.toLowerCase();
+    const pow = checkPow(pupil.powSecret, input.pow, {
+      orgId,
+      purpose: 'receipt',
+      bits: pupil.powBits,
+      now,
+    });
+    limiter.hit('receipt', orgId, pupil.limits.receiptsPerSchool, now);
+    const authKey = decodeField(input.authKey, 'authKey');
+
+    if (!(await spendChallenge(db, pow.challengeId, pow.expiresAt, now.toISOString()))) {
+      throw powReplayed();
+    }
+    const report = await findReportByLookup(db, orgId, hashAuthKey(authKey));
+    if (!report) throw new ApiError(404, 'not_found', NO_SUCH_RECEIPT);
+    const session = await startPupilSession(db, report.id, now);
+    return c.json<OpenReceiptDto>({ session, thread: await pupilThread(db, report) }, 200);
+  });
+}

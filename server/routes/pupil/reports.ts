@@ -1,0 +1,95 @@
+// POST /api/pupil/reports: a pupil sends a report. The server checks shapes, the proof of work and
+// the school's key version, stores the ciphertext, and opens a session on the new report.
+import { Hono } from 'hono';
+import { SubmitReportSchema, type SubmitReportDto } from '../../../shared/protocol/pupil.ts';
+import type { AppEnv } from '../../app-env.ts';
+import { hashAuthKey } from '../../auth-hash.ts';
+import { isUniqueViolation } from '../../db/constraint.ts';
+import { appendAudit } from '../../db/repositories/audit.ts';
+import { findOrganisation } from '../../db/repositories/organisations.ts';
+import { spendChallenge } from '../../db/repositories/pow-spent.ts';
+import { insertReport, reportClashes } from '../../db/repositories/reports.ts';
+import { ApiError, notFound } from '../../errors.ts';
+import type { RateLimiter } from '../../middleware/rate-limit.ts';
+import { validate } from '../../middleware/validate.ts';
+import { checkPow, powReplayed } from '../../services/pow.ts';
+import { startPupilSession } from '../../services/pupil-session.ts';
+import { coarseHour, coarseHourIso } from '../../services/pupil-time.ts';
+import { decodeField } from '../../services/wire-bytes.ts';
+
+export function reportRoutes(limiter: RateLimiter) {
+  return new Hono<AppEnv>().post('/', validate('json', SubmitReportSchema), async (c) => {
+    const input = c.req.valid('json');
+    const { db, dialect, clock, pupil } = c.var.deps;
+    const now = clock();
+    const orgId = input.orgId.toLowerCase();
+    const reportId = input.reportId.toLowerCase();
+    const pow = checkPow(pupil.powSecret, input.pow, {
+      orgId,
+      purpose: 'report',
+      bits: pupil.powBits,
+      now,
+    });
+    limiter.hit('report', orgId, pupil.limits.reportsPerSchool, now);
+    const authKey = decodeField(input.authKey, 'authKey');
+    const body = decodeField(input.body, 'body');
+    const threadKeySealed = decodeField(input.threadKeySealed, 'threadKeySealed');
+    const threadKeyPupil = decodeField(input.threadKeyPupil, 'threadKeyPupil');
+
+    const org = await findOrganisation(db, { id: orgId });
+    if (!org || org.kind !== 'school') throw notFound('School');
+    if (org.cert_version !== input.orgKeyVersion) {
+      throw new ApiError(409, 'conflict', 'The school key changed: fetch its certificate again');
+    }
+    const lookupHash = hashAuthKey(authKey);
+    const hour = coarseHourIso(now);
+    try {
+      const session = await db.transaction().execute(async (trx) => {
+        if (!(await spendChallenge(trx, pow.challengeId, pow.expiresAt, now.toISOString()))) {
+          throw powReplayed();
+        }
+        const clash = await reportClashes(trx, reportId, lookupHash);
+        if (clash.id) throw new ApiError(409, 'conflict', 'Report id already used');
+        if (clash.lookupHash) throw new ApiError(409, 'conflict', 'Receipt already used');
+        await insertReport(trx, {
+          id: reportId,
+          org_id: orgId,
+          lookup_hash: lookupHash,
+          urgent: input.urgent ? 1 : 0,
+          status: 'new',
+          category: null,
+          risk: null,
+          assignee_id: null,
+          flag: 'none',
+          replies_paused: 0,
+          org_key_version: input.orgKeyVersion,
+          body,
+          thread_key_sealed: threadKeySealed,
+          thread_key_pupil: threadKeyPupil,
+          staff_key_sealed: null,
+          created_hour: hour,
+          first_answer_at: null,
+          updated_at: hour,
+        });
+        await appendAudit(
+          trx,
+          {
+            orgId,
+            actorId: null,
+            action: 'report.received',
+            subjectType: 'report',
+            subjectId: reportId,
+            at: coarseHour(now),
+          },
+          dialect,
+        );
+        return startPupilSession(trx, reportId, now);
+      });
+      return c.json<SubmitReportDto>({ reportId, session }, 201);
+    } catch (err) {
+      // Two pupils racing for the same id: the second one's constraint fails.
+      if (isUniqueViolation(err)) throw new ApiError(409, 'conflict', 'Report already exists');
+      throw err;
+    }
+  });
+}
