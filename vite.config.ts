@@ -6,6 +6,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 function pinnedRootKey(): string {
   const fromEnv = process.env['ROOT_PUBLIC_KEY'];
@@ -24,8 +25,29 @@ export default defineConfig(({ command }) => {
   return {
     root: 'web',
     publicDir: 'public',
-    plugins: [preact()],
+    plugins: [
+      preact(),
+      // [Note: offline shell] The service worker precaches the pupil app shell only (never staff
+      // code, never API answers), so an own phone can open the app and write offline. It is
+      // registered only outside kiosk mode: a shared school tablet keeps no cache of the visit.
+      VitePWA({
+        injectRegister: false,
+        manifest: false,
+        strategies: 'generateSW',
+        workbox: {
+          globPatterns: ['index.html', 'assets/*.{js,css}', '*.{png,svg,webmanifest}'],
+          globIgnores: ['staff/**', 'assets/staff-*'],
+          navigateFallback: '/index.html',
+          navigateFallbackAllowlist: [/^\/$/],
+          navigateFallbackDenylist: [/^\/api\//, /^\/staff/, /^\/s\//],
+          runtimeCaching: [],
+          maximumFileSizeToCacheInBytes: 1024 * 1024,
+        },
+      }),
+    ],
     define: { __ROOT_PUBLIC_KEY__: JSON.stringify(rootKey) },
+    // The crypto worker is an ES module, so it can load the libsodium chunk lazily too.
+    worker: { format: 'es' as const },
     build: {
       outDir: '../dist',
       emptyOutDir: true,

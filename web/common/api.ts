@@ -1,5 +1,5 @@
 // A small JSON client for the app's own API. Errors arrive in the one error shape
-// [Note: error shape]; a network failure becomes the code 'offline'.
+// [Note: error shape]; a network failure becomes the code 'offline'. Nothing is cached.
 import { isErrorBody, type ErrorCode } from '../../shared/errors.ts';
 
 export class ApiFailure extends Error {
@@ -12,14 +12,47 @@ export class ApiFailure extends Error {
   }
 }
 
-export async function getJson<T>(path: string): Promise<T> {
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'DELETE';
+  json?: unknown;
+  form?: FormData;
+  token?: string;
+  keepalive?: boolean;
+}
+
+export async function request(path: string, options: RequestOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.token) headers['Authorization'] = `Bearer ${options.token}`;
+  let body: BodyInit | undefined;
+  if (options.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  } else if (options.form) {
+    body = options.form;
+  }
   let res: Response;
   try {
-    res = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+    res = await fetch(path, {
+      method: options.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      cache: 'no-store',
+      credentials: 'same-origin',
+      ...(body === undefined ? {} : { body }),
+      ...(options.keepalive ? { keepalive: true } : {}),
+    });
   } catch {
     throw new ApiFailure('offline', 0);
   }
-  const body: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) throw new ApiFailure(isErrorBody(body) ? body.error.code : 'internal', res.status);
-  return body as T;
+  if (!res.ok) {
+    const error: unknown = await res.json().catch(() => undefined);
+    throw new ApiFailure(isErrorBody(error) ? error.error.code : 'internal', res.status);
+  }
+  return res;
 }
+
+export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await request(path, options);
+  return (await res.json()) as T;
+}
+
+export const getJson = <T>(path: string): Promise<T> => requestJson<T>(path);

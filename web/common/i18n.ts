@@ -34,3 +34,8 @@ export type MessageKey = keyof Messages;
 export function t(key: MessageKey): string {
   return dictionaries[lang.value][key];
 }
+
+/** A message with {name} placeholders filled in. */
+export function tf(key: MessageKey, vars: Record<string, string | number>): string {
+  return t(key).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+}

@@ -1,27 +1,54 @@
-// The pupil app's frame: quick exit, language and emergency numbers on every screen.
+// The pupil app's frame: quick exit, language and emergency numbers on every screen; the screen
+// itself follows the in-memory state (the URL never changes, so history keeps nothing).
+import { useEffect } from 'preact/hooks';
 import { EmergencyBar } from '../common/components/EmergencyBar.tsx';
 import { LanguageSwitch } from '../common/components/LanguageSwitch.tsx';
 import { QuickExit } from '../common/components/QuickExit.tsx';
 import { t } from '../common/i18n.ts';
+import { watchIdle } from './idle.ts';
+import { KIOSK_CODE } from './mode.ts';
+import { ComeBackPage } from './pages/ComeBackPage.tsx';
+import { ReceiptPage } from './pages/ReceiptPage.tsx';
 import { SchoolPage } from './pages/SchoolPage.tsx';
+import { SendingPage } from './pages/SendingPage.tsx';
+import { StartPage } from './pages/StartPage.tsx';
+import { ThreadPage } from './pages/ThreadPage.tsx';
+import { WizardPage } from './pages/WizardPage.tsx';
+import { school, screen } from './state.ts';
+import { wipe } from './wipe.ts';
 
-/** The school code of a kiosk URL (/s/SP3), if this is one. */
-export function kioskCode(pathname: string): string | undefined {
-  const match = /^\/s\/([A-Za-z0-9]{2,12})\/?$/.exec(pathname);
-  return match?.[1]?.toUpperCase();
+function Screen() {
+  const current = school.value;
+  if (!current) return <SchoolPage initialCode={KIOSK_CODE} />;
+  const s = screen.value;
+  switch (s.name) {
+    case 'start':
+      return <StartPage current={current} />;
+    case 'wizard':
+      return <WizardPage step={s.step} current={current} />;
+    case 'sending':
+      return <SendingPage step={s.step} error={s.error} current={current} />;
+    case 'receipt':
+      return <ReceiptPage current={current} />;
+    case 'come-back':
+      return <ComeBackPage current={current} />;
+    case 'thread':
+      return <ThreadPage current={current} />;
+  }
 }
 
 export function PupilApp() {
+  useEffect(() => watchIdle(), []);
   return (
     <>
       <header class="topbar">
         <h1 class="topbar__title">{t('appName')}</h1>
         <LanguageSwitch />
-        <QuickExit />
+        <QuickExit onExit={wipe} />
       </header>
       <EmergencyBar />
       <main>
-        <SchoolPage initialCode={kioskCode(window.location.pathname)} />
+        <Screen />
       </main>
     </>
   );

@@ -4,7 +4,8 @@ import { t } from '../i18n.ts';
 
 export const NEUTRAL_URL = 'https://www.google.com/';
 
-export function quickExit(): void {
+export function quickExit(wipeState?: () => void): void {
+  wipeState?.();
   document.body.replaceChildren();
   document.title = 'Google';
   try {
@@ -15,9 +16,14 @@ export function quickExit(): void {
   window.location.replace(NEUTRAL_URL);
 }
 
-export function QuickExit() {
+export function QuickExit({ onExit }: { onExit?: () => void }) {
   return (
-    <button type="button" class="quick-exit" onClick={quickExit} title={t('quickExitHint')}>
+    <button
+      type="button"
+      class="quick-exit"
+      onClick={() => quickExit(onExit)}
+      title={t('quickExitHint')}
+    >
       {t('quickExit')}
     </button>
   );

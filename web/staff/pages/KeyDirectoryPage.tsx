@@ -1,13 +1,10 @@
 // The organisation key directory as this browser sees it: every certificate checked against the
 // pinned root key, with fingerprints to compare against posters and printed key sheets.
 import { useEffect, useState } from 'preact/hooks';
-import { fromB64 } from '../../../shared/envelope/base64url.ts';
 import type { OrganisationDto, OrganisationListDto } from '../../../shared/protocol/orgs.ts';
 import { getJson } from '../../common/api.ts';
 import { t } from '../../common/i18n.ts';
-import { PINNED_ROOT_PUBLIC_KEY } from '../../common/pinned-root.ts';
-import { verifyOrganisation } from '../../common/verify-org.ts';
-import { loadSodium } from '../../crypto/sodium.ts';
+import { crypto } from '../../crypto/client.ts';
 
 interface Row {
   org: OrganisationDto;
@@ -16,22 +13,18 @@ interface Row {
 }
 
 async function loadDirectory(): Promise<{ root: string; rows: Row[] }> {
-  const [{ organisations }, sodium, crypto] = await Promise.all([
-    getJson<OrganisationListDto>('/api/orgs'),
-    loadSodium(),
-    import('../../../shared/crypto/index.ts'),
-  ]);
+  const { organisations } = await getJson<OrganisationListDto>('/api/orgs');
   const rows = await Promise.all(
     organisations.map(async (org): Promise<Row> => {
       try {
-        const v = await verifyOrganisation(org);
-        return { org, fingerprint: v.fingerprint, version: v.certificate.version };
+        const v = await crypto('verifyOrg', org);
+        return { org, fingerprint: v.fingerprint, version: v.version };
       } catch {
         return { org, fingerprint: null, version: null };
       }
     }),
   );
-  return { root: crypto.fingerprint(sodium, fromB64(PINNED_ROOT_PUBLIC_KEY)), rows };
+  return { root: await crypto('rootFingerprint'), rows };
 }
 
 export function KeyDirectoryPage() {

@@ -1,0 +1,57 @@
+// Coming back: receipt code -> keys (Argon2id in the worker) -> proof of work -> the thread,
+// decrypted and verified in the worker.
+import { toB64 } from '../../../shared/envelope/base64url.ts';
+import type { PupilThreadDto } from '../../../shared/protocol/pupil.ts';
+import { crypto } from '../../crypto/client.ts';
+import { pupilApi } from '../pupil-api.ts';
+import { session, type PupilSession, type School } from '../state.ts';
+import { schoolSignKeys } from './school-keys.ts';
+
+export async function solveChallenge(orgId: string, purpose: 'report' | 'receipt') {
+  const { challenge, bits } = await pupilApi.challenge(orgId, purpose);
+  return { challenge, nonce: await crypto('answerChallenge', challenge, bits) };
+}
+
+export async function openWithThread(
+  school: School,
+  token: string,
+  pupilKey: Uint8Array,
+  thread: PupilThreadDto,
+  receiptCode: string | null,
+): Promise<PupilSession> {
+  const signKeys = await schoolSignKeys(school);
+  const opened = await crypto('openPupilThread', pupilKey, thread, signKeys, {
+    school: school.dto.id,
+  });
+  return { token, pupilKey, thread, opened, receiptCode };
+}
+
+export async function comeBack(school: School, code: string): Promise<PupilSession> {
+  const keys = await crypto('deriveReceipt', code, school.dto.receiptSalt);
+  const pow = await solveChallenge(school.dto.id, 'receipt');
+  const result = await pupilApi.openReceipt({
+    pow,
+    orgId: school.dto.id,
+    authKey: toB64(keys.authKey),
+  });
+  const opened = await openWithThread(
+    school,
+    result.session.token,
+    keys.pupilKey,
+    result.thread,
+    null,
+  );
+  session.value = opened;
+  return opened;
+}
+
+export async function refreshThread(school: School, current: PupilSession): Promise<void> {
+  const thread = await pupilApi.thread(current.token);
+  session.value = await openWithThread(
+    school,
+    current.token,
+    current.pupilKey,
+    thread,
+    current.receiptCode,
+  );
+}

@@ -1,0 +1,31 @@
+// Finding and verifying the school: its certificate must verify against the pinned root key
+// before anything is encrypted to its key [Note: pinned root key].
+import type { OrganisationDto } from '../../../shared/protocol/orgs.ts';
+import { fromB64 } from '../../../shared/envelope/base64url.ts';
+import type { SchoolKeys } from '../../../shared/crypto/index.ts';
+import { crypto } from '../../crypto/client.ts';
+import { pupilApi } from '../pupil-api.ts';
+import type { School } from '../state.ts';
+
+export async function verifySchool(dto: OrganisationDto): Promise<School> {
+  return { dto, keys: await crypto('verifyOrg', dto) };
+}
+
+export async function findSchool(code: string): Promise<School> {
+  return verifySchool(await pupilApi.schoolByCode(code));
+}
+
+export function schoolKeys(school: School): SchoolKeys {
+  return {
+    orgId: school.keys.orgId,
+    orgKeyVersion: school.keys.version,
+    boxPublicKey: school.keys.boxPublicKey,
+    receiptSalt: fromB64(school.dto.receiptSalt),
+  };
+}
+
+/** Sign keys of every verified certificate version of the school, for staff reply signatures. */
+export async function schoolSignKeys(school: School): Promise<Uint8Array[]> {
+  const { certificates } = await pupilApi.certificates(school.dto.id);
+  return crypto('verifiedSignKeys', school.dto.id, certificates);
+}

@@ -1,0 +1,64 @@
+// The receipt: 16 digits in four groups, with advice to write it down. On an own phone the pupil
+// may choose to have it remembered; on a school tablet that choice is never offered.
+import { useState } from 'preact/hooks';
+import { formatReceipt } from '../../../shared/crypto/receipt.ts';
+import { t } from '../../common/i18n.ts';
+import { IS_KIOSK, savedReceipt } from '../mode.ts';
+import { pending, screen, session, type School } from '../state.ts';
+
+export function ReceiptPage({ current }: { current: School }) {
+  const code = session.value?.receiptCode ?? pending.value?.composed.receiptCode ?? null;
+  const [saved, setSaved] = useState(false);
+  if (!code) return null;
+  const groups = formatReceipt(code).split('-');
+  return (
+    <section class="receipt">
+      {pending.value && (
+        <p class="notice" role="status">
+          {t('sendQueued')}
+        </p>
+      )}
+      <h2>{t('receiptTitle')}</h2>
+      <p class="receipt__code" aria-label={groups.join(' ')}>
+        {groups.map((g, i) => (
+          <span key={i}>{g}</span>
+        ))}
+      </p>
+      <p>{t('receiptWrite')}</p>
+      <p>{t('receiptSecret')}</p>
+      <p class="hint">{t('receiptNoReset')}</p>
+      {!IS_KIOSK && !saved && (
+        <div class="field">
+          <button
+            type="button"
+            class="button--secondary"
+            onClick={() => {
+              savedReceipt.set(current.dto.id, code);
+              setSaved(true);
+            }}
+          >
+            {t('receiptSave')}
+          </button>
+          <p class="hint">{t('receiptSaveHint')}</p>
+        </div>
+      )}
+      {saved && (
+        <p class="notice notice--ok" role="status">
+          {t('receiptSaved')}
+        </p>
+      )}
+      {session.value && (
+        <button
+          type="button"
+          class="big"
+          onClick={() => {
+            if (session.value) session.value = { ...session.value, receiptCode: null };
+            screen.value = { name: 'thread' };
+          }}
+        >
+          {t('receiptDone')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+// Progress while keys are derived, the report is locked and sent, and photos go up.
+import { t, type MessageKey } from '../../common/i18n.ts';
+import { sendReport } from '../actions/send-report.ts';
+import type { School, SendStep } from '../state.ts';
+
+const STEPS: { step: SendStep; label: MessageKey }[] = [
+  { step: 'keys', label: 'progKeys' },
+  { step: 'lock', label: 'progLock' },
+  { step: 'send', label: 'progSend' },
+  { step: 'photos', label: 'progPhotos' },
+];
+
+export function SendingPage(props: { step: SendStep; error: MessageKey | null; current: School }) {
+  const index = STEPS.findIndex((s) => s.step === props.step);
+  if (props.error) {
+    return (
+      <section>
+        <p class="notice notice--error" role="alert">
+          {t(props.error)}
+        </p>
+        <button type="button" class="big" onClick={() => void sendReport(props.current)}>
+          {t('retry')}
+        </button>
+      </section>
+    );
+  }
+  return (
+    <section aria-busy="true">
+      <h2>{t('sendingTitle')}</h2>
+      <ol class="steps" role="status">
+        {STEPS.map((s, i) => (
+          <li key={s.step} class={i < index ? 'steps__done' : i === index ? 'steps__now' : ''}>
+            <span aria-hidden="true">{i < index ? '✔' : i === index ? '⏳' : '○'}</span>{' '}
+            {t(s.label)}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { t } from '../../common/i18n.ts';
+import { IS_KIOSK } from '../mode.ts';
+import { school, screen, type School } from '../state.ts';
+
+export function StartPage({ current }: { current: School }) {
+  return (
+    <section class="start">
+      <p class="notice notice--ok" role="status">
+        {t('schoolVerified')}: <strong>{current.dto.name}</strong>
+      </p>
+      <p>{t('welcome')}</p>
+      <div class="big-actions">
+        <button
+          type="button"
+          class="big"
+          onClick={() => (screen.value = { name: 'wizard', step: 0 })}
+        >
+          <span aria-hidden="true">✉️</span> {t('startNew')}
+        </button>
+        <button
+          type="button"
+          class="big button--secondary"
+          onClick={() => (screen.value = { name: 'come-back' })}
+        >
+          <span aria-hidden="true">🔑</span> {t('startBack')}
+        </button>
+      </div>
+      {!IS_KIOSK && (
+        <button type="button" class="button--link" onClick={() => (school.value = null)}>
+          {t('changeSchool')}
+        </button>
+      )}
+    </section>
+  );
+}

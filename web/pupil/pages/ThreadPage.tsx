@@ -1,0 +1,86 @@
+// The pupil's case: status in plain words, what they wrote, the conversation, and an answer box.
+import { useState } from 'preact/hooks';
+import type { PupilReportStatus } from '../../../shared/protocol/pupil.ts';
+import { ApiFailure } from '../../common/api.ts';
+import { t, type MessageKey } from '../../common/i18n.ts';
+import { refreshThread } from '../actions/open-thread.ts';
+import { AttachmentImage } from '../components/AttachmentImage.tsx';
+import { ReplyForm } from '../components/ReplyForm.tsx';
+import { session, type School } from '../state.ts';
+import { wipe } from '../wipe.ts';
+
+const STATUS: Record<PupilReportStatus, MessageKey> = {
+  new: 'statusNew',
+  in_progress: 'statusInProgress',
+  waiting_for_pupil: 'statusWaiting',
+  closed: 'statusClosed',
+};
+const AUTHOR: Record<'pupil' | 'counsellor' | 'cdr', MessageKey> = {
+  pupil: 'authorYou',
+  counsellor: 'authorSchool',
+  cdr: 'authorCdr',
+};
+
+export function ThreadPage({ current }: { current: School }) {
+  const s = session.value;
+  const [error, setError] = useState<MessageKey | null>(null);
+  if (!s) return null;
+  const { thread, opened } = s;
+  const photosOf = (messageId: string | null) =>
+    opened.attachments.filter((a) => a.messageId === messageId);
+  const refresh = () =>
+    refreshThread(current, s).then(
+      () => setError(null),
+      (e: unknown) =>
+        setError(
+          e instanceof ApiFailure && e.code === 'unauthorized' ? 'sessionEnded' : 'notVerified',
+        ),
+    );
+  return (
+    <section class="thread">
+      <h2>{t('threadTitle')}</h2>
+      <p class="notice notice--ok" role="status">
+        {t(STATUS[thread.status])}
+      </p>
+      {thread.escalated && <p class="notice">{t('statusEscalated')}</p>}
+      <article class="bubble bubble--me">
+        <h3>{t('yourReport')}</h3>
+        <p class="bubble__text">{opened.report.text}</p>
+        {photosOf(null).map((a) => (
+          <AttachmentImage key={a.id} token={s.token} attachment={a} />
+        ))}
+      </article>
+      {opened.messages.length === 0 && <p>{t('noReplyYet')}</p>}
+      <ol class="messages">
+        {opened.messages.map((m) => (
+          <li
+            key={m.id}
+            class={`bubble ${m.authorRole === 'pupil' ? 'bubble--me' : 'bubble--them'}`}
+          >
+            <p class="bubble__author">{t(AUTHOR[m.authorRole])}</p>
+            <p class="bubble__text">{m.content.text}</p>
+            {photosOf(m.id).map((a) => (
+              <AttachmentImage key={a.id} token={s.token} attachment={a} />
+            ))}
+          </li>
+        ))}
+      </ol>
+      {error && (
+        <p class="notice notice--error" role="alert">
+          {t(error)}
+        </p>
+      )}
+      <button type="button" class="button--secondary" onClick={() => void refresh()}>
+        {t('refresh')}
+      </button>
+      {thread.repliesPaused ? (
+        <p class="notice">{t('repliesPaused')}</p>
+      ) : (
+        <ReplyForm current={current} s={s} />
+      )}
+      <button type="button" class="button--secondary" onClick={wipe}>
+        {t('finish')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+// Own words, with gentle prompts; grade, a wish to meet, a name and photos are all optional.
+import { useState } from 'preact/hooks';
+import { TEXT_MAX } from '../../../shared/protocol/content.ts';
+import { t } from '../../common/i18n.ts';
+import { PhotoPicker } from '../components/PhotoPicker.tsx';
+import { draft, type Draft } from '../state.ts';
+
+const GRADES = ['1', '2', '3', '4', '5', '6', '7', '8'];
+
+export function WordsStep({ onNext }: { onNext: () => void }) {
+  const d = draft.value;
+  const [missing, setMissing] = useState(false);
+  const set = (patch: Partial<Draft>) => (draft.value = { ...draft.value, ...patch });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!d.text.trim() && d.photos.length === 0) return setMissing(true);
+        onNext();
+      }}
+    >
+      <h2>{t('textTitle')}</h2>
+      <div class="field">
+        <label for="report-text">{t('textLabel')}</label>
+        <p id="report-text-hint" class="hint">
+          {t('textPrompts')}
+        </p>
+        <textarea
+          id="report-text"
+          rows={6}
+          maxLength={TEXT_MAX}
+          value={d.text}
+          aria-describedby="report-text-hint"
+          aria-invalid={missing}
+          onInput={(e) => set({ text: e.currentTarget.value })}
+        />
+      </div>
+      {missing && (
+        <p class="notice notice--error" role="alert">
+          {t('textRequired')}
+        </p>
+      )}
+      <div class="field">
+        <label for="report-grade">{t('gradeLabel')}</label>
+        <select
+          id="report-grade"
+          value={d.grade}
+          onChange={(e) => set({ grade: e.currentTarget.value })}
+        >
+          <option value="">{t('gradeNone')}</option>
+          {GRADES.map((g) => (
+            <option key={g} value={g}>
+              {g}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field field--check">
+        <input
+          id="report-meet"
+          type="checkbox"
+          checked={d.wantsMeeting}
+          onChange={(e) => set({ wantsMeeting: e.currentTarget.checked })}
+        />
+        <label for="report-meet">{t('meetLabel')}</label>
+      </div>
+      <div class="field">
+        <label for="report-name">{t('nameLabel')}</label>
+        <p id="report-name-hint" class="hint">
+          {t('nameHint')}
+        </p>
+        <input
+          id="report-name"
+          autoComplete="off"
+          maxLength={100}
+          value={d.name}
+          aria-describedby="report-name-hint"
+          onInput={(e) => set({ name: e.currentTarget.value })}
+        />
+      </div>
+      <PhotoPicker id="report-photos" photos={d.photos} onChange={(photos) => set({ photos })} />
+      <button type="submit" class="big">
+        {t('next')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+// Everything the pupil app knows lives in these signals, in memory only [Note: no trace]: no
+// localStorage, sessionStorage, IndexedDB or cookie holds content, and the URL never changes, so a
+// shared tablet keeps nothing once wipe() has run (quick exit, idle, "finish"). The one exception
+// is the pupil's explicit choice, on an own phone, to remember the receipt code.
+import { signal } from '@preact/signals';
+import type { OrganisationDto } from '../../shared/protocol/orgs.ts';
+import type { ReportCategory } from '../../shared/protocol/content.ts';
+import type { ComposedReport, OpenedThread } from '../../shared/crypto/index.ts';
+import type { PupilThreadDto } from '../../shared/protocol/pupil.ts';
+import type { MessageKey } from '../common/i18n.ts';
+import type { VerifiedOrgKeys } from '../crypto/ops.ts';
+import type { PreparedPhoto } from './images.ts';
+
+export interface School {
+  dto: OrganisationDto;
+  keys: VerifiedOrgKeys;
+}
+
+export interface Draft {
+  category: ReportCategory | null;
+  about: 'me' | 'someone_else' | null;
+  urgent: boolean | null;
+  text: string;
+  grade: string;
+  wantsMeeting: boolean;
+  name: string;
+  photos: PreparedPhoto[];
+}
+
+export const emptyDraft = (): Draft => ({
+  category: null,
+  about: null,
+  urgent: null,
+  text: '',
+  grade: '',
+  wantsMeeting: false,
+  name: '',
+  photos: [],
+});
+
+export interface PupilSession {
+  token: string;
+  pupilKey: Uint8Array;
+  thread: PupilThreadDto;
+  opened: OpenedThread;
+  /** Shown once, on the receipt screen after sending. */
+  receiptCode: string | null;
+}
+
+export type SendStep = 'keys' | 'lock' | 'send' | 'photos';
+
+export type Screen =
+  | { name: 'start' }
+  | { name: 'wizard'; step: number }
+  | { name: 'sending'; step: SendStep; error: MessageKey | null }
+  | { name: 'receipt' }
+  | { name: 'come-back' }
+  | { name: 'thread' };
+
+/** A report prepared while offline: ciphertext only, sent when the connection returns. */
+export interface PendingReport {
+  composed: ComposedReport;
+  photos: PreparedPhoto[];
+}
+
+export const school = signal<School | null>(null);
+export const screen = signal<Screen>({ name: 'start' });
+export const draft = signal<Draft>(emptyDraft());
+export const session = signal<PupilSession | null>(null);
+export const pending = signal<PendingReport | null>(null);
+/** Object URLs of decrypted attachments, revoked on wipe. */
+export const objectUrls = new Set<string>();
