@@ -7,6 +7,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     e2eBaseUrl: string;
     e2eDemo: DemoResult;
+    e2eDataDir: string;
   }
 }
 
@@ -14,5 +15,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = await startDemoServer();
   project.provide('e2eBaseUrl', server.baseUrl);
   project.provide('e2eDemo', server.demo);
+  project.provide('e2eDataDir', server.dataDir);
   return () => server.stop();
 }

@@ -1,7 +1,7 @@
 // A running instance for browser tests: a fresh SQLite database with the demo municipality (small
 // Argon2id limits, so set-up takes a second), the web app built pinning its root key, and the real
 // app listening on a free loopback port.
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +11,10 @@ import { createApp } from '../../server/app.ts';
 import { loadSodium } from '../../server/crypto/sodium.ts';
 import { openDatabase } from '../../server/db/dialect.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
+import { DEFAULT_RATE_LIMITS } from '../../server/middleware/rate-limit.ts';
 import type { LogLine } from '../../server/middleware/request-log.ts';
 import { seedDemo, type DemoResult } from '../../server/demo/seed-demo.ts';
+import { loadPowSecret } from '../../server/setup.ts';
 
 export const TEST_ARGON = { opslimit: 1, memlimit: 8 * 1024 * 1024 };
 
@@ -24,7 +26,12 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
-export async function startDemoServer(): Promise<DemoServer> {
+export interface DemoServerOptions {
+  /** Proof-of-work difficulty; browser tests use 4 to stay fast, the benchmark the real default. */
+  powBits?: number;
+}
+
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'e2e-'));
   const handle = openDatabase({ dataDir });
   await migrateToLatest(handle.db);
@@ -48,7 +55,17 @@ export async function startDemoServer(): Promise<DemoServer> {
     db: handle.db,
     dialect: handle.dialect,
     clock,
-    log: (line) => logs.push(line),
+    // Kept in memory and in DATA_DIR/server.log, where the privacy tests search it.
+    log: (line) => {
+      logs.push(line);
+      appendFileSync(join(dataDir, 'server.log'), `${JSON.stringify(line)}\n`);
+    },
+    // A few zero bits keep the browser tests fast while still exercising the proof of work.
+    pupil: {
+      powBits: options.powBits ?? 4,
+      powSecret: await loadPowSecret(handle.db),
+      limits: DEFAULT_RATE_LIMITS,
+    },
     secureTransport: false,
     webDir,
   });

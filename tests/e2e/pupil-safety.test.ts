@@ -1,0 +1,123 @@
+// No trace on a shared tablet: quick exit and the idle clear leave the browser as it was, and
+// every pupil screen passes axe-core's WCAG 2.1 AA rules.
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../tools/browser.ts';
+import {
+  newVisit,
+  sendAndReadReceipt,
+  storageSnapshot,
+  TEXTS,
+  writeReport,
+} from './pupil-helpers.ts';
+
+const base = inject('e2eBaseUrl');
+const IDLE_MS = 3 * 60 * 1000;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser.close());
+
+describe('no trace', () => {
+  it('quick exit wipes the screen and leaves storage, cookies and history as they were', async () => {
+    const { context, page } = await newVisit(browser);
+    await page.goto(`${base}/s/SP2`);
+    await page.getByRole('button', { name: TEXTS.pl['start'] }).waitFor();
+    const before = await storageSnapshot(page);
+    const historyBefore = await page.evaluate(() => history.length);
+    await writeReport(page, 'pl', 'Nikt nie może tego zobaczyć.', false);
+    await sendAndReadReceipt(page, 'pl');
+
+    await page.getByRole('button', { name: 'Wyjdź szybko' }).click();
+    await page.waitForURL(/google\.com/);
+    expect(await page.evaluate(() => history.length)).toBe(historyBefore);
+    await page.goto(`${base}/s/SP2`);
+    await page.getByRole('button', { name: TEXTS.pl['start'] }).waitFor();
+    expect(await storageSnapshot(page)).toEqual(before);
+    expect(await page.locator('body').textContent()).not.toContain('Nikt nie może');
+    await context.close();
+  });
+
+  it('clears the screen by itself after a few idle minutes', async () => {
+    const { context, page } = await newVisit(browser);
+    await page.clock.install();
+    await page.goto(`${base}/s/SP3`);
+    const before = await storageSnapshot(page);
+    const historyBefore = await page.evaluate(() => history.length);
+    await writeReport(page, 'pl', 'Tekst, który ma zniknąć.', false);
+    await page.clock.fastForward(IDLE_MS + 1000);
+    await page.getByRole('button', { name: TEXTS.pl['start'] }).waitFor();
+    expect(await page.locator('body').textContent()).not.toContain('ma zniknąć');
+    expect(await storageSnapshot(page)).toEqual(before);
+    expect(await page.evaluate(() => history.length)).toBe(historyBefore);
+    await context.close();
+  });
+});
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+async function axeViolations(page: Page, screen: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeSource });
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            o: unknown,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    return axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+  });
+  return result.violations.map(
+    (v) => `${screen}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+describe('accessibility', () => {
+  it.each([
+    [360, 740],
+    [768, 1024],
+  ])('every pupil screen passes WCAG 2.1 AA at %ix%i', async (width, height) => {
+    const { context, page } = await newVisit(browser, { bypassCSP: true });
+    await page.setViewportSize({ width, height });
+    const tx = TEXTS.pl;
+    const found: string[] = [];
+    await page.goto(`${base}/`);
+    await page.locator('#school-code').waitFor();
+    found.push(...(await axeViolations(page, 'school code')));
+    await page.locator('#school-code').fill('SP4');
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    await page.getByRole('button', { name: tx['start'] }).waitFor();
+    found.push(...(await axeViolations(page, 'start')));
+    await page.getByRole('button', { name: tx['start'] }).click();
+    found.push(...(await axeViolations(page, 'what')));
+    await page.getByRole('button', { name: tx['home'] }).click();
+    found.push(...(await axeViolations(page, 'who')));
+    await page.getByRole('button', { name: tx['me'], exact: true }).click();
+    found.push(...(await axeViolations(page, 'urgent')));
+    await page.getByRole('button', { name: tx['urgent'] }).click();
+    found.push(...(await axeViolations(page, 'words')));
+    await page.locator('#report-text').fill('Test dostępności.');
+    await page.getByRole('button', { name: tx['next'], exact: true }).click();
+    found.push(...(await axeViolations(page, 'review')));
+    await sendAndReadReceipt(page, 'pl');
+    found.push(...(await axeViolations(page, 'receipt')));
+    await page.getByRole('button', { name: tx['done'] }).click();
+    await page.locator('#reply-text').waitFor();
+    found.push(...(await axeViolations(page, 'thread')));
+    await page.getByRole('button', { name: tx['finish'] }).click();
+    await page.getByRole('button', { name: tx['back'] }).click();
+    found.push(...(await axeViolations(page, 'come back')));
+    for (const lang of ['Українська', 'English']) {
+      await page.getByRole('button', { name: lang }).click();
+      found.push(...(await axeViolations(page, `come back (${lang})`)));
+    }
+    expect(found).toEqual([]);
+    await context.close();
+  });
+});
