@@ -38,7 +38,8 @@ export default defineConfig(({ command }) => {
           globPatterns: ['index.html', 'assets/*.{js,css}', '*.{png,svg,webmanifest}'],
           globIgnores: ['staff/**', 'assets/staff-*'],
           navigateFallback: '/index.html',
-          navigateFallbackAllowlist: [/^\/$/],
+          // Workbox matches pathname and query: / and /?school=...&fp=... (the poster link).
+          navigateFallbackAllowlist: [/^\/(\?.*)?$/],
           navigateFallbackDenylist: [/^\/api\//, /^\/staff/, /^\/s\//],
           runtimeCaching: [],
           maximumFileSizeToCacheInBytes: 1024 * 1024,

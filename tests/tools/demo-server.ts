@@ -44,11 +44,26 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     limits: TEST_ARGON,
   });
   const webDir = join(dataDir, 'web');
+  // Build exactly as `npm run build` does: Vitest sets NODE_ENV=test, which would make Vite
+  // build a development bundle (no service worker registration, Preact's debug code).
+  const env = {
+    ROOT_PUBLIC_KEY: process.env['ROOT_PUBLIC_KEY'],
+    NODE_ENV: process.env['NODE_ENV'],
+  };
   process.env['ROOT_PUBLIC_KEY'] = demo.rootPublicKey;
+  process.env['NODE_ENV'] = 'production';
   try {
-    await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir: webDir } });
+    await build({
+      configFile: 'vite.config.ts',
+      logLevel: 'error',
+      mode: 'production',
+      build: { outDir: webDir },
+    });
   } finally {
-    delete process.env['ROOT_PUBLIC_KEY'];
+    for (const [key, value] of Object.entries(env)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
   }
   const logs: LogLine[] = [];
   const app = createApp({

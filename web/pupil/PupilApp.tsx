@@ -6,7 +6,7 @@ import { LanguageSwitch } from '../common/components/LanguageSwitch.tsx';
 import { QuickExit } from '../common/components/QuickExit.tsx';
 import { t } from '../common/i18n.ts';
 import { watchIdle } from './idle.ts';
-import { KIOSK_CODE } from './mode.ts';
+import { KIOSK_CODE, SCHOOL_LINK } from './mode.ts';
 import { ComeBackPage } from './pages/ComeBackPage.tsx';
 import { ReceiptPage } from './pages/ReceiptPage.tsx';
 import { SchoolPage } from './pages/SchoolPage.tsx';
@@ -19,7 +19,7 @@ import { wipe } from './wipe.ts';
 
 function Screen() {
   const current = school.value;
-  if (!current) return <SchoolPage initialCode={KIOSK_CODE} />;
+  if (!current) return <SchoolPage initialCode={KIOSK_CODE} link={SCHOOL_LINK} />;
   const s = screen.value;
   switch (s.name) {
     case 'start':

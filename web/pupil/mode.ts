@@ -1,5 +1,6 @@
 // Two ways in: a school tablet opens the kiosk URL /s/<code> (shared device: never remember
 // anything), a pupil's own phone opens the QR code's URL / (may remember the receipt on request).
+import { readSchoolLink } from '../common/school-link.ts';
 
 /** The school code of a kiosk URL (/s/SP3), if this is one. */
 export function kioskCode(pathname: string): string | undefined {
@@ -8,6 +9,8 @@ export function kioskCode(pathname: string): string | undefined {
 }
 
 export const KIOSK_CODE = kioskCode(window.location.pathname);
+/** The school of a poster's QR code (own phone), if the app was opened from one. */
+export const SCHOOL_LINK = KIOSK_CODE ? undefined : readSchoolLink(window.location.search);
 export const IS_KIOSK = KIOSK_CODE !== undefined;
 
 const receiptKey = (orgId: string) => `bezpieczny-glos.receipt.${orgId}`;

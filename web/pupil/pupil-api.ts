@@ -14,6 +14,7 @@ import { request, requestJson } from '../common/api.ts';
 export const pupilApi = {
   schoolByCode: (code: string) =>
     requestJson<OrganisationDto>(`/api/orgs/by-code/${encodeURIComponent(code)}`),
+  schoolById: (id: string) => requestJson<OrganisationDto>(`/api/orgs/${encodeURIComponent(id)}`),
   certificates: (orgId: string) =>
     requestJson<{ certificates: CertificateDto[] }>(`/api/orgs/${orgId}/certificates`),
   challenge: (orgId: string, purpose: 'report' | 'receipt') =>

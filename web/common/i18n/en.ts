@@ -113,4 +113,13 @@ export const en: Messages = {
   photoAlt: 'Photo',
   tooManyTries: 'Too many tries. Wait a little and try again.',
   sessionEnded: 'A lot of time has passed. Type your code again.',
+  poster: 'Poster with QR code',
+  posterTitle: 'Need help? Write to us.',
+  posterLead: 'Anonymously. You do not have to give your name. The school counsellor will answer.',
+  posterScan: 'Scan the code with a phone or open:',
+  posterCode: 'School code',
+  posterKiosk: 'Address for the school tablet',
+  posterFingerprint: 'School key fingerprint',
+  print: 'Print',
+  backToDirectory: 'Back to the directory',
 };

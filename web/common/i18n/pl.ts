@@ -113,6 +113,15 @@ export const pl = {
   photoAlt: 'Zdjęcie',
   tooManyTries: 'Za dużo prób. Odczekaj chwilę i spróbuj znowu.',
   sessionEnded: 'Minęło dużo czasu. Wpisz kod jeszcze raz.',
+  poster: 'Plakat z kodem QR',
+  posterTitle: 'Potrzebujesz pomocy? Napisz do nas.',
+  posterLead: 'Anonimowo. Nie musisz podawać imienia. Odpisze Ci pedagog szkolny.',
+  posterScan: 'Zeskanuj kod telefonem albo wejdź na stronę:',
+  posterCode: 'Kod szkoły',
+  posterKiosk: 'Adres dla szkolnego tabletu',
+  posterFingerprint: 'Odcisk klucza szkoły',
+  print: 'Drukuj',
+  backToDirectory: 'Wróć do katalogu',
 };
 
 export type Messages = Record<keyof typeof pl, string>;

@@ -3,6 +3,7 @@
 import type { OrganisationDto } from '../../../shared/protocol/orgs.ts';
 import { fromB64 } from '../../../shared/envelope/base64url.ts';
 import type { SchoolKeys } from '../../../shared/crypto/index.ts';
+import { sameFingerprint, type SchoolLink } from '../../common/school-link.ts';
 import { crypto } from '../../crypto/client.ts';
 import { pupilApi } from '../pupil-api.ts';
 import type { School } from '../state.ts';
@@ -13,6 +14,15 @@ export async function verifySchool(dto: OrganisationDto): Promise<School> {
 
 export async function findSchool(code: string): Promise<School> {
   return verifySchool(await pupilApi.schoolByCode(code));
+}
+
+/** From a poster's QR code: the school by id, and its key must match the printed fingerprint. */
+export async function findLinkedSchool(link: SchoolLink): Promise<School> {
+  const found = await verifySchool(await pupilApi.schoolById(link.schoolId));
+  if (!sameFingerprint(found.keys.fingerprint, link.fingerprint)) {
+    throw new Error('the school key differs from the one on the poster');
+  }
+  return found;
 }
 
 export function schoolKeys(school: School): SchoolKeys {

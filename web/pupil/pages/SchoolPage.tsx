@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiFailure } from '../../common/api.ts';
 import { t, type MessageKey } from '../../common/i18n.ts';
-import { findSchool } from '../actions/school-keys.ts';
+import type { SchoolLink } from '../../common/school-link.ts';
+import { findLinkedSchool, findSchool } from '../actions/school-keys.ts';
 import { school } from '../state.ts';
 
 function failure(error: unknown): MessageKey {
@@ -12,15 +13,19 @@ function failure(error: unknown): MessageKey {
   return error.status === 404 || error.status === 400 ? 'schoolNotFound' : 'somethingWrong';
 }
 
-export function SchoolPage({ initialCode }: { initialCode: string | undefined }) {
-  const [checking, setChecking] = useState(initialCode !== undefined);
+export function SchoolPage(props: {
+  initialCode: string | undefined;
+  link: SchoolLink | undefined;
+}) {
+  const { initialCode, link } = props;
+  const [checking, setChecking] = useState(initialCode !== undefined || link !== undefined);
   const [error, setError] = useState<MessageKey | null>(null);
   const [code, setCode] = useState(initialCode ?? '');
 
-  const check = (value: string) => {
+  const check = (value: string | SchoolLink) => {
     setChecking(true);
     setError(null);
-    findSchool(value.trim()).then(
+    (typeof value === 'string' ? findSchool(value.trim()) : findLinkedSchool(value)).then(
       (found) => {
         if (found.dto.kind !== 'school') throw new ApiFailure('not_found', 404);
         school.value = found;
@@ -33,7 +38,8 @@ export function SchoolPage({ initialCode }: { initialCode: string | undefined })
   };
   useEffect(() => {
     if (initialCode) check(initialCode);
-  }, [initialCode]);
+    else if (link) check(link);
+  }, [initialCode, link]);
 
   return (
     <section>

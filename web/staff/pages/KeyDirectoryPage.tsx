@@ -27,7 +27,9 @@ async function loadDirectory(): Promise<{ root: string; rows: Row[] }> {
   return { root: await crypto('rootFingerprint'), rows };
 }
 
-export function KeyDirectoryPage() {
+export function KeyDirectoryPage(props: {
+  onPoster: (org: OrganisationDto, fingerprint: string) => void;
+}) {
   const [data, setData] = useState<{ root: string; rows: Row[] } | 'error' | null>(null);
   useEffect(() => {
     loadDirectory().then(setData, () => setData('error'));
@@ -58,6 +60,18 @@ export function KeyDirectoryPage() {
                   <>
                     {t('certOk')}, {t('certVersion')} {row.version}:{' '}
                     <span class="fingerprint">{row.fingerprint}</span>
+                    {row.org.kind === 'school' && (
+                      <>
+                        <br />
+                        <button
+                          type="button"
+                          class="button--secondary"
+                          onClick={() => props.onPoster(row.org, row.fingerprint ?? '')}
+                        >
+                          {t('poster')}: {row.org.code}
+                        </button>
+                      </>
+                    )}
                   </>
                 ) : (
                   <strong class="notice--error">{t('certBad')}</strong>
