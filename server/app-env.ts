@@ -19,6 +19,8 @@ export interface AppDeps {
   clock: () => Date;
   log: Logger;
   pupil: PupilDeps;
+  /** Behind TLS: Secure cookies (named __Host-...) and HSTS. */
+  secureTransport: boolean;
 }
 
 export interface AppEnv {

@@ -15,8 +15,6 @@ import { pupilRoutes } from './routes/pupil/index.ts';
 import { webRoutes } from './routes/web.ts';
 
 export interface AppOptions extends AppDeps {
-  /** Send HSTS (behind TLS). */
-  secureTransport: boolean;
   /** Directory of the built web app; omitted in API-only tests. */
   webDir?: string;
 }
@@ -33,7 +31,8 @@ function errorResponse(status: number, body: ErrorBody, headers: Record<string, 
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const { webDir, secureTransport, ...deps } = options;
+  const { webDir, ...deps } = options;
+  const { secureTransport } = deps;
   const app = new Hono<AppEnv>();
 
   app.use(requestLog(deps.log));

@@ -16,6 +16,13 @@ import type {
 } from './tables/reports.ts';
 import type { PowSpentTable, PupilSessionsTable } from './tables/pupil.ts';
 import type { StaffTable } from './tables/staff.ts';
+import type {
+  AlertSettingsTable,
+  InvitationsTable,
+  PushSubscriptionsTable,
+  ReportReadsTable,
+  StaffSessionsTable,
+} from './tables/staff-work.ts';
 
 export interface Database {
   organisations: OrganisationsTable;
@@ -32,6 +39,11 @@ export interface Database {
   settings: SettingsTable;
   pupil_sessions: PupilSessionsTable;
   pow_spent: PowSpentTable;
+  staff_sessions: StaffSessionsTable;
+  invitations: InvitationsTable;
+  report_reads: ReportReadsTable;
+  alert_settings: AlertSettingsTable;
+  push_subscriptions: PushSubscriptionsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export type ReportStatus = 'new' | 'in_progress' | 'waiting_for_pupil' | 'closed';
 export type ReportFlag = 'none' | 'false_report' | 'test';
@@ -30,6 +30,8 @@ export interface ReportsTable {
   created_hour: string;
   first_answer_at: string | null;
   updated_at: string;
+  /** Since when the pupil waits for an answer (hour precision); null when nobody waits. */
+  waiting_since: Generated<string | null>;
 }
 
 export type MessageThread = 'pupil' | 'cdr';
