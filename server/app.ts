@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health.ts';
 import { orgRoutes } from './routes/orgs.ts';
 import { UPLOAD_PATH } from './routes/pupil/attachments.ts';
 import { pupilRoutes } from './routes/pupil/index.ts';
+import { staffRoutes } from './routes/staff/index.ts';
 import { webRoutes } from './routes/web.ts';
 
 export interface AppOptions extends AppDeps {
@@ -52,6 +53,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api/health', healthRoutes);
   app.route('/api/orgs', orgRoutes);
   app.route('/api/pupil', pupilRoutes());
+  app.route('/api/staff', staffRoutes());
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such endpoint');
   });

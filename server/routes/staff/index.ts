@@ -1,0 +1,17 @@
+// The staff API under /api/staff (shared/protocol/staff.ts): sign-in and membership (auth/),
+// the inbox and the case (cases/), alert settings (alerts/). Every state-changing request passes
+// the CSRF guard first [Note: staff sessions].
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env.ts';
+import { csrfGuard } from '../../middleware/staff-auth.ts';
+import { staffAlertRoutes } from './alerts/index.ts';
+import { staffAuthRoutes } from './auth/index.ts';
+import { staffCaseRoutes } from './cases/index.ts';
+
+export function staffRoutes(): Hono<AppEnv> {
+  return new Hono<AppEnv>()
+    .use(csrfGuard)
+    .route('/', staffAuthRoutes())
+    .route('/reports', staffCaseRoutes())
+    .route('/me/alerts', staffAlertRoutes());
+}
