@@ -4,6 +4,7 @@
 // unless an administrator creates the root key with the CLI.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { totpUri } from '../services/totp.ts';
 import type { DemoResult } from './seed-demo.ts';
 
 export const rootPublicKeyPath = (dataDir: string) => join(dataDir, 'root-public-key');
@@ -21,6 +22,13 @@ export function formatCredentials(result: DemoResult): string {
     '',
     `  ${'login'.padEnd(30)} ${'password'.padEnd(24)} ${'role'.padEnd(15)} organisation`,
     ...rows,
+    '',
+    'Sign-in also asks for a 6-digit code: add each TOTP secret to an authenticator app',
+    '(type the secret, or turn the otpauth:// line into a QR code):',
+    ...result.accounts.flatMap((a) => [
+      `  ${a.login.padEnd(30)} ${a.totpSecret}`,
+      `  ${''.padEnd(30)} ${totpUri(a.totpSecret, a.login)}`,
+    ]),
     '',
     'Recovery keys (print and keep apart from the passwords):',
     ...result.accounts.map((a) => `  ${a.login.padEnd(30)} ${a.recoveryKey}`),

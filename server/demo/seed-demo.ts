@@ -1,8 +1,9 @@
 // Creates the demo municipality on an empty database: a root key, seven schools and a CdR, each
 // with an organisation key and a root-signed certificate, and demo staff whose personal keys are
-// wrapped under their printed passwords, with the organisation key sealed to each of them. It does
-// on the server what an administrator and the staff's browsers do in a real deployment, with the
-// same shared protocol code; it runs once, and the passwords are printed once.
+// wrapped under their printed passwords, each with a printed TOTP secret for sign-in, and with the
+// organisation key sealed to each of them. It does on the server what an administrator and the
+// staff's browsers do in a real deployment, with the same shared protocol code; it runs once, and
+// the passwords are printed once.
 import { randomUUID } from 'node:crypto';
 import {
   ARGON_MODERATE,
@@ -31,6 +32,7 @@ import {
 } from '../db/repositories/organisations.ts';
 import { setSetting } from '../db/repositories/settings.ts';
 import { insertStaff } from '../db/repositories/staff.ts';
+import { newTotpSecret } from '../services/totp.ts';
 import type { StaffRole } from '../db/tables/staff.ts';
 import { DEMO_ADMIN, DEMO_ORGS } from './demo-municipality.ts';
 
@@ -38,6 +40,8 @@ export interface DemoAccount {
   login: string;
   password: string;
   recoveryKey: string;
+  /** base32 TOTP secret for an authenticator app (sign-in asks for its 6-digit code). */
+  totpSecret: string;
   role: StaffRole;
   org: string;
 }
@@ -90,6 +94,7 @@ export async function seedDemo(options: SeedOptions): Promise<DemoResult> {
     person: { login: string; displayName: string; role: StaffRole },
   ) => {
     const password = readableSecret(sodium);
+    const totpSecret = newTotpSecret();
     const cred = createStaffCredentials(sodium, password, limits);
     const id = randomUUID();
     await insertStaff(trx, {
@@ -117,7 +122,7 @@ export async function seedDemo(options: SeedOptions): Promise<DemoResult> {
             }),
           )
         : null,
-      totp_secret: null,
+      totp_secret: totpSecret,
       failed_logins: 0,
       locked_until: null,
       created_at: now,
@@ -148,6 +153,7 @@ export async function seedDemo(options: SeedOptions): Promise<DemoResult> {
       login: person.login,
       password,
       recoveryKey: cred.recoveryKey,
+      totpSecret,
       role: person.role,
       org: org?.name ?? 'gmina',
     });

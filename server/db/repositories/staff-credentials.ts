@@ -1,0 +1,112 @@
+// A member's sign-in state: failures and the lock, password material, membership activation, and
+// the organisation key grants their browser opens.
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../database.ts';
+import type { OrgKeyGrant } from '../tables/organisations.ts';
+import type { Staff } from '../tables/staff.ts';
+
+export function findStaffById(db: DbOrTrx, id: string): Promise<Staff | undefined> {
+  return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Counts one more failure in the database itself (two concurrent guesses both count). */
+export async function countLoginFailure(db: DbOrTrx, id: string): Promise<number> {
+  const row = await db
+    .updateTable('staff')
+    .set({ failed_logins: sql<number>`failed_logins + 1` })
+    .where('id', '=', id)
+    .returning('failed_logins')
+    .executeTakeFirst();
+  return Number(row?.failed_logins ?? 0);
+}
+
+export async function lockStaff(db: DbOrTrx, id: string, until: string): Promise<void> {
+  await db.updateTable('staff').set({ locked_until: until }).where('id', '=', id).execute();
+}
+
+export async function clearLoginFailures(db: DbOrTrx, id: string): Promise<void> {
+  await db
+    .updateTable('staff')
+    .set({ failed_logins: 0, locked_until: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface PasswordMaterial {
+  salt: string;
+  opslimit: number;
+  memlimit: number;
+  authHash: string;
+  wrappedKeys: Uint8Array;
+}
+
+/** A new password re-wraps only the personal keys: the recovery blob, the public keys and the
+ * grants stay as they are. */
+export async function setPasswordMaterial(
+  db: DbOrTrx,
+  id: string,
+  m: PasswordMaterial,
+): Promise<void> {
+  await db
+    .updateTable('staff')
+    .set({
+      auth_salt: m.salt,
+      auth_opslimit: m.opslimit,
+      auth_memlimit: m.memlimit,
+      auth_hash: m.authHash,
+      wrapped_keys: m.wrappedKeys,
+      failed_logins: 0,
+      locked_until: null,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Activates an invited member with the endorsement; false when they were no longer invited. */
+export async function activateMember(
+  db: DbOrTrx,
+  id: string,
+  endorsement: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('staff')
+    .set({ status: 'active', org_endorsement: endorsement })
+    .where('id', '=', id)
+    .where('status', '=', 'invited')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export function listKeyGrantsOfStaff(db: DbOrTrx, staffId: string): Promise<OrgKeyGrant[]> {
+  return db
+    .selectFrom('org_key_grants')
+    .selectAll()
+    .where('staff_id', '=', staffId)
+    .orderBy('org_id')
+    .orderBy('version')
+    .execute();
+}
+
+/** Ends every session of the member except the one making the request. */
+export async function deleteOtherSessions(
+  db: DbOrTrx,
+  staffId: string,
+  keepTokenHash: string,
+): Promise<void> {
+  await db
+    .deleteFrom('staff_sessions')
+    .where('staff_id', '=', staffId)
+    .where('token_hash', '!=', keepTokenHash)
+    .execute();
+}
+
+/** Records a sign-in code's time step; false when that step (or a later one) was already used. */
+export async function spendTotpStep(db: DbOrTrx, staffId: string, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable('staff')
+    .set({ totp_last_step: step })
+    .where('id', '=', staffId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

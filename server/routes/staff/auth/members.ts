@@ -1,0 +1,114 @@
+// The organisation's members, and granting the organisation key to a colleague who accepted an
+// invitation. The server cannot check the sealed keys (ciphertext to the member's box key): the
+// granting member's browser first opened the invitation secret (sealed to the organisation key),
+// verified the invitee's MAC over their public keys with it, and only then sealed the keys to
+// them. What the server can check, it does: the endorsement must be the organisation's signature
+// (its sign key of that version, from the root-signed certificate) over the member's public keys
+// [Note: member endorsement], and both must be of the same organisation.
+import { Hono } from 'hono';
+import { decodeCertificateBody } from '../../../../shared/envelope/certificate-body.ts';
+import { uuidToBytes } from '../../../../shared/envelope/bytes.ts';
+import { SIGN_DOMAIN } from '../../../../shared/crypto/domains.ts';
+import { signedMessage } from '../../../../shared/crypto/signed-message.ts';
+import { GrantSchema, type MemberDto } from '../../../../shared/protocol/staff.ts';
+import { appendAudit } from '../../../db/repositories/audit.ts';
+import { acceptedInvitationsOf } from '../../../db/repositories/invitations.ts';
+import { insertKeyGrant, listCertificates } from '../../../db/repositories/organisations.ts';
+import { activateMember, findStaffById } from '../../../db/repositories/staff-credentials.ts';
+import { listStaffOfOrg } from '../../../db/repositories/staff.ts';
+import { ApiError, notFound } from '../../../errors.ts';
+import { requireStaff, type StaffEnv } from '../../../middleware/staff-auth.ts';
+import { validate } from '../../../middleware/validate.ts';
+import { verifyEd25519 } from '../../../services/ed25519.ts';
+import { SEALED_ORG_KEYS_BYTES } from '../../../services/login-secret.ts';
+import { memberDto } from '../../../services/staff-me.ts';
+import { decodeField, encodeField } from '../../../services/wire-bytes.ts';
+import { IdParamSchema, MEMBER_ROLES } from './invitation-lookup.ts';
+
+const member = requireStaff({ roles: MEMBER_ROLES });
+
+function badField(field: string, message: string) {
+  return new ApiError(400, 'validation_failed', `Invalid ${field}`, [{ path: field, message }]);
+}
+
+export function memberRoutes() {
+  return new Hono<StaffEnv>()
+    .get('/members', member, async (c) => {
+      const { db } = c.var.deps;
+      const orgId = c.var.staff.orgId;
+      if (!orgId) throw new ApiError(403, 'forbidden', 'Not a member of an organisation');
+      const staff = await listStaffOfOrg(db, orgId);
+      const invitations = await acceptedInvitationsOf(
+        db,
+        staff.filter((s) => s.status === 'invited').map((s) => s.id),
+      );
+      return c.json<MemberDto[]>(staff.map((s) => memberDto(s, invitations.get(s.id))));
+    })
+    .post(
+      '/members/:id/grant',
+      member,
+      validate('param', IdParamSchema),
+      validate('json', GrantSchema),
+      async (c) => {
+        const input = c.req.valid('json');
+        const { db, clock, dialect } = c.var.deps;
+        const me = c.var.staff;
+        const target = await findStaffById(db, c.req.valid('param').id);
+        // Another organisation's member is not found, as if they did not exist.
+        if (!me.orgId || !target || target.org_id !== me.orgId) throw notFound('Member');
+        if (target.status !== 'invited') {
+          throw new ApiError(409, 'conflict', 'Member is not waiting for the key');
+        }
+        const sealed = decodeField(input.sealedKeys, 'sealedKeys');
+        if (sealed.length !== SEALED_ORG_KEYS_BYTES) {
+          throw badField('sealedKeys', `must be ${SEALED_ORG_KEYS_BYTES} bytes`);
+        }
+        const endorsement = decodeField(input.endorsement, 'endorsement');
+        const cert = (await listCertificates(db, me.orgId)).find(
+          (x) => x.version === input.version,
+        );
+        if (!cert) throw badField('version', 'no such organisation key version');
+        const orgSignKey = decodeCertificateBody(
+          decodeField(cert.body, 'certificate'),
+        ).signPublicKey;
+        const message = signedMessage(
+          SIGN_DOMAIN.endorsement,
+          uuidToBytes(me.orgId),
+          decodeField(target.box_public_key, 'boxPublicKey'),
+          decodeField(target.sign_public_key, 'signPublicKey'),
+        );
+        if (!verifyEd25519(orgSignKey, message, endorsement)) {
+          throw badField('endorsement', 'not the organisation key signature over these keys');
+        }
+        const orgId = me.orgId;
+        const now = clock();
+        await db.transaction().execute(async (trx) => {
+          if (!(await activateMember(trx, target.id, encodeField(endorsement)))) {
+            throw new ApiError(409, 'conflict', 'Member is not waiting for the key');
+          }
+          await insertKeyGrant(trx, {
+            org_id: orgId,
+            version: input.version,
+            staff_id: target.id,
+            sealed_keys: sealed,
+            created_at: now.toISOString(),
+          });
+          await appendAudit(
+            trx,
+            {
+              orgId,
+              actorId: me.id,
+              action: 'staff.granted',
+              subjectType: 'staff',
+              subjectId: target.id,
+              at: now,
+            },
+            dialect,
+          );
+        });
+        const updated = await findStaffById(db, target.id);
+        if (!updated) throw notFound('Member');
+        return c.json<MemberDto>(memberDto(updated, undefined));
+      },
+    );
+}

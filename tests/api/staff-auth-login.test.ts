@@ -1,0 +1,195 @@
+// Staff sign-in: the cookie, one uniform refusal for every wrong factor and for nobody, the lock
+// that slows one account (never the school), the session's timeouts and the CSRF guard.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toB64 } from '../../shared/crypto/index.ts';
+import type { LoginParamsDto, StaffMeDto } from '../../shared/protocol/staff.ts';
+import { findStaffByLogin } from '../../server/db/repositories/staff.ts';
+import { lockMs } from '../../server/services/login-guard.ts';
+import { STAFF_ABSOLUTE_MS, STAFF_IDLE_MS } from '../../server/services/staff-session.ts';
+import { passwordKeys, staffHeaders, staffJson, totpCode } from '../tools/staff-login.ts';
+import { expectError } from './pupil-fixture.ts';
+import {
+  expectUniform401,
+  staffFixture,
+  wrongCode,
+  type StaffFixture,
+} from './staff-auth-fixture.ts';
+import { DIALECTS } from './test-db.ts';
+
+const SP1 = 'pedagog.sp1@demo.invalid';
+const SP2 = 'pedagog.sp2@demo.invalid';
+const PSY = 'psycholog.cdr@demo.invalid';
+const TER = 'terapeuta.cdr@demo.invalid';
+
+describe.each(DIALECTS)('staff sign-in on %s', (dialect) => {
+  let f: StaffFixture;
+
+  beforeAll(async () => {
+    f = await staffFixture(dialect);
+  });
+  afterAll(() => f.t.close());
+
+  /** A login request with this password and code (the right ones unless given). */
+  async function attempt(login: string, opts: { password?: string; totp?: string } = {}) {
+    const a = f.demo.accounts.find((x) => x.login === login);
+    const { authKey } = await passwordKeys(
+      f.send,
+      f.sodium,
+      login,
+      opts.password ?? a?.password ?? 'x',
+    );
+    const totp =
+      opts.totp ?? (await totpCode(a?.totpSecret ?? 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', f.t.now));
+    return () => f.send('/api/staff/login', staffJson({ login, authKey: toB64(authKey), totp }));
+  }
+
+  it('accepts a sign-in code only once', async () => {
+    f.t.advance(30_000);
+    expect((await (await attempt(SP2))()).status).toBe(200);
+    await expectUniform401(await attempt(SP2));
+    f.t.advance(30_000);
+    expect((await (await attempt(SP2))()).status).toBe(200);
+  });
+
+  it('signs in with password and code, setting a __Host-, HttpOnly, Strict, Secure cookie', async () => {
+    const request = await attempt(SP1);
+    const res = await request();
+    expect(res.status).toBe(200);
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-staff='));
+    expect(cookie).toBeDefined();
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/; SameSite=Strict/);
+    expect(cookie).toMatch(/; Path=\//);
+    const me = (await res.json()) as StaffMeDto;
+    expect(me).toMatchObject({ login: SP1, role: 'counsellor', status: 'active' });
+    expect(me.org).toMatchObject({ kind: 'school', code: 'SP1' });
+    expect(me.keyGrants).toHaveLength(1);
+    expect(me.keyGrants[0]).toMatchObject({ orgId: me.org?.id, version: 1 });
+    const row = await findStaffByLogin(f.t.handle.db, SP1);
+    expect(row?.failed_logins).toBe(0);
+  });
+
+  it('answers a wrong password, a wrong code and an unknown account identically, after the delay', async () => {
+    const code = await totpCode(f.account(SP2).totpSecret, f.t.now);
+    await expectUniform401(await attempt(SP2, { password: 'not-the-password' }));
+    await expectUniform401(await attempt(SP2, { totp: wrongCode(code) }));
+    await expectUniform401(await attempt('nobody@demo.invalid', { password: 'anything' }));
+    // The two failures of SP2 counted; the unknown login left no trace in the staff table.
+    expect((await findStaffByLogin(f.t.handle.db, SP2))?.failed_logins).toBe(2);
+    expect(await findStaffByLogin(f.t.handle.db, 'nobody@demo.invalid')).toBeUndefined();
+    await f.login(SP2);
+    expect((await findStaffByLogin(f.t.handle.db, SP2))?.failed_logins).toBe(0);
+  });
+
+  it('gives an unknown login stable parameters shaped like a real one', async () => {
+    const params = async (login: string) => {
+      const res = await f.send('/api/staff/login/params', staffJson({ login }));
+      expect(res.status).toBe(200);
+      return (await res.json()) as LoginParamsDto;
+    };
+    const real = await params(SP1);
+    const fake = await params('Nobody@Demo.invalid ');
+    expect(await params('nobody@demo.invalid')).toEqual(fake);
+    expect(Object.keys(fake).sort()).toEqual(Object.keys(real).sort());
+    expect(fake.salt).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(fake.salt).not.toEqual((await params('other@demo.invalid')).salt);
+    expect(fake).toMatchObject({ opslimit: 3, memlimit: 256 * 1024 * 1024 });
+  });
+
+  it('refuses malformed input with a 400, not a 401', async () => {
+    for (const body of [
+      { login: 'not-an-email', authKey: toB64(new Uint8Array(32)), totp: '123456' },
+      { login: SP1, authKey: 'short', totp: '123456' },
+      { login: SP1, authKey: toB64(new Uint8Array(32)), totp: '12345' },
+    ]) {
+      await expectError(
+        await f.send('/api/staff/login', staffJson(body)),
+        400,
+        'validation_failed',
+      );
+    }
+  });
+
+  it('slows an account after five failures, not its colleague, and lets it in after the lock', async () => {
+    for (let i = 0; i < 5; i++) await expectUniform401(await attempt(PSY, { password: 'guess' }));
+    const locked = await findStaffByLogin(f.t.handle.db, PSY);
+    expect(locked?.failed_logins).toBe(5);
+    expect(locked?.locked_until).toBe(new Date(f.t.now.getTime() + lockMs(5)).toISOString());
+    // Even the right password and code fail while locked, and do not lengthen the lock.
+    await expectUniform401(await attempt(PSY));
+    expect((await findStaffByLogin(f.t.handle.db, PSY))?.failed_logins).toBe(5);
+    // A colleague of the same CdR signs in as usual.
+    expect((await f.login(TER)).me.login).toBe(TER);
+
+    f.t.advance(lockMs(5) + 1000);
+    expect((await f.login(PSY)).me.login).toBe(PSY);
+    const cleared = await findStaffByLogin(f.t.handle.db, PSY);
+    expect(cleared).toMatchObject({ failed_logins: 0, locked_until: null });
+  });
+
+  it('doubles the lock with each further failure, up to an hour', () => {
+    expect([5, 6, 7, 10, 11, 20].map((n) => lockMs(n) / 60_000)).toEqual([1, 2, 4, 32, 60, 60]);
+  });
+
+  it('ends a session after the idle timeout', async () => {
+    const { cookie } = await f.login(SP1);
+    f.t.advance(STAFF_IDLE_MS - 60_000);
+    expect((await f.send('/api/staff/me', { headers: { Cookie: cookie } })).status).toBe(200);
+    f.t.advance(STAFF_IDLE_MS + 1000);
+    await expectError(
+      await f.send('/api/staff/me', { headers: { Cookie: cookie } }),
+      401,
+      'unauthorized',
+    );
+  });
+
+  it('ends a session at its absolute end even when in use', async () => {
+    const { cookie } = await f.login(SP1);
+    const step = STAFF_IDLE_MS / 2;
+    for (let t = step; t < STAFF_ABSOLUTE_MS; t += step) {
+      f.t.advance(step);
+      expect((await f.send('/api/staff/me', { headers: { Cookie: cookie } })).status).toBe(200);
+    }
+    f.t.advance(step);
+    await expectError(
+      await f.send('/api/staff/me', { headers: { Cookie: cookie } }),
+      401,
+      'unauthorized',
+    );
+  });
+
+  it('logs out: 204, the cookie cleared, the session gone', async () => {
+    const { cookie } = await f.login(SP1);
+    const res = await f.send('/api/staff/logout', staffJson({}, cookie));
+    expect(res.status).toBe(204);
+    expect(res.headers.getSetCookie().join()).toMatch(/__Host-staff=;.*Max-Age=0/);
+    await expectError(
+      await f.send('/api/staff/me', { headers: { Cookie: cookie } }),
+      401,
+      'unauthorized',
+    );
+  });
+
+  it('refuses a state-changing request without X-CSRF or from a foreign origin', async () => {
+    const { cookie } = await f.login(SP1);
+    const noHeader = await f.send('/api/staff/logout', {
+      method: 'POST',
+      headers: { Cookie: cookie },
+    });
+    await expectError(noHeader, 403, 'forbidden');
+    const foreign = await f.send('/api/staff/logout', {
+      method: 'POST',
+      headers: staffHeaders(cookie, { Origin: 'https://evil.example', Host: 'app.example' }),
+    });
+    await expectError(foreign, 403, 'forbidden');
+    const login = await f.send('/api/staff/login/params', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ login: SP1 }),
+    });
+    await expectError(login, 403, 'forbidden');
+    // The session survived the refused requests.
+    expect((await f.send('/api/staff/me', { headers: { Cookie: cookie } })).status).toBe(200);
+  });
+});
