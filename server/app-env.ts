@@ -1,6 +1,7 @@
 // What every handler can reach through c.var: the database, the injected clock, and the pupil
-// flow's proof-of-work secret and difficulty and rate limits.
+// flow's proof-of-work secret and difficulty and rate limits, and the staff alert sender.
 import type { Db } from './db/database.ts';
+import type { AlertSender } from './alerts/types.ts';
 import type { DialectName } from './db/dialect.ts';
 import type { PupilRateLimits } from './middleware/rate-limit.ts';
 import type { Logger } from './middleware/request-log.ts';
@@ -19,6 +20,8 @@ export interface AppDeps {
   clock: () => Date;
   log: Logger;
   pupil: PupilDeps;
+  /** Content-free staff alerts, sent in the background [Note: content-free alerts]. */
+  alerts: AlertSender;
   /** Behind TLS: Secure cookies (named __Host-...) and HSTS. */
   secureTransport: boolean;
 }

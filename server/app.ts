@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health.ts';
 import { orgRoutes } from './routes/orgs.ts';
 import { UPLOAD_PATH } from './routes/pupil/attachments.ts';
 import { pupilRoutes } from './routes/pupil/index.ts';
+import { STAFF_UPLOAD_PATH } from './routes/staff/cases/attachments.ts';
 import { staffRoutes } from './routes/staff/index.ts';
 import { webRoutes } from './routes/web.ts';
 
@@ -44,8 +45,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   const jsonLimit = limitBody(JSON_BODY_LIMIT);
   app.use('/api/*', (c, next) =>
-    // The attachment upload sets its own, larger limit (routes/pupil/attachments.ts).
-    c.req.method === 'POST' && c.req.path === `/api/pupil${UPLOAD_PATH}`
+    // The attachment uploads set their own, larger limit (services/attachment-upload.ts).
+    c.req.method === 'POST' &&
+    (c.req.path === `/api/pupil${UPLOAD_PATH}` || STAFF_UPLOAD_PATH.test(c.req.path))
       ? next()
       : jsonLimit(c, next),
   );

@@ -22,6 +22,21 @@ export interface Config {
   powBits: number;
   /** Pupil rate limits per 10 minutes [Note: rate limits]. */
   rateLimits: PupilRateLimits;
+  /** Content-free staff alerts [Note: content-free alerts]. */
+  alerts: AlertConfig;
+}
+
+export interface AlertConfig {
+  /** smtp:// or smtps:// URL with credentials; undefined turns e-mail alerts off. */
+  smtpUrl: string | undefined;
+  /** The From of alert e-mails. */
+  from: string;
+  /** Configured VAPID keys; undefined: made on first start and kept in settings. */
+  vapid: { publicKey: string; privateKey: string } | undefined;
+  /** mailto: or https: contact the push services may use. */
+  vapidSubject: string;
+  /** Where staff open the app; alert links point to <publicUrl>/staff/. */
+  publicUrl: string;
 }
 
 const flag = (name: string, fallback: boolean) =>
@@ -48,6 +63,9 @@ const integer = (name: string, fallback: number, min: number, max: number) => {
 };
 
 const rate = (name: string, fallback: number) => integer(name, fallback, 1, 1_000_000);
+
+const b64url = (name: string) =>
+  v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,200}$/, `${name} must be base64url`)));
 
 const EnvSchema = v.object({
   HOST: v.optional(v.pipe(v.string(), v.minLength(1)), '127.0.0.1'),
@@ -90,6 +108,33 @@ const EnvSchema = v.object({
     'RATE_ATTACHMENTS_PER_RECEIPT',
     DEFAULT_RATE_LIMITS.attachmentsPerReceipt,
   ),
+  SMTP_URL: v.optional(
+    v.pipe(v.string(), v.regex(/^smtps?:\/\/\S+$/, 'SMTP_URL must be an smtp:// or smtps:// URL')),
+  ),
+  ALERT_FROM: v.optional(
+    v.pipe(
+      v.string(),
+      v.minLength(3),
+      v.maxLength(200),
+      v.includes('@', 'ALERT_FROM must hold an e-mail address'),
+    ),
+    'Bezpieczny Głos <no-reply@localhost>',
+  ),
+  VAPID_PUBLIC_KEY: b64url('VAPID_PUBLIC_KEY'),
+  VAPID_PRIVATE_KEY: b64url('VAPID_PRIVATE_KEY'),
+  VAPID_SUBJECT: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^(mailto:|https:\/\/)\S+$/, 'VAPID_SUBJECT must be a mailto: or https:// URL'),
+    ),
+    'mailto:no-reply@bezpieczny-glos.invalid',
+  ),
+  PUBLIC_URL: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^https?:\/\/[^\s/]+\/?$/, 'PUBLIC_URL must be like https://host (no path)'),
+    ),
+  ),
 });
 
 export class ConfigError extends Error {
@@ -106,6 +151,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = result.output;
+  if ((e.VAPID_PUBLIC_KEY === undefined) !== (e.VAPID_PRIVATE_KEY === undefined)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  VAPID_PRIVATE_KEY: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither',
+    );
+  }
   return {
     host: e.HOST,
     port: e.PORT,
@@ -123,6 +173,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       threadReadsPerReceipt: e.RATE_READS_PER_RECEIPT,
       messagesPerReceipt: e.RATE_MESSAGES_PER_RECEIPT,
       attachmentsPerReceipt: e.RATE_ATTACHMENTS_PER_RECEIPT,
+    },
+    alerts: {
+      smtpUrl: e.SMTP_URL,
+      from: e.ALERT_FROM,
+      vapid:
+        e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY
+          ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY }
+          : undefined,
+      vapidSubject: e.VAPID_SUBJECT,
+      publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
     },
   };
 }

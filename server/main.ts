@@ -2,6 +2,7 @@
 // graceful shutdown on SIGTERM/SIGINT that lets requests in flight finish before the database
 // closes.
 import { serve } from '@hono/node-server';
+import { alertsFromConfig } from './alerts/setup.ts';
 import { createApp } from './app.ts';
 import { runCli } from './cli/run-cli.ts';
 import { loadConfig } from './config.ts';
@@ -27,6 +28,7 @@ await runCli(async () => {
       powSecret: await loadPowSecret(handle.db),
       limits: config.rateLimits,
     },
+    alerts: await alertsFromConfig(config, handle.db, log),
     secureTransport: config.secureTransport,
     webDir: config.webDir,
   });

@@ -8,7 +8,8 @@ import { isEscalated } from '../db/repositories/reports.ts';
 import type { Report } from '../db/tables/reports.ts';
 import { encodeField } from './wire-bytes.ts';
 
-function messageDto(m: MessageWithAuthor): ThreadMessageDto {
+/** A thread message as clients verify it; the staff case view shows the same. */
+export function messageDto(m: MessageWithAuthor): ThreadMessageDto {
   const staff = m.author_id !== null && m.author_sign_public_key !== null;
   return {
     id: m.id,

@@ -73,7 +73,7 @@ export interface StaffMeDto {
   keyGrants: KeyGrantDto[];
 }
 
-/** PUT /api/staff/me/password: re-wraps only the personal keys. */
+/** PUT /api/staff/me/password -> 204: re-wraps only the personal keys. */
 export const ChangePasswordSchema = v.object({
   currentAuthKey: B64Bytes(32),
   salt: B64Bytes(16),
@@ -88,7 +88,7 @@ export interface RecoveryParamsDto {
   recoveryWrappedKeys: string;
 }
 
-/** POST /api/staff/recovery: a new password after the recovery key opened the personal keys;
+/** POST /api/staff/recovery -> 204 (then sign in again): a new password after the recovery key opened the personal keys;
  * `proof` is an Ed25519 signature by the personal sign key over
  * UTF-8("bezpieczny-glos/v1/recovery\0" + login + "\0" + authKey base64url). */
 export const RecoverySchema = v.object({
@@ -159,7 +159,8 @@ export interface MemberDto {
   pending: { mac: string; secretSealed: string } | null;
 }
 
-/** POST /api/staff/members/:id/grant: the org key sealed to the member, and the endorsement. */
+/** POST /api/staff/members/:id/grant -> 200 MemberDto: the org key sealed to the member, and the
+ * endorsement (the server checks it against the organisation's certificate of that version). */
 export const GrantSchema = v.object({
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
   sealedKeys: B64Schema(512),
@@ -198,7 +199,7 @@ export interface InboxItemDto {
   flag: (typeof REPORT_FLAGS)[number];
   repliesPaused: boolean;
   createdHour: string;
-  /** When the pupil last wrote and still waits for an answer; null when nobody waits. */
+  /** Since the pupil's first write that is still unanswered (hour precision); null when nobody waits. */
   waitingSince: string | null;
   /** Waiting longer than the school's target (organisations.wait_target_hours). */
   overdue: boolean;
@@ -278,7 +279,17 @@ export const AlertSettingsSchema = v.object({
 });
 export type AlertSettingsDto = v.InferOutput<typeof AlertSettingsSchema>;
 
-/** POST /api/staff/me/push-subscription: a browser's Web Push subscription. */
+/** GET /api/staff/me/alerts/push-key -> { publicKey } (VAPID, base64url). */
+export interface PushKeyDto {
+  publicKey: string;
+}
+
+/** GET /api/staff/reports/colleagues: active members of the same school (for assignment). */
+export interface ColleaguesDto {
+  colleagues: { id: string; displayName: string; role: StaffRole }[];
+}
+
+/** POST (and DELETE with {endpoint}) /api/staff/me/alerts/push-subscription. */
 export const PushSubscriptionSchema = v.object({
   endpoint: v.pipe(v.string(), v.url(), v.maxLength(1000)),
   keys: v.object({

@@ -2,11 +2,14 @@
 // flow gets a fixed proof-of-work secret, a few zero bits (fast to solve, still checked) and
 // generous rate limits unless a test asks for tight ones.
 import type { Hono } from 'hono';
+import type { AlertSender } from '../../server/alerts/types.ts';
 import type { AppEnv } from '../../server/app-env.ts';
 import { createApp } from '../../server/app.ts';
+import type { Db } from '../../server/db/database.ts';
 import type { DatabaseHandle, DialectName } from '../../server/db/dialect.ts';
 import type { PupilRateLimits } from '../../server/middleware/rate-limit.ts';
 import type { LogLine } from '../../server/middleware/request-log.ts';
+import { captureAlerts } from '../tools/alert-capture.ts';
 import { openTestDb } from './test-db.ts';
 
 export const TEST_POW_BITS = 4;
@@ -24,6 +27,8 @@ export interface TestApp {
   app: Hono<AppEnv>;
   handle: DatabaseHandle;
   logs: LogLine[];
+  /** The app's alert sender: by default one that records events (tests/tools/alert-capture.ts). */
+  alerts: AlertSender;
   /** What the app's clock answers now. */
   readonly now: Date;
   /** Moves the app's clock forward. */
@@ -35,6 +40,8 @@ export interface TestAppOptions {
   webDir?: string;
   limits?: Partial<PupilRateLimits>;
   powBits?: number;
+  /** Builds the alert sender over the test database (a real one for the e-mail and push tests). */
+  alerts?: (db: Db, log: (line: LogLine) => void) => AlertSender;
 }
 
 export async function createTestApp(
@@ -44,11 +51,14 @@ export async function createTestApp(
   const handle = await openTestDb(dialect);
   const logs: LogLine[] = [];
   let now = new Date('2026-11-23T10:17:42.000Z');
+  const log = (line: LogLine) => void logs.push(line);
+  const alerts = options.alerts?.(handle.db, log) ?? captureAlerts();
   const app = createApp({
     db: handle.db,
     dialect: handle.dialect,
     clock: () => now,
-    log: (line) => logs.push(line),
+    log,
+    alerts,
     pupil: {
       powBits: options.powBits ?? TEST_POW_BITS,
       powSecret: TEST_POW_SECRET,
@@ -61,6 +71,7 @@ export async function createTestApp(
     app,
     handle,
     logs,
+    alerts,
     get now() {
       return now;
     },

@@ -15,6 +15,7 @@ import { DEFAULT_RATE_LIMITS } from '../../server/middleware/rate-limit.ts';
 import type { LogLine } from '../../server/middleware/request-log.ts';
 import { seedDemo, type DemoResult } from '../../server/demo/seed-demo.ts';
 import { loadPowSecret } from '../../server/setup.ts';
+import { captureAlerts, type CapturedAlerts } from './alert-capture.ts';
 
 export const TEST_ARGON = { opslimit: 1, memlimit: 8 * 1024 * 1024 };
 
@@ -23,6 +24,8 @@ export interface DemoServer {
   demo: DemoResult;
   dataDir: string;
   logs: LogLine[];
+  /** Alerts the app asked for (recorded, not sent). */
+  alerts: CapturedAlerts;
   stop(): Promise<void>;
 }
 
@@ -66,6 +69,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     }
   }
   const logs: LogLine[] = [];
+  const alerts = captureAlerts();
   const app = createApp({
     db: handle.db,
     dialect: handle.dialect,
@@ -81,6 +85,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       powSecret: await loadPowSecret(handle.db),
       limits: DEFAULT_RATE_LIMITS,
     },
+    alerts,
     secureTransport: false,
     webDir,
   });
@@ -93,6 +98,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     demo,
     dataDir,
     logs,
+    alerts,
     stop: () =>
       new Promise<void>((resolve) => server.close(() => void handle.close().then(() => resolve()))),
   };

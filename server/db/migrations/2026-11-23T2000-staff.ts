@@ -1,8 +1,9 @@
 // The staff workspace: sessions, invitations, who has read what, and content-free alert settings.
 // Frozen once released; imports nothing of the app; runs on SQLite and PostgreSQL alike.
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const bytes = db.getExecutor().adapter instanceof PostgresAdapter ? sql`bytea` : sql`blob`;
   // Only the SHA-256 of the cookie's token is stored [Note: staff sessions].
   await db.schema
     .createTable('staff_sessions')
@@ -43,6 +44,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('report_reads_pk', ['report_id', 'staff_id'])
     .execute();
 
+  // The time step of the last accepted TOTP code, so a code cannot be replayed.
+  await db.schema.alterTable('staff').addColumn('totp_last_step', 'integer').execute();
+
+  // Staff notes are signed by their author, like staff replies.
+  await db.schema.alterTable('notes').addColumn('signature', bytes).execute();
+
   // When the pupil last wrote and nobody has answered since (the inbox's waiting time).
   await db.schema.alterTable('reports').addColumn('waiting_since', 'text').execute();
 
@@ -76,4 +83,6 @@ export async function down(db: Kysely<any>): Promise<void> {
     await db.schema.dropTable(table).ifExists().execute();
   }
   await db.schema.alterTable('reports').dropColumn('waiting_since').execute();
+  await db.schema.alterTable('notes').dropColumn('signature').execute();
+  await db.schema.alterTable('staff').dropColumn('totp_last_step').execute();
 }

@@ -63,3 +63,37 @@ export async function attachmentExists(db: DbOrTrx, id: string): Promise<boolean
 export async function insertAttachment(db: DbOrTrx, attachment: NewAttachment): Promise<void> {
   await db.insertInto('attachments').values(attachment).execute();
 }
+
+/** Every attachment of a report, as the school's staff see it (both threads). */
+export function listReportAttachments(db: DbOrTrx, reportId: string): Promise<AttachmentInfo[]> {
+  return db
+    .selectFrom('attachments as a')
+    .select([
+      'a.id',
+      'a.report_id',
+      'a.message_id',
+      'a.uploader_role',
+      'a.file_key_wrapped',
+      'a.meta',
+      'a.size',
+      'a.created_at',
+    ])
+    .where('a.report_id', '=', reportId)
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute();
+}
+
+export async function findReportAttachmentData(
+  db: DbOrTrx,
+  reportId: string,
+  id: string,
+): Promise<Uint8Array | undefined> {
+  const row = await db
+    .selectFrom('attachments')
+    .select('data')
+    .where('report_id', '=', reportId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.data;
+}

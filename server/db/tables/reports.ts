@@ -57,6 +57,8 @@ export interface NotesTable {
   author_id: string;
   /** Under K_staff: the pupil never holds that key. */
   blob: Uint8Array;
+  /** The author's Ed25519 signature (signItem); null only for rows written before it existed. */
+  signature: Uint8Array | null;
   created_at: string;
 }
 

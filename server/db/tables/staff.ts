@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export type StaffRole = 'counsellor' | 'cdr_specialist' | 'admin';
 export type StaffStatus = 'invited' | 'active' | 'deactivated';
@@ -31,6 +31,8 @@ export interface StaffTable {
    */
   org_endorsement: string | null;
   totp_secret: string | null;
+  /** The time step of the last accepted sign-in code (codes are good once). */
+  totp_last_step: Generated<number | null>;
   failed_logins: number;
   locked_until: string | null;
   created_at: string;

@@ -1,9 +1,11 @@
 // POST /api/pupil/messages: the pupil's next message in the pupil thread. The seq must follow
 // the last one exactly, so the chain the clients verify has no gap or fork ([Note: message
-// chain]); the unique (report, thread, seq) constraint settles a race between two devices.
+// chain]); the unique (report, thread, seq) constraint settles a race between two devices. The
+// report becomes unread for its staff [Note: unread reports] and they are alerted.
 import { Hono } from 'hono';
 import { PostMessageSchema } from '../../../shared/protocol/pupil.ts';
 import { isUniqueViolation } from '../../db/constraint.ts';
+import { clearReads } from '../../db/repositories/inbox.ts';
 import { findMessage, insertMessage, lastSeq } from '../../db/repositories/messages.ts';
 import { findReport, updateReport } from '../../db/repositories/reports.ts';
 import { ApiError, notFound } from '../../errors.ts';
@@ -30,8 +32,9 @@ export function messageRoutes(limiter: RateLimiter) {
       const id = input.id.toLowerCase();
       const blob = decodeField(input.blob, 'blob');
       const hour = coarseHourIso(clock());
+      let alert: { orgId: string; urgent: boolean };
       try {
-        await db.transaction().execute(async (trx) => {
+        alert = await db.transaction().execute(async (trx) => {
           const report = await findReport(trx, reportId);
           if (!report) throw notFound('Report');
           // A paused conversation (the counsellor's decision) refuses; a flag alone does not.
@@ -51,13 +54,19 @@ export function messageRoutes(limiter: RateLimiter) {
           });
           await updateReport(trx, reportId, {
             updated_at: hour,
+            // Kept when the pupil already waits: writing again must not reset the clock that
+            // marks the report overdue.
+            waiting_since: report.waiting_since ?? hour,
             ...(report.status === 'waiting_for_pupil' ? { status: 'in_progress' as const } : {}),
           });
+          await clearReads(trx, reportId);
+          return { orgId: report.org_id, urgent: report.urgent === 1 };
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw seqConflict();
         throw err;
       }
+      c.var.deps.alerts.notify({ kind: 'message', reportId, ...alert });
       return c.json({ id, seq: input.seq }, 201);
     },
   );

@@ -1,5 +1,6 @@
 // POST /api/pupil/reports: a pupil sends a report. The server checks shapes, the proof of work and
-// the school's key version, stores the ciphertext, and opens a session on the new report.
+// the school's key version, stores the ciphertext, opens a session on the new report, and has the
+// school's counsellors alerted.
 import { Hono } from 'hono';
 import { SubmitReportSchema, type SubmitReportDto } from '../../../shared/protocol/pupil.ts';
 import type { AppEnv } from '../../app-env.ts';
@@ -70,6 +71,8 @@ export function reportRoutes(limiter: RateLimiter) {
           created_hour: hour,
           first_answer_at: null,
           updated_at: hour,
+          // The pupil waits for an answer from now (an hour, like all pupil times).
+          waiting_since: hour,
         });
         await appendAudit(
           trx,
@@ -85,6 +88,8 @@ export function reportRoutes(limiter: RateLimiter) {
         );
         return startPupilSession(trx, reportId, now);
       });
+      // After the commit, in the background [Note: content-free alerts].
+      c.var.deps.alerts.notify({ kind: 'report', orgId, reportId, urgent: input.urgent });
       return c.json<SubmitReportDto>({ reportId, session }, 201);
     } catch (err) {
       // Two pupils racing for the same id: the second one's constraint fails.

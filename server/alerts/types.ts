@@ -1,0 +1,24 @@
+// [Note: content-free alerts] An alert says only that something happened at a school ("a new
+// urgent report at SP3", "a new message") and links to the staff app: never the report's text,
+// category, id, or anything else a pupil wrote. Staff read the content after signing in, in the
+// browser that holds the keys; an e-mail or a push service is not trusted with more than that.
+// Alerts run in the background: a slow or broken mail server never slows or fails the pupil's
+// request, and a failure is logged as a content-free line.
+
+export interface AlertEvent {
+  /** A new report, or a new pupil message in an existing one. */
+  kind: 'report' | 'message';
+  orgId: string;
+  /** For the caller's and the tests' bookkeeping; never put into an alert. */
+  reportId: string;
+  urgent: boolean;
+}
+
+export interface AlertSender {
+  /** The VAPID public key (base64url) browsers subscribe with; null when push is off. */
+  readonly pushPublicKey: string | null;
+  /** Queues the alerts of an event and returns at once; never throws. */
+  notify(event: AlertEvent): void;
+  /** Resolves when every alert queued so far has been tried (tests, shutdown). */
+  settled(): Promise<void>;
+}

@@ -1,0 +1,93 @@
+// Per-member alert settings and Web Push subscriptions, and who gets an alert about a report.
+import type { DbOrTrx } from '../database.ts';
+import type { AlertSettings, PushSubscription } from '../tables/staff-work.ts';
+
+export function findAlertSettings(
+  db: DbOrTrx,
+  staffId: string,
+): Promise<AlertSettings | undefined> {
+  return db
+    .selectFrom('alert_settings')
+    .selectAll()
+    .where('staff_id', '=', staffId)
+    .executeTakeFirst();
+}
+
+export async function saveAlertSettings(db: DbOrTrx, settings: AlertSettings): Promise<void> {
+  const { staff_id: _id, ...update } = settings;
+  await db
+    .insertInto('alert_settings')
+    .values(settings)
+    .onConflict((oc) => oc.column('staff_id').doUpdateSet(update))
+    .execute();
+}
+
+/** A browser's subscription; an endpoint belongs to whoever subscribed it last. */
+export async function savePushSubscription(db: DbOrTrx, sub: PushSubscription): Promise<void> {
+  await db
+    .insertInto('push_subscriptions')
+    .values(sub)
+    .onConflict((oc) =>
+      oc.column('endpoint').doUpdateSet({
+        staff_id: sub.staff_id,
+        p256dh: sub.p256dh,
+        auth: sub.auth,
+        created_at: sub.created_at,
+      }),
+    )
+    .execute();
+}
+
+export async function deletePushSubscription(
+  db: DbOrTrx,
+  endpoint: string,
+  staffId?: string,
+): Promise<void> {
+  let q = db.deleteFrom('push_subscriptions').where('endpoint', '=', endpoint);
+  if (staffId !== undefined) q = q.where('staff_id', '=', staffId);
+  await q.execute();
+}
+
+export interface AlertRecipient {
+  staffId: string;
+  email: string | null;
+  emailEnabled: boolean;
+  pushEnabled: boolean;
+}
+
+/** Active counsellors of the school who want an alert about a report of this urgency. */
+export async function listAlertRecipients(
+  db: DbOrTrx,
+  orgId: string,
+  urgent: boolean,
+): Promise<AlertRecipient[]> {
+  let q = db
+    .selectFrom('staff as s')
+    .innerJoin('alert_settings as a', 'a.staff_id', 's.id')
+    .select(['s.id', 'a.email', 'a.email_enabled', 'a.push_enabled'])
+    .where('s.org_id', '=', orgId)
+    .where('s.role', '=', 'counsellor')
+    .where('s.status', '=', 'active')
+    .where((eb) => eb.or([eb('a.email_enabled', '=', 1), eb('a.push_enabled', '=', 1)]));
+  if (!urgent) q = q.where('a.urgent_only', '=', 0);
+  const rows = await q.orderBy('s.id').execute();
+  return rows.map((r) => ({
+    staffId: r.id,
+    email: r.email,
+    emailEnabled: r.email_enabled === 1,
+    pushEnabled: r.push_enabled === 1,
+  }));
+}
+
+export function listPushSubscriptions(
+  db: DbOrTrx,
+  staffIds: string[],
+): Promise<PushSubscription[]> {
+  if (staffIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('push_subscriptions')
+    .selectAll()
+    .where('staff_id', 'in', staffIds)
+    .orderBy('endpoint')
+    .execute();
+}

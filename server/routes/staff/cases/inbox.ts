@@ -1,0 +1,45 @@
+// GET /api/staff/reports: the inbox of the member's school (order and unread in
+// db/repositories/inbox.ts); GET /api/staff/reports/colleagues: whom a report can be assigned to.
+import { Hono } from 'hono';
+import { InboxQuerySchema, type InboxDto } from '../../../../shared/protocol/staff.ts';
+import { listActiveColleagues } from '../../../db/repositories/colleagues.ts';
+import { listInbox } from '../../../db/repositories/inbox.ts';
+import { notFound } from '../../../errors.ts';
+import type { StaffEnv } from '../../../middleware/staff-auth.ts';
+import { validate } from '../../../middleware/validate.ts';
+import { inboxItem, waitTargetHours } from '../../../services/staff-case.ts';
+import { counsellorOnly } from './params.ts';
+
+/** Not (yet) in shared/protocol/staff.ts: the answer of GET /api/staff/reports/colleagues. */
+export interface ColleaguesDto {
+  colleagues: { id: string; displayName: string; role: string }[];
+}
+
+export const inboxRoutes = new Hono<StaffEnv>()
+  .get('/', counsellorOnly, validate('query', InboxQuerySchema), async (c) => {
+    const { db, clock } = c.var.deps;
+    const { orgId, id } = c.var.staff;
+    if (!orgId) throw notFound('School');
+    const query = c.req.valid('query');
+    const [rows, target] = await Promise.all([
+      listInbox(db, {
+        orgId,
+        staffId: id,
+        filter: query.filter,
+        ...(query.status ? { status: query.status } : {}),
+      }),
+      waitTargetHours(db, orgId),
+    ]);
+    const now = clock();
+    return c.json<InboxDto>({
+      items: rows.map((r) => inboxItem(r, { waitTargetHours: target, now, read: r.read === 1 })),
+    });
+  })
+  .get('/colleagues', counsellorOnly, async (c) => {
+    const { orgId } = c.var.staff;
+    if (!orgId) throw notFound('School');
+    const rows = await listActiveColleagues(c.var.deps.db, orgId);
+    return c.json<ColleaguesDto>({
+      colleagues: rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role })),
+    });
+  });

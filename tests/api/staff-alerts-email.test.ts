@@ -1,0 +1,179 @@
+// E-mail alerts through a real SMTP server on loopback (smtp-server): an urgent report at SP1
+// reaches exactly the opted-in counsellors of SP1, once each, with the school code and "pilne" but
+// none of the report's content, category or id; urgent-only members skip ordinary reports; a
+// dead mail server never fails the pupil and leaves a content-free log line.
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlertSettingsDto } from '../../shared/protocol/staff.ts';
+import { smtpMailer } from '../../server/alerts/email.ts';
+import { createAlertSender } from '../../server/alerts/sender.ts';
+import { DIALECTS } from './test-db.ts';
+import {
+  SP1_COUNSELLOR,
+  SP2_COUNSELLOR,
+  staffFixture,
+  type StaffFixture,
+} from './staff-cases-fixture.ts';
+
+const CANARY = 'kanarek-e-mail-5d1e';
+
+interface Mail {
+  to: string[];
+  raw: string;
+}
+
+async function startSmtp(): Promise<{ server: SMTPServer; url: string; mails: Mail[] }> {
+  const mails: Mail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    allowInsecureAuth: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onAuth: (auth, _session, cb) => cb(null, { user: auth.username }),
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        mails.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        cb();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { server, url: `smtp://alerts:secret@127.0.0.1:${port}`, mails };
+}
+
+/** Quoted-printable soft breaks and escapes undone, enough to search the text. */
+const unfold = (raw: string) =>
+  raw
+    .replace(/=\r?\n/g, '')
+    .replace(/(=[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/=/g, ''), 'hex').toString('utf8'));
+
+describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
+  let f: StaffFixture;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+
+  const settings = (email: string, extra: Partial<AlertSettingsDto> = {}): AlertSettingsDto => ({
+    email,
+    emailEnabled: true,
+    pushEnabled: false,
+    urgentOnly: false,
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    f = await staffFixture(dialect, {
+      alerts: (db, log) =>
+        createAlertSender({
+          db,
+          log,
+          staffUrl: 'https://glos.example.invalid/staff/',
+          mailer: smtpMailer(smtp.url, 'Bezpieczny Głos <alerts@example.invalid>'),
+          pusher: null,
+          pushPublicKey: null,
+        }),
+    });
+    const put = async (cookie: string, body: AlertSettingsDto) => {
+      const res = await f.send(cookie, 'PUT', '/api/staff/me/alerts', body);
+      expect(res.status, await res.clone().text()).toBe(200);
+    };
+    await put((await f.member(SP1_COUNSELLOR)).cookie, settings('pedagog1@example.invalid'));
+    await put(
+      (await f.addMember('SP1')).cookie,
+      settings('urgent@example.invalid', { urgentOnly: true }),
+    );
+    await put(
+      (await f.addMember('SP1')).cookie,
+      settings('off@example.invalid', { emailEnabled: false }),
+    );
+    await f.addMember('SP1'); // never set anything: no e-mail
+    const leaving = await f.addMember('SP1');
+    await put(leaving.cookie, settings('leaving@example.invalid'));
+    await f.t.handle.db
+      .updateTable('staff')
+      .set({ status: 'deactivated' })
+      .where('id', '=', leaving.id)
+      .execute();
+    await put((await f.member(SP2_COUNSELLOR)).cookie, settings('pedagog2@example.invalid'));
+  });
+  afterAll(async () => {
+    await f.t.alerts.settled();
+    await f.t.close();
+    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+  });
+
+  it('stores and answers the settings; e-mail alerts need an address', async () => {
+    const me = await f.member(SP1_COUNSELLOR);
+    const res = await f.get(me.cookie, '/api/staff/me/alerts');
+    expect(await res.json()).toEqual(settings('pedagog1@example.invalid'));
+    const fresh = await f.addMember('SP3');
+    expect(await (await f.get(fresh.cookie, '/api/staff/me/alerts')).json()).toEqual({
+      email: null,
+      emailEnabled: false,
+      pushEnabled: false,
+      urgentOnly: false,
+    });
+    const bad = await f.send(fresh.cookie, 'PUT', '/api/staff/me/alerts', {
+      email: null,
+      emailEnabled: true,
+      pushEnabled: false,
+      urgentOnly: false,
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it('mails an urgent report to the opted-in counsellors of that school only, without content', async () => {
+    const pupil = f.client('SP1');
+    const report = pupil.compose({ text: CANARY, category: 'home' }, true);
+    expect((await pupil.submit(report)).status).toBe(201);
+    await f.t.alerts.settled();
+    expect(smtp.mails.flatMap((m) => m.to).sort()).toEqual([
+      'pedagog1@example.invalid',
+      'urgent@example.invalid',
+    ]);
+    for (const mail of smtp.mails) {
+      const text = unfold(mail.raw);
+      expect(text).toContain('SP1');
+      expect(text).toContain('pilne');
+      expect(text).toContain('https://glos.example.invalid/staff/');
+      for (const secret of [CANARY, report.reportId, 'home', 'domestic']) {
+        expect(text).not.toContain(secret);
+      }
+    }
+  });
+
+  it('skips urgent-only members for an ordinary report, and tells of a new message', async () => {
+    smtp.mails.length = 0;
+    const pupil = f.client('SP1');
+    const report = await f.submitted(pupil, { text: CANARY });
+    await f.t.alerts.settled();
+    expect(smtp.mails.flatMap((m) => m.to)).toEqual(['pedagog1@example.invalid']);
+    expect(unfold(smtp.mails[0]?.raw ?? '')).not.toContain('pilne');
+
+    smtp.mails.length = 0;
+    const res = await pupil.postMessage(report.token, pupil.composeMessage(report, 1, undefined));
+    expect(res.status).toBe(201);
+    await f.t.alerts.settled();
+    expect(smtp.mails.flatMap((m) => m.to)).toEqual(['pedagog1@example.invalid']);
+    expect(unfold(smtp.mails[0]?.raw ?? '')).toContain('nowa wiadomość');
+  });
+
+  it('never fails the pupil when the mail server is down; logs a content-free line', async () => {
+    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+    const pupil = f.client('SP1');
+    await f.submitted(pupil, { text: CANARY });
+    await f.t.alerts.settled();
+    const errors = f.t.logs.filter((l) => l.msg === 'alert not sent');
+    expect(errors.length).toBeGreaterThan(0);
+    for (const line of errors) {
+      expect(line.error).toMatch(/^email: [A-Za-z0-9_]+$/);
+      expect(JSON.stringify(line)).not.toContain('@');
+    }
+  });
+});

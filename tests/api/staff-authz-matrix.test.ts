@@ -1,0 +1,222 @@
+// Who may call which staff case and alert endpoint: every endpoint x {no session, counsellor of
+// the report's school, counsellor of another school, invited counsellor of the school, CdR
+// specialist, administrator}. Another school's report answers 404 (as if it did not exist), a
+// wrong role 403, no session 401; a refused request changes nothing in the database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toB64 } from '../../shared/crypto/index.ts';
+import type { Db } from '../../server/db/database.ts';
+import { lastSeq } from '../../server/db/repositories/messages.ts';
+import { CSRF } from '../tools/staff-session.ts';
+import { DIALECTS } from './test-db.ts';
+import {
+  ADMIN,
+  CDR_SPECIALIST,
+  SP1_COUNSELLOR,
+  SP2_COUNSELLOR,
+  staffFixture,
+  type StaffFixture,
+} from './staff-cases-fixture.ts';
+
+type Who = 'none' | 'other' | 'invited' | 'cdr' | 'admin' | 'own';
+const WHO: Who[] = ['none', 'other', 'invited', 'cdr', 'admin', 'own'];
+
+interface Endpoint {
+  name: string;
+  /** Expected status per caller; own runs last, so it may change state. */
+  expect: Record<Who, number>;
+  request(f: StaffFixture, cookie: string | null): Promise<Response>;
+}
+
+const CASE = (own: number): Record<Who, number> => ({
+  none: 401,
+  other: 404,
+  invited: 403,
+  cdr: 403,
+  admin: 403,
+  own,
+});
+const LIST: Record<Who, number> = { ...CASE(200), other: 200 };
+const ALERTS = (ok: number): Record<Who, number> => ({
+  none: 401,
+  other: ok,
+  invited: 403,
+  cdr: ok,
+  admin: ok,
+  own: ok,
+});
+
+let reportId = '';
+let attachmentId = '';
+const bytes = (n: number) => toB64(new Uint8Array(n).fill(1));
+
+async function call(
+  f: StaffFixture,
+  cookie: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+) {
+  const headers: Record<string, string> = { ...CSRF };
+  if (cookie) headers['Cookie'] = cookie;
+  if (body instanceof FormData) return f.t.app.request(path, { method, headers, body });
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return f.t.app.request(path, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+function uploadForm() {
+  const form = new FormData();
+  form.set('id', crypto.randomUUID());
+  form.set('fileKeyWrapped', bytes(73));
+  form.set('meta', bytes(100));
+  form.set('data', new Blob([new Uint8Array(300 * 1024).fill(2)]), 'data');
+  return form;
+}
+
+const r = (suffix = '') => `/api/staff/reports/${reportId}${suffix}`;
+const ENDPOINTS: Endpoint[] = [
+  { name: 'GET inbox', expect: LIST, request: (f, c) => call(f, c, 'GET', '/api/staff/reports') },
+  {
+    name: 'GET colleagues',
+    expect: LIST,
+    request: (f, c) => call(f, c, 'GET', '/api/staff/reports/colleagues'),
+  },
+  { name: 'GET case', expect: CASE(200), request: (f, c) => call(f, c, 'GET', r()) },
+  {
+    name: 'PATCH case',
+    expect: CASE(200),
+    request: (f, c) => call(f, c, 'PATCH', r(), { status: 'closed', flag: 'false_report' }),
+  },
+  {
+    name: 'POST message',
+    expect: CASE(201),
+    request: async (f, c) =>
+      call(f, c, 'POST', r('/messages'), {
+        id: crypto.randomUUID(),
+        seq: (await lastSeq(f.t.handle.db, reportId, 'pupil')) + 1,
+        blob: bytes(100),
+        signature: bytes(64),
+      }),
+  },
+  {
+    name: 'POST staff-key',
+    expect: CASE(204),
+    request: (f, c) => call(f, c, 'POST', r('/staff-key'), { staffKeySealed: bytes(81) }),
+  },
+  {
+    name: 'POST note',
+    expect: CASE(201),
+    request: (f, c) =>
+      call(f, c, 'POST', r('/notes'), {
+        id: crypto.randomUUID(),
+        blob: bytes(100),
+        signature: bytes(64),
+      }),
+  },
+  {
+    name: 'POST attachment (300 KiB, above the JSON limit)',
+    expect: CASE(201),
+    request: (f, c) => call(f, c, 'POST', r('/attachments'), uploadForm()),
+  },
+  {
+    name: 'GET attachment',
+    expect: CASE(200),
+    request: (f, c) => call(f, c, 'GET', r(`/attachments/${attachmentId}`)),
+  },
+  {
+    name: 'GET alerts',
+    expect: ALERTS(200),
+    request: (f, c) => call(f, c, 'GET', '/api/staff/me/alerts'),
+  },
+  {
+    name: 'PUT alerts',
+    expect: ALERTS(200),
+    request: (f, c) =>
+      call(f, c, 'PUT', '/api/staff/me/alerts', {
+        email: 'x@example.invalid',
+        emailEnabled: true,
+        pushEnabled: false,
+        urgentOnly: true,
+      }),
+  },
+  {
+    name: 'GET push-key',
+    expect: ALERTS(200),
+    request: (f, c) => call(f, c, 'GET', '/api/staff/me/alerts/push-key'),
+  },
+  {
+    name: 'POST push-subscription',
+    expect: ALERTS(204),
+    request: (f, c) =>
+      call(f, c, 'POST', '/api/staff/me/alerts/push-subscription', {
+        endpoint: `https://push.example.invalid/${crypto.randomUUID()}`,
+        keys: { p256dh: 'p', auth: 'a' },
+      }),
+  },
+  {
+    name: 'DELETE push-subscription',
+    expect: ALERTS(204),
+    request: (f, c) =>
+      call(f, c, 'DELETE', '/api/staff/me/alerts/push-subscription', {
+        endpoint: 'https://push.example.invalid/none',
+      }),
+  },
+];
+
+/** Everything a staff request could change, except the sessions' last use. */
+async function snapshot(db: Db): Promise<string> {
+  const tables = [
+    'reports',
+    'messages',
+    'notes',
+    'attachments',
+    'audit_log',
+    'report_reads',
+    'alert_settings',
+    'push_subscriptions',
+  ] as const;
+  const out: Record<string, unknown> = {};
+  for (const table of tables) {
+    const rows = await db.selectFrom(table).selectAll().execute();
+    out[table] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  return JSON.stringify(out);
+}
+
+describe.each(DIALECTS)('staff authorization matrix on %s', (dialect) => {
+  let f: StaffFixture;
+  const cookies = {} as Record<Who, string | null>;
+
+  beforeAll(async () => {
+    f = await staffFixture(dialect);
+    reportId = (await f.submitted(f.client('SP1'))).reportId;
+    cookies.none = null;
+    cookies.own = (await f.member(SP1_COUNSELLOR)).cookie;
+    cookies.other = (await f.member(SP2_COUNSELLOR)).cookie;
+    cookies.cdr = (await f.member(CDR_SPECIALIST)).cookie;
+    cookies.admin = (await f.member(ADMIN)).cookie;
+    cookies.invited = (await f.addMember('SP1', { status: 'invited' })).cookie;
+  });
+  afterAll(() => f.t.close());
+
+  describe.each(ENDPOINTS.map((e) => [e.name, e] as const))('%s', (_name, endpoint) => {
+    it.each(WHO)('as %s', async (who) => {
+      const before = await snapshot(f.t.handle.db);
+      const res = await endpoint.request(f, cookies[who]);
+      expect(res.status, `${who}: ${await res.clone().text()}`).toBe(endpoint.expect[who]);
+      if (res.status >= 400) expect(await snapshot(f.t.handle.db)).toBe(before);
+      if (endpoint.name.startsWith('POST attachment') && who === 'own') {
+        attachmentId = ((await res.json()) as { id: string }).id;
+      }
+      if (who === 'other' && res.status === 200) {
+        // Another school's lists answer, but without this school's report or members.
+        const text = await res.text();
+        expect(text).not.toContain(reportId);
+        expect(text).not.toContain('Pedagog SP 1');
+      }
+    });
+  });
+});
