@@ -56,7 +56,16 @@ export default defineConfig(({ command }) => {
       // libsodium's WebAssembly build is one ~535 kB chunk (187 kB gzip), loaded lazily.
       chunkSizeWarningLimit: 600,
       rollupOptions: {
-        input: { pupil: resolve('web/index.html'), staff: resolve('web/staff/index.html') },
+        input: {
+          pupil: resolve('web/index.html'),
+          staff: resolve('web/staff/index.html'),
+          // The staff push worker must live at a fixed URL inside /staff/ (its scope).
+          'staff-sw': resolve('web/staff/sw.ts'),
+        },
+        output: {
+          entryFileNames: (chunk) =>
+            chunk.name === 'staff-sw' ? 'staff/sw.js' : 'assets/[name]-[hash].js',
+        },
       },
     },
     test: {

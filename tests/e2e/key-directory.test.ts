@@ -78,6 +78,7 @@ describe('pupil: reaching the school', () => {
 describe('staff: key directory', () => {
   it('verifies all eight certificates against the pinned root key', async () => {
     await page.goto(`${base}/staff/`);
+    await page.getByRole('button', { name: 'Katalog kluczy' }).click();
     await expect.poll(() => page.locator('.directory li').count()).toBe(8);
     expect(await page.locator('.directory li', { hasText: 'podpis poprawny' }).count()).toBe(8);
     expect(await page.getByText('PODPIS NIEPOPRAWNY').count()).toBe(0);

@@ -34,6 +34,7 @@ describe('the school poster', () => {
   it('prints a QR code whose link carries the school and its key fingerprint', async () => {
     const { context, page } = await newVisit(browser);
     await page.goto(`${base}/staff/`);
+    await page.getByRole('button', { name: 'Katalog kluczy' }).click();
     await page.getByRole('button', { name: 'Plakat z kodem QR: SP5' }).click();
     await page.locator('.poster__qr svg').waitFor();
     posterUrl = (await page.locator('.poster__url').textContent()) ?? '';

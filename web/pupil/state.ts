@@ -8,7 +8,7 @@ import type { ReportCategory } from '../../shared/protocol/content.ts';
 import type { ComposedReport, OpenedThread } from '../../shared/crypto/index.ts';
 import type { PupilThreadDto } from '../../shared/protocol/pupil.ts';
 import type { MessageKey } from '../common/i18n.ts';
-import type { VerifiedOrgKeys } from '../crypto/ops.ts';
+import type { VerifiedOrgKeys } from '../crypto/common-ops.ts';
 import type { PreparedPhoto } from './images.ts';
 
 export interface School {

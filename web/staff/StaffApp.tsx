@@ -1,26 +1,119 @@
-import { useState } from 'preact/hooks';
+// The staff app: sign-in (or an invitation link), then the inbox, a case, the team and settings.
+// Keys are unlocked in memory after sign-in and forgotten on logout or after 15 idle minutes.
+import { useEffect, useState } from 'preact/hooks';
 import type { OrganisationDto } from '../../shared/protocol/orgs.ts';
 import { LanguageSwitch } from '../common/components/LanguageSwitch.tsx';
-import { t } from '../common/i18n.ts';
+import { signOut } from './actions.ts';
+import { ts, type StaffKey } from './i18n.ts';
+import { CasePage } from './pages/CasePage.tsx';
+import { InboxPage } from './pages/InboxPage.tsx';
+import { InvitePage } from './pages/InvitePage.tsx';
 import { KeyDirectoryPage } from './pages/KeyDirectoryPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { MembersPage } from './pages/MembersPage.tsx';
 import { PosterPage } from './pages/PosterPage.tsx';
+import { RecoveryPage } from './pages/RecoveryPage.tsx';
+import { SettingsPage } from './pages/SettingsPage.tsx';
+import { unlocked, view, type View } from './state.ts';
+
+const IDLE_LOCK_MS = 15 * 60 * 1000;
+
+/** An invitation link: /staff/#invite=<id>.<token>.<secret>; the fragment is then removed. */
+function readInvite(): View | null {
+  const match = /^#invite=([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})\.([A-Za-z0-9_-]{43})$/.exec(
+    window.location.hash,
+  );
+  if (!match?.[1] || !match[2] || !match[3]) return null;
+  history.replaceState(null, '', window.location.pathname);
+  return { name: 'invite', id: match[1], token: match[2], secret: match[3] };
+}
+
+function useIdleLock() {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const reset = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => unlocked.value && signOut(), IDLE_LOCK_MS);
+    };
+    const events = ['pointerdown', 'keydown'] as const;
+    events.forEach((e) => window.addEventListener(e, reset, { passive: true }));
+    reset();
+    return () => events.forEach((e) => window.removeEventListener(e, reset));
+  }, []);
+}
+
+const NAV: { view: View; label: StaffKey }[] = [
+  { view: { name: 'inbox' }, label: 'inbox' },
+  { view: { name: 'members' }, label: 'team' },
+  { view: { name: 'settings' }, label: 'settings' },
+  { view: { name: 'directory' }, label: 'keyDirectory' },
+];
+
+function Directory() {
+  const [poster, setPoster] = useState<{ org: OrganisationDto; fingerprint: string } | null>(null);
+  return poster ? (
+    <PosterPage {...poster} onBack={() => setPoster(null)} />
+  ) : (
+    <KeyDirectoryPage onPoster={(org, fingerprint) => setPoster({ org, fingerprint })} />
+  );
+}
+
+function Page() {
+  const v = view.value;
+  if (v.name === 'invite') return <InvitePage {...v} />;
+  if (v.name === 'directory') return <Directory />;
+  if (v.name === 'recovery') return <RecoveryPage />;
+  if (v.name === 'waiting')
+    return (
+      <p class="notice" role="status">
+        {ts('waitingForColleague')}
+      </p>
+    );
+  if (!unlocked.value) return <LoginPage />;
+  if (v.name === 'case') return <CasePage id={v.id} />;
+  if (v.name === 'members') return <MembersPage />;
+  if (v.name === 'settings') return <SettingsPage />;
+  return <InboxPage />;
+}
 
 export function StaffApp() {
-  const [poster, setPoster] = useState<{ org: OrganisationDto; fingerprint: string } | null>(null);
+  useEffect(() => {
+    const invite = readInvite();
+    if (invite) view.value = invite;
+  }, []);
+  useIdleLock();
+  const u = unlocked.value;
   return (
     <>
       <header class="topbar">
-        <h1 class="topbar__title">
-          {t('appName')}: {t('staffTitle')}
-        </h1>
+        <h1 class="topbar__title">{ts('appTitle')}</h1>
+        {u && (
+          <nav class="staff-nav" aria-label={ts('menu')}>
+            {NAV.map((n) => (
+              <button
+                key={n.label}
+                type="button"
+                class="lang__button"
+                aria-current={view.value.name === n.view.name ? 'page' : undefined}
+                onClick={() => (view.value = n.view)}
+              >
+                {ts(n.label)}
+              </button>
+            ))}
+            <button type="button" class="lang__button" onClick={signOut}>
+              {ts('signOut')}
+            </button>
+          </nav>
+        )}
         <LanguageSwitch />
       </header>
       <main>
-        {poster ? (
-          <PosterPage {...poster} onBack={() => setPoster(null)} />
-        ) : (
-          <KeyDirectoryPage onPoster={(org, fingerprint) => setPoster({ org, fingerprint })} />
+        {u && (
+          <p class="whoami">
+            {u.me.displayName} · {u.me.org?.name}
+          </p>
         )}
+        <Page />
       </main>
     </>
   );

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../common/styles.css';
+import './staff.css';
 import { setLang, lang } from '../common/i18n.ts';
 import { StaffApp } from './StaffApp.tsx';
 

@@ -20,16 +20,6 @@ export const pl = {
     'Nie mogę bezpiecznie połączyć się ze szkołą. Powiedz o tym dorosłemu, któremu ufasz.',
   offline: 'Brak internetu. Spróbuj za chwilę.',
   somethingWrong: 'Coś poszło nie tak. Spróbuj jeszcze raz.',
-  staffTitle: 'Dla pracowników',
-  keyDirectory: 'Katalog kluczy organizacji',
-  keyDirectoryHint:
-    'Każdy klucz jest podpisany kluczem gminy wbudowanym w tę aplikację. Odcisk pozwala porównać klucz z plakatem.',
-  rootFingerprint: 'Odcisk klucza gminy',
-  orgKindSchool: 'Szkoła',
-  orgKindCdr: 'Centrum dla Rodzin',
-  certVersion: 'wersja klucza',
-  certOk: 'podpis poprawny',
-  certBad: 'PODPIS NIEPOPRAWNY',
   loading: 'Ładuję…',
   start: 'Start',
   startNew: 'Chcę poprosić o pomoc',
@@ -113,15 +103,6 @@ export const pl = {
   photoAlt: 'Zdjęcie',
   tooManyTries: 'Za dużo prób. Odczekaj chwilę i spróbuj znowu.',
   sessionEnded: 'Minęło dużo czasu. Wpisz kod jeszcze raz.',
-  poster: 'Plakat z kodem QR',
-  posterTitle: 'Potrzebujesz pomocy? Napisz do nas.',
-  posterLead: 'Anonimowo. Nie musisz podawać imienia. Odpisze Ci pedagog szkolny.',
-  posterScan: 'Zeskanuj kod telefonem albo wejdź na stronę:',
-  posterCode: 'Kod szkoły',
-  posterKiosk: 'Adres dla szkolnego tabletu',
-  posterFingerprint: 'Odcisk klucza szkoły',
-  print: 'Drukuj',
-  backToDirectory: 'Wróć do katalogu',
 };
 
 export type Messages = Record<keyof typeof pl, string>;

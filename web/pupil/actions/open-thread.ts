@@ -2,7 +2,7 @@
 // decrypted and verified in the worker.
 import { toB64 } from '../../../shared/envelope/base64url.ts';
 import type { PupilThreadDto } from '../../../shared/protocol/pupil.ts';
-import { crypto } from '../../crypto/client.ts';
+import { crypto } from '../crypto.ts';
 import { pupilApi } from '../pupil-api.ts';
 import { session, type PupilSession, type School } from '../state.ts';
 import { schoolSignKeys } from './school-keys.ts';

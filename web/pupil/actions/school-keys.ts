@@ -4,7 +4,7 @@ import type { OrganisationDto } from '../../../shared/protocol/orgs.ts';
 import { fromB64 } from '../../../shared/envelope/base64url.ts';
 import type { SchoolKeys } from '../../../shared/crypto/index.ts';
 import { sameFingerprint, type SchoolLink } from '../../common/school-link.ts';
-import { crypto } from '../../crypto/client.ts';
+import { crypto } from '../crypto.ts';
 import { pupilApi } from '../pupil-api.ts';
 import type { School } from '../state.ts';
 

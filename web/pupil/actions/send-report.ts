@@ -6,7 +6,7 @@ import type { ComposedReport } from '../../../shared/crypto/index.ts';
 import { toB64 } from '../../../shared/envelope/base64url.ts';
 import { ApiFailure } from '../../common/api.ts';
 import { lang } from '../../common/i18n.ts';
-import { crypto } from '../../crypto/client.ts';
+import { crypto } from '../crypto.ts';
 import type { PreparedPhoto } from '../images.ts';
 import { pupilApi } from '../pupil-api.ts';
 import {

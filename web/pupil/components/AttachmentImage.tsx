@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { OpenedAttachment } from '../../../shared/crypto/index.ts';
 import { t } from '../../common/i18n.ts';
-import { crypto } from '../../crypto/client.ts';
+import { crypto } from '../crypto.ts';
 import { pupilApi } from '../pupil-api.ts';
 import { objectUrls } from '../state.ts';
 

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { ApiFailure } from '../../common/api.ts';
 import { t, type MessageKey } from '../../common/i18n.ts';
-import { crypto } from '../../crypto/client.ts';
+import { crypto } from '../crypto.ts';
 import { toB64 } from '../../../shared/envelope/base64url.ts';
 import { refreshThread } from '../actions/open-thread.ts';
 import { uploadPhotos } from '../actions/send-report.ts';

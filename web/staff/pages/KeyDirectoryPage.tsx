@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { OrganisationDto, OrganisationListDto } from '../../../shared/protocol/orgs.ts';
 import { getJson } from '../../common/api.ts';
-import { t } from '../../common/i18n.ts';
-import { crypto } from '../../crypto/client.ts';
+import { ts as t } from '../i18n.ts';
+import { crypto } from '../crypto.ts';
 
 interface Row {
   org: OrganisationDto;

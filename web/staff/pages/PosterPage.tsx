@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import QRCode from 'qrcode';
 import type { OrganisationDto } from '../../../shared/protocol/orgs.ts';
-import { t } from '../../common/i18n.ts';
+import { ts as t } from '../i18n.ts';
 import { posterUrl } from '../../common/school-link.ts';
 
 export function PosterPage(props: {

@@ -1,0 +1,69 @@
+// The pupil's cryptographic operations, run in the pupil's Web Worker (pupil-worker.ts), so
+// Argon2id, proof of work and encryption never freeze the page on a cheap tablet. Every input and
+// output is structured-clonable; no state is kept here between calls.
+import {
+  composeAttachment,
+  composeMessage,
+  composeReport,
+  deriveReceiptKeys,
+  fromB64,
+  openThread,
+  openThreadKey,
+  solvePow,
+  type ChainTip,
+  type SchoolKeys,
+} from '../../shared/crypto/index.ts';
+import type { MessageContent, ReportContent } from '../../shared/protocol/content.ts';
+import type { PupilThreadDto } from '../../shared/protocol/pupil.ts';
+import { loadSodium } from './sodium.ts';
+
+export async function prepareReport(school: SchoolKeys, content: ReportContent) {
+  return composeReport(await loadSodium(), school, content);
+}
+
+export async function answerChallenge(challenge: string, bits: number): Promise<string> {
+  return solvePow(await loadSodium(), challenge, bits);
+}
+
+export async function deriveReceipt(code: string, receiptSalt: string) {
+  return deriveReceiptKeys(await loadSodium(), code, fromB64(receiptSalt));
+}
+
+export async function openPupilThread(
+  pupilKey: Uint8Array,
+  thread: PupilThreadDto,
+  orgSignPublicKeys: Uint8Array[],
+  orgIds: { school: string; cdr?: string },
+) {
+  const sodium = await loadSodium();
+  const threadKey = openThreadKey(sodium, pupilKey, thread);
+  return openThread(sodium, threadKey, thread, orgSignPublicKeys, orgIds);
+}
+
+export async function preparePupilMessage(
+  threadKey: Uint8Array,
+  reportId: string,
+  tip: ChainTip | null,
+  content: MessageContent,
+) {
+  return composeMessage(await loadSodium(), {
+    threadKey,
+    reportId,
+    tip,
+    content,
+    authorRole: 'pupil',
+  });
+}
+
+export async function preparePupilAttachment(
+  threadKey: Uint8Array,
+  reportId: string,
+  file: { name: string; type: string; bytes: Uint8Array },
+) {
+  return composeAttachment(await loadSodium(), {
+    threadKey,
+    reportId,
+    authorRole: 'pupil',
+    ...file,
+  });
+}

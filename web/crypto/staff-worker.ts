@@ -1,0 +1,8 @@
+// The staff app's crypto worker: common and staff operations.
+import * as common from './common-ops.ts';
+import * as staff from './staff-ops.ts';
+import { serve } from './worker-host.ts';
+
+const ops = { ...common, ...staff };
+export type StaffOps = typeof ops;
+serve(ops);

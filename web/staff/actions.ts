@@ -1,0 +1,33 @@
+// Signing in and out: the password never leaves the worker; the server gets only the authKey.
+import { toB64 } from '../../shared/envelope/base64url.ts';
+import type { StaffMeDto } from '../../shared/protocol/staff.ts';
+import { crypto, wipeCryptoWorker } from './crypto.ts';
+import { staffApi } from './staff-api.ts';
+import { unlocked, view } from './state.ts';
+
+async function orgSignKeys(me: StaffMeDto): Promise<Uint8Array[]> {
+  if (!me.org) return [];
+  const { certificates } = await staffApi.certificates(me.org.id);
+  return crypto('verifiedSignKeys', me.org.id, certificates);
+}
+
+export async function signIn(login: string, password: string, totp: string): Promise<void> {
+  const params = await staffApi.loginParams(login);
+  const { authKey, wrapKey } = await crypto('derivePassword', password, params.salt, params);
+  const me = await staffApi.login(login, toB64(authKey), totp);
+  if (me.status === 'invited') {
+    view.value = { name: 'waiting' };
+    return;
+  }
+  const { personal, orgKeys } = await crypto('unlock', me.wrappedKeys, wrapKey, me.keyGrants);
+  unlocked.value = { me, personal, orgKeys, orgSignKeys: await orgSignKeys(me) };
+  view.value = { name: 'inbox' };
+}
+
+/** Logout and the idle lock: end the session and forget every key. */
+export function signOut(): void {
+  void staffApi.logout();
+  unlocked.value = null;
+  wipeCryptoWorker();
+  view.value = { name: 'login' };
+}

@@ -1,0 +1,40 @@
+// An attachment of the case, fetched as ciphertext and decrypted in the worker.
+import { useEffect, useState } from 'preact/hooks';
+import type { OpenedAttachment } from '../../../shared/crypto/index.ts';
+import { crypto } from '../crypto.ts';
+import { ts } from '../i18n.ts';
+import { staffApi } from '../staff-api.ts';
+
+export function StaffAttachment({
+  reportId,
+  attachment,
+}: {
+  reportId: string;
+  attachment: OpenedAttachment;
+}) {
+  const [url, setUrl] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let blobUrl: string | undefined;
+    staffApi
+      .attachment(reportId, attachment.id)
+      .then((data) => crypto('openAttachment', attachment, data))
+      .then((bytes) => {
+        blobUrl = URL.createObjectURL(
+          new Blob([new Uint8Array(bytes)], { type: attachment.meta.type }),
+        );
+        setUrl(blobUrl);
+      })
+      .catch(() => setFailed(true));
+    return () => blobUrl && URL.revokeObjectURL(blobUrl);
+  }, [attachment.id]);
+  if (failed) return <p class="notice notice--error">{ts('attachmentFailed')}</p>;
+  if (!url) return <p role="status">{ts('loading')}</p>;
+  return attachment.meta.type.startsWith('image/') ? (
+    <img class="case__photo" src={url} alt={ts('photoFrom', { name: attachment.meta.name })} />
+  ) : (
+    <a href={url} download={attachment.meta.name}>
+      {attachment.meta.name}
+    </a>
+  );
+}

@@ -1,0 +1,55 @@
+// Words for the codes the server stores (status, triage category, risk level, flag).
+import type { StaffKey } from './i18n.ts';
+
+export const STATUS_LABEL: Record<string, StaffKey> = {
+  new: 'statusNew',
+  in_progress: 'statusInProgress',
+  waiting_for_pupil: 'statusWaiting',
+  closed: 'statusClosed',
+};
+export const CATEGORY_LABEL: Record<string, StaffKey> = {
+  domestic_violence: 'catDomestic',
+  peer_violence: 'catPeer',
+  cyberbullying: 'catCyber',
+  self_harm: 'catSelfHarm',
+  sexual_abuse: 'catSexual',
+  neglect: 'catNeglect',
+  family_crisis: 'catFamily',
+  emotional: 'catEmotional',
+  other: 'catOther',
+};
+export const RISK_LABEL: Record<string, StaffKey> = {
+  low: 'riskLow',
+  medium: 'riskMedium',
+  high: 'riskHigh',
+  critical: 'riskCritical',
+};
+/** What the pupil chose in the wizard (inside the encrypted report). */
+export const PUPIL_CATEGORY_LABEL: Record<string, StaffKey> = {
+  home: 'pupilHome',
+  school: 'pupilSchool',
+  online: 'pupilOnline',
+  self: 'pupilSelf',
+  friend: 'pupilFriend',
+  other: 'pupilOther',
+};
+
+export function hoursSince(iso: string, now = Date.now()): number {
+  return Math.max(0, Math.floor((now - Date.parse(iso)) / 3_600_000));
+}
+
+/** Audit actions as words; an unknown action shows as its code. */
+export const ACTION_LABEL: Record<string, StaffKey> = {
+  'report.received': 'actReceived',
+  'report.replied': 'actReplied',
+  'message.received': 'actPupilWrote',
+  'note.added': 'actNote',
+  'report.status': 'actStatus',
+  'report.category': 'actCategory',
+  'report.risk': 'actRisk',
+  'report.assigned': 'actAssigned',
+  'report.flagged': 'actFlagged',
+  'report.replies_paused': 'actPaused',
+  'report.staff_key': 'actStaffKey',
+  'attachment.added': 'actAttachment',
+};

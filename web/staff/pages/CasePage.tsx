@@ -1,0 +1,132 @@
+// One report, opened in this browser: what the pupil wrote, the conversation with signed replies,
+// staff-only notes, triage and the history of who did what.
+import { useEffect, useState } from 'preact/hooks';
+import type { CaseDto, MemberDto } from '../../../shared/protocol/staff.ts';
+import { lang } from '../../common/i18n.ts';
+import { NotesPanel } from '../components/NotesPanel.tsx';
+import { StaffAttachment } from '../components/StaffAttachment.tsx';
+import { TriagePanel } from '../components/TriagePanel.tsx';
+import { crypto } from '../crypto.ts';
+import type { StaffOps } from '../../crypto/staff-worker.ts';
+import { ts } from '../i18n.ts';
+import { ACTION_LABEL, PUPIL_CATEGORY_LABEL } from '../labels.ts';
+import { staffApi } from '../staff-api.ts';
+import { unlocked, view } from '../state.ts';
+import { ReplyBox } from '../components/ReplyBox.tsx';
+
+type Opened = Awaited<ReturnType<StaffOps['openCase']>>;
+
+export function CasePage({ id }: { id: string }) {
+  const [data, setData] = useState<{ dto: CaseDto; opened: Opened } | 'error' | null>(null);
+  const [members, setMembers] = useState<MemberDto[]>([]);
+  const load = async () => {
+    const u = unlocked.value;
+    if (!u?.me.org) return;
+    try {
+      const dto = await staffApi.report(id);
+      const opened = await crypto('openCase', dto, id, u.orgKeys, u.orgSignKeys, u.me.org.id);
+      setData({ dto, opened });
+    } catch {
+      setData('error');
+    }
+  };
+  useEffect(() => {
+    void load();
+    staffApi.members().then(setMembers, () => undefined);
+  }, [id]);
+  const back = (
+    <button
+      type="button"
+      class="button--secondary"
+      onClick={() => (view.value = { name: 'inbox' })}
+    >
+      {ts('backToInbox')}
+    </button>
+  );
+  if (data === null)
+    return (
+      <section>
+        {back}
+        <p role="status">{ts('loading')}</p>
+      </section>
+    );
+  if (data === 'error')
+    return (
+      <section>
+        {back}
+        <p class="notice notice--error" role="alert">
+          {ts('caseFailed')}
+        </p>
+      </section>
+    );
+  const { dto, opened } = data;
+  const r = opened.report;
+  const name = (staffId: string | null) =>
+    members.find((m) => m.id === staffId)?.displayName ?? ts('colleague');
+  const photos = (messageId: string | null) =>
+    opened.attachments
+      .filter((a) => a.messageId === messageId)
+      .map((a) => <StaffAttachment key={a.id} reportId={id} attachment={a} />);
+  return (
+    <section class="case">
+      {back}
+      <h2>
+        {dto.item.urgent && <span class="badge badge--urgent">{ts('urgent')}</span>}{' '}
+        {ts(PUPIL_CATEGORY_LABEL[r.category] ?? 'pupilOther')}
+      </h2>
+      <dl class="case__facts">
+        <dt>{ts('about')}</dt>
+        <dd>{r.about === 'me' ? ts('aboutMe') : ts('aboutOther')}</dd>
+        <dt>{ts('received')}</dt>
+        <dd>{new Date(dto.item.createdHour).toLocaleString(lang.value)}</dd>
+        <dt>{ts('grade')}</dt>
+        <dd>{r.grade ?? ts('notGiven')}</dd>
+        <dt>{ts('name')}</dt>
+        <dd>{r.name ?? ts('anonymous')}</dd>
+        <dt>{ts('wantsMeeting')}</dt>
+        <dd>{r.wantsMeeting ? ts('yes') : ts('no')}</dd>
+        <dt>{ts('pupilLanguage')}</dt>
+        <dd>{r.lang}</dd>
+      </dl>
+      <article class="bubble bubble--them case__report">
+        <p class="bubble__text">{r.text}</p>
+        {photos(null)}
+      </article>
+      <h3>{ts('conversation')}</h3>
+      <ol class="messages">
+        {opened.messages.map((m) => (
+          <li
+            key={m.id}
+            class={`bubble ${m.authorRole === 'pupil' ? 'bubble--them' : 'bubble--me'}`}
+          >
+            <p class="bubble__author">{m.authorRole === 'pupil' ? ts('pupil') : ts('school')}</p>
+            <p class="bubble__text">{m.content.text}</p>
+            {photos(m.id)}
+          </li>
+        ))}
+      </ol>
+      <ReplyBox id={id} threadKey={opened.threadKey} tip={opened.tip} onSent={load} />
+      <NotesPanel
+        id={id}
+        orgKeyVersion={dto.orgKeyVersion}
+        staffKey={opened.staffKey}
+        notes={opened.notes}
+        authorName={name}
+        onChanged={load}
+      />
+      <TriagePanel id={id} item={dto.item} onChanged={load} />
+      <section class="panel" aria-labelledby="history-title">
+        <h3 id="history-title">{ts('history')}</h3>
+        <ol class="history">
+          {dto.history.map((h, i) => (
+            <li key={i}>
+              {new Date(h.at).toLocaleString(lang.value)}:{' '}
+              {ACTION_LABEL[h.action] ? ts(ACTION_LABEL[h.action]!) : h.action} (
+              {h.actorId ? name(h.actorId) : ts('pupilOrSystem')})
+            </li>
+          ))}
+        </ol>
+      </section>
+    </section>
+  );
+}

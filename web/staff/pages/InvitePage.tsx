@@ -1,0 +1,137 @@
+// Accepting an invitation: the link's fragment (#invite=id.token.secret) never reaches the server;
+// the secret MACs this browser's new public keys for the colleague who will confirm them.
+import { useEffect, useState } from 'preact/hooks';
+import QRCode from 'qrcode';
+import type { InvitationDto } from '../../../shared/protocol/staff.ts';
+import { crypto } from '../crypto.ts';
+import { ts, type StaffKey } from '../i18n.ts';
+import { staffApi } from '../staff-api.ts';
+import { view } from '../state.ts';
+
+export function InvitePage(props: { id: string; token: string; secret: string }) {
+  const [invitation, setInvitation] = useState<InvitationDto | 'error' | null>(null);
+  const [qr, setQr] = useState('');
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [totp, setTotp] = useState('');
+  const [error, setError] = useState<StaffKey | null>(null);
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  useEffect(() => {
+    staffApi.openInvitation(props.id, props.token).then(
+      (inv) => {
+        setInvitation(inv);
+        void QRCode.toString(inv.totpUri, { type: 'svg', margin: 2 }).then(setQr);
+      },
+      () => setInvitation('error'),
+    );
+  }, [props.id]);
+  const accept = async () => {
+    if (password.length < 12) return setError('passwordTooShort');
+    if (password !== repeat) return setError('passwordsDiffer');
+    setError(null);
+    try {
+      const account = await crypto('prepareAccount', password, props.secret);
+      const { recoveryKey: key, ...keys } = account;
+      await staffApi.acceptInvitation(props.id, {
+        token: props.token,
+        ...keys,
+        opslimit: 3,
+        memlimit: 256 * 1024 * 1024,
+        totp,
+      });
+      setRecoveryKey(key);
+    } catch {
+      setError('acceptFailed');
+    }
+  };
+  if (invitation === 'error')
+    return (
+      <p class="notice notice--error" role="alert">
+        {ts('inviteInvalid')}
+      </p>
+    );
+  if (invitation === null) return <p role="status">{ts('loading')}</p>;
+  if (recoveryKey) {
+    return (
+      <section class="narrow">
+        <h2>{ts('recoveryTitle')}</h2>
+        <p>{ts('recoveryHint')}</p>
+        <p class="recovery-key" data-testid="recovery-key">
+          {recoveryKey}
+        </p>
+        <button type="button" onClick={() => window.print()}>
+          {ts('print')}
+        </button>
+        <p>{ts('waitingForColleague')}</p>
+        <button
+          type="button"
+          class="button--secondary"
+          onClick={() => (view.value = { name: 'login' })}
+        >
+          {ts('signIn')}
+        </button>
+      </section>
+    );
+  }
+  return (
+    <section class="narrow">
+      <h2>{ts('welcomeTo', { org: invitation.orgName })}</h2>
+      <p>
+        {invitation.displayName} · {invitation.login}
+      </p>
+      <form onSubmit={(e) => (e.preventDefault(), void accept())}>
+        <div class="field">
+          <label for="new-password">{ts('newPassword')}</label>
+          <input
+            id="new-password"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+            required
+          />
+        </div>
+        <div class="field">
+          <label for="repeat-password">{ts('repeatPassword')}</label>
+          <input
+            id="repeat-password"
+            type="password"
+            autoComplete="new-password"
+            value={repeat}
+            onInput={(e) => setRepeat(e.currentTarget.value)}
+            required
+          />
+        </div>
+        <p>{ts('totpSetup')}</p>
+        {qr && (
+          <div
+            class="totp-qr"
+            role="img"
+            aria-label={ts('totpQr')}
+            dangerouslySetInnerHTML={{ __html: qr }}
+          />
+        )}
+        <p class="fingerprint" data-testid="totp-secret">
+          {invitation.totpSecret}
+        </p>
+        <div class="field">
+          <label for="invite-totp">{ts('totp')}</label>
+          <input
+            id="invite-totp"
+            inputMode="numeric"
+            maxLength={6}
+            value={totp}
+            onInput={(e) => setTotp(e.currentTarget.value)}
+            required
+          />
+        </div>
+        <button type="submit">{ts('createAccount')}</button>
+      </form>
+      {error && (
+        <p class="notice notice--error" role="alert">
+          {ts(error)}
+        </p>
+      )}
+    </section>
+  );
+}

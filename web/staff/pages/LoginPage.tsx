@@ -1,0 +1,80 @@
+import { useState } from 'preact/hooks';
+import { ApiFailure } from '../../common/api.ts';
+import { signIn } from '../actions.ts';
+import { ts, type StaffKey } from '../i18n.ts';
+import { view } from '../state.ts';
+
+export function LoginPage() {
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<StaffKey | null>(null);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(login.trim(), password, totp.trim());
+    } catch (e) {
+      setError(e instanceof ApiFailure && e.code === 'offline' ? 'offline' : 'loginFailed');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="narrow">
+      <h2>{ts('signIn')}</h2>
+      <form onSubmit={(e) => (e.preventDefault(), void submit())}>
+        <div class="field">
+          <label for="login">{ts('login')}</label>
+          <input
+            id="login"
+            type="email"
+            autoComplete="username"
+            value={login}
+            onInput={(e) => setLogin(e.currentTarget.value)}
+            required
+          />
+        </div>
+        <div class="field">
+          <label for="password">{ts('password')}</label>
+          <input
+            id="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+            required
+          />
+        </div>
+        <div class="field">
+          <label for="totp">{ts('totp')}</label>
+          <input
+            id="totp"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={totp}
+            onInput={(e) => setTotp(e.currentTarget.value)}
+            required
+          />
+        </div>
+        <button type="submit" disabled={busy}>
+          {busy ? ts('signingIn') : ts('signIn')}
+        </button>
+      </form>
+      {error && (
+        <p class="notice notice--error" role="alert">
+          {ts(error)}
+        </p>
+      )}
+      <button
+        type="button"
+        class="button--link"
+        onClick={() => (view.value = { name: 'directory' })}
+      >
+        {ts('keyDirectory')}
+      </button>
+    </section>
+  );
+}

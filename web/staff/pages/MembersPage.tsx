@@ -1,0 +1,110 @@
+// The team: invite a colleague (the link's secret is made here and never sent), and confirm a new
+// member: this browser checks their keys' MAC with the secret before sealing the school key to them.
+import { useEffect, useState } from 'preact/hooks';
+import type { MemberDto } from '../../../shared/protocol/staff.ts';
+import { crypto } from '../crypto.ts';
+import { ts } from '../i18n.ts';
+import { staffApi } from '../staff-api.ts';
+import { unlocked } from '../state.ts';
+
+export function MembersPage() {
+  const [members, setMembers] = useState<MemberDto[]>([]);
+  const [link, setLink] = useState<string | null>(null);
+  const [login, setLogin] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const reload = () => staffApi.members().then(setMembers, () => undefined);
+  useEffect(() => void reload(), []);
+  const u = unlocked.value;
+  const latest = u?.orgKeys.reduce((a, b) => (b.version > a.version ? b : a), u.orgKeys[0]!);
+
+  const invite = async () => {
+    if (!latest) return;
+    try {
+      const { secret, secretSealed } = await crypto('createInviteSecret', latest.keys.boxPublicKey);
+      const created = await staffApi.invite({ login, displayName, secretSealed });
+      setLink(`${window.location.origin}/staff/#invite=${created.id}.${created.token}.${secret}`);
+      setLogin('');
+      setDisplayName('');
+    } catch {
+      setMessage({ ok: false, text: ts('inviteFailed') });
+    }
+  };
+  const grant = async (member: MemberDto) => {
+    if (!latest || !u?.me.org) return;
+    try {
+      const body = await crypto('grantMember', member, u.me.org.id, latest);
+      await staffApi.grant(member.id, body);
+      setMessage({ ok: true, text: ts('granted', { name: member.displayName }) });
+      void reload();
+    } catch {
+      setMessage({ ok: false, text: ts('grantRefused') });
+    }
+  };
+  return (
+    <section>
+      <h2>{ts('team')}</h2>
+      <button type="button" class="button--secondary" onClick={() => void reload()}>
+        {ts('refresh')}
+      </button>
+      <ul class="members">
+        {members.map((m) => (
+          <li key={m.id}>
+            <strong>{m.displayName}</strong> ({m.login}) ·{' '}
+            {ts(
+              m.status === 'active'
+                ? 'memberActive'
+                : m.status === 'invited'
+                  ? 'memberInvited'
+                  : 'memberDeactivated',
+            )}
+            {m.pending && (
+              <button type="button" onClick={() => void grant(m)}>
+                {ts('confirmMember', { name: m.displayName })}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {message && (
+        <p
+          class={`notice ${message.ok ? 'notice--ok' : 'notice--error'}`}
+          role={message.ok ? 'status' : 'alert'}
+        >
+          {message.text}
+        </p>
+      )}
+      <h3>{ts('inviteColleague')}</h3>
+      <form onSubmit={(e) => (e.preventDefault(), void invite())}>
+        <div class="field">
+          <label for="invite-login">{ts('login')}</label>
+          <input
+            id="invite-login"
+            type="email"
+            value={login}
+            onInput={(e) => setLogin(e.currentTarget.value)}
+            required
+          />
+        </div>
+        <div class="field">
+          <label for="invite-name">{ts('displayName')}</label>
+          <input
+            id="invite-name"
+            value={displayName}
+            onInput={(e) => setDisplayName(e.currentTarget.value)}
+            required
+          />
+        </div>
+        <button type="submit">{ts('createInvite')}</button>
+      </form>
+      {link && (
+        <div class="notice notice--ok" role="status">
+          <p>{ts('inviteLinkHint')}</p>
+          <p class="invite-link" data-testid="invite-link">
+            {link}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

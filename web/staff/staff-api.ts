@@ -1,0 +1,56 @@
+// The staff endpoints (shared/protocol/staff.ts). The session is an HttpOnly cookie the page
+// never sees; state-changing calls carry the CSRF header (common/api.ts).
+import type { CertificateDto } from '../../shared/protocol/orgs.ts';
+import type {
+  AlertSettingsDto,
+  CaseDto,
+  InboxDto,
+  InvitationCreatedDto,
+  InvitationDto,
+  LoginParamsDto,
+  MemberDto,
+  StaffMeDto,
+} from '../../shared/protocol/staff.ts';
+import { request, requestJson } from '../common/api.ts';
+
+const base = '/api/staff';
+const post = <T>(path: string, json: unknown) =>
+  requestJson<T>(`${base}${path}`, { method: 'POST', json });
+
+export const staffApi = {
+  loginParams: (login: string) => post<LoginParamsDto>('/login/params', { login }),
+  login: (login: string, authKey: string, totp: string) =>
+    post<StaffMeDto>('/login', { login, authKey, totp }),
+  logout: () => request(`${base}/logout`, { method: 'POST', json: {} }).catch(() => undefined),
+  recoveryParams: (login: string) =>
+    post<{ recoveryWrappedKeys: string }>('/recovery/params', { login }),
+  recover: (body: unknown) => request(`${base}/recovery`, { method: 'POST', json: body }),
+  me: () => requestJson<StaffMeDto>(`${base}/me`),
+  changePassword: (body: unknown) => request(`${base}/me/password`, { method: 'PUT', json: body }),
+  inbox: (filter: string, status: string) =>
+    requestJson<InboxDto>(`${base}/reports?filter=${filter}${status ? `&status=${status}` : ''}`),
+  report: (id: string) => requestJson<CaseDto>(`${base}/reports/${id}`),
+  reply: (id: string, body: unknown) => post<{ id: string }>(`/reports/${id}/messages`, body),
+  setStaffKey: (id: string, staffKeySealed: string) =>
+    request(`${base}/reports/${id}/staff-key`, { method: 'POST', json: { staffKeySealed } }),
+  addNote: (id: string, body: unknown) => post<{ id: string }>(`/reports/${id}/notes`, body),
+  triage: (id: string, body: unknown) =>
+    request(`${base}/reports/${id}`, { method: 'PATCH', json: body }),
+  attachment: async (id: string, attachmentId: string) =>
+    new Uint8Array(
+      await (await request(`${base}/reports/${id}/attachments/${attachmentId}`)).arrayBuffer(),
+    ),
+  members: () => requestJson<MemberDto[]>(`${base}/members`),
+  grant: (memberId: string, body: unknown) =>
+    request(`${base}/members/${memberId}/grant`, { method: 'POST', json: body }),
+  invite: (body: unknown) => post<InvitationCreatedDto>('/invitations', body),
+  openInvitation: (id: string, token: string) =>
+    post<InvitationDto>(`/invitations/${id}/open`, { token }),
+  acceptInvitation: (id: string, body: unknown) =>
+    post<StaffMeDto>(`/invitations/${id}/accept`, body),
+  alerts: () => requestJson<AlertSettingsDto>(`${base}/me/alerts`),
+  saveAlerts: (body: AlertSettingsDto) =>
+    request(`${base}/me/alerts`, { method: 'PUT', json: body }),
+  certificates: (orgId: string) =>
+    requestJson<{ certificates: CertificateDto[] }>(`/api/orgs/${orgId}/certificates`),
+};

@@ -1,0 +1,28 @@
+// The signed-in member and their unlocked keys, in memory only: logout, the idle lock or closing the
+// tab forgets them (the session cookie alone opens nothing).
+import { signal } from '@preact/signals';
+import type { PersonalKeys } from '../../shared/crypto/index.ts';
+import type { StaffMeDto } from '../../shared/protocol/staff.ts';
+import type { OrgKeyVersion } from '../crypto/staff-ops.ts';
+
+export interface Unlocked {
+  me: StaffMeDto;
+  personal: PersonalKeys;
+  orgKeys: OrgKeyVersion[];
+  /** Sign keys of the member's organisation's verified certificates. */
+  orgSignKeys: Uint8Array[];
+}
+
+export type View =
+  | { name: 'login' }
+  | { name: 'recovery' }
+  | { name: 'invite'; id: string; token: string; secret: string }
+  | { name: 'waiting' }
+  | { name: 'inbox' }
+  | { name: 'case'; id: string }
+  | { name: 'members' }
+  | { name: 'settings' }
+  | { name: 'directory' };
+
+export const unlocked = signal<Unlocked | null>(null);
+export const view = signal<View>({ name: 'login' });
