@@ -61,7 +61,7 @@ function parse<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOut
 export function openThread(
   sodium: Sodium,
   threadKey: Uint8Array,
-  thread: PupilThreadDto,
+  thread: Pick<PupilThreadDto, 'reportId' | 'body' | 'messages' | 'attachments'>,
   orgSignPublicKeys: readonly Uint8Array[],
   orgIds: { school: string; cdr?: string },
 ): OpenedThread {

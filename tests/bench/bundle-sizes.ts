@@ -16,8 +16,8 @@ export function entrySize(webDir: string, html: string): number {
   return files.reduce((sum, f) => sum + gz(join(webDir, f)), 0);
 }
 
-/** Lazily loaded chunks by name: 'libsodium' (the WebAssembly build) or 'worker' (our protocol). */
-export function chunkSize(webDir: string, name: 'libsodium' | 'worker'): number {
+/** Lazily loaded chunks by name: 'libsodium' (the WebAssembly build) or 'worker' (the pupil's protocol code). */
+export function chunkSize(webDir: string, name: 'libsodium' | 'pupil-worker'): number {
   return readdirSync(join(webDir, 'assets'))
     .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.js'))
     .reduce((sum, f) => sum + gz(join(webDir, 'assets', f)), 0);

@@ -27,7 +27,7 @@ try {
   const bare = await bareBaseline();
   const entry = entrySize(webDir, 'index.html');
   const sodium = chunkSize(webDir, 'libsodium');
-  const worker = chunkSize(webDir, 'worker');
+  const worker = chunkSize(webDir, 'pupil-worker');
   const { sendMs, bareMs } = await sendToReceipt(browser, server.baseUrl, RUNS);
   console.log(
     `Pupil benchmarks (median of ${RUNS} sends, proof of work ${powBits} bits, CPU 4x slower)`,
