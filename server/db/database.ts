@@ -2,7 +2,11 @@
 // use instead of importing kysely themselves.
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditLogTable, SettingsTable } from './tables/audit.ts';
-import type { EscalationOutcomesTable, EscalationsTable } from './tables/escalations.ts';
+import type {
+  EscalationOutcomesTable,
+  EscalationsTable,
+  HelpDirectoryTable,
+} from './tables/escalations.ts';
 import type {
   OrgCertificatesTable,
   OrgKeyGrantsTable,
@@ -44,6 +48,7 @@ export interface Database {
   report_reads: ReportReadsTable;
   alert_settings: AlertSettingsTable;
   push_subscriptions: PushSubscriptionsTable;
+  help_directory: HelpDirectoryTable;
 }
 
 export type Db = Kysely<Database>;

@@ -5,11 +5,13 @@ import type { Db } from './database.ts';
 import * as initial from './migrations/2026-11-23T1200-initial.ts';
 import * as pupil from './migrations/2026-11-23T1800-pupil.ts';
 import * as staff from './migrations/2026-11-23T2000-staff.ts';
+import * as escalations from './migrations/2026-11-23T2100-escalations.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1200-initial': initial,
   '2026-11-23T1800-pupil': pupil,
   '2026-11-23T2000-staff': staff,
+  '2026-11-23T2100-escalations': escalations,
 };
 
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -4,7 +4,7 @@ import type { PupilThreadDto, ThreadMessageDto } from '../../shared/protocol/pup
 import type { DbOrTrx } from '../db/database.ts';
 import { listPupilAttachments } from '../db/repositories/attachments.ts';
 import { listThreadMessages, type MessageWithAuthor } from '../db/repositories/messages.ts';
-import { isEscalated } from '../db/repositories/reports.ts';
+import { escalationState } from '../db/repositories/reports.ts';
 import type { Report } from '../db/tables/reports.ts';
 import { encodeField } from './wire-bytes.ts';
 
@@ -29,17 +29,18 @@ export function messageDto(m: MessageWithAuthor): ThreadMessageDto {
 }
 
 export async function pupilThread(db: DbOrTrx, report: Report): Promise<PupilThreadDto> {
-  const [messages, attachments, escalated] = await Promise.all([
+  const [messages, attachments, escalation] = await Promise.all([
     listThreadMessages(db, report.id, 'pupil'),
     listPupilAttachments(db, report.id),
-    isEscalated(db, report.id),
+    escalationState(db, report.id),
   ]);
   return {
     reportId: report.id,
     orgId: report.org_id,
     orgKeyVersion: report.org_key_version,
     status: report.status,
-    escalated,
+    escalated: escalation.escalated,
+    cdrOrgId: escalation.cdrOrgId,
     repliesPaused: report.replies_paused !== 0,
     createdHour: report.created_hour,
     body: encodeField(report.body),

@@ -109,6 +109,8 @@ export interface PupilThreadDto {
   status: PupilReportStatus;
   /** A CdR specialist is helping too (the case was escalated). */
   escalated: boolean;
+  /** The CdR the conversation was handed over to (its specialists may write here); else null. */
+  cdrOrgId: string | null;
   repliesPaused: boolean;
   createdHour: string;
   body: string;

@@ -56,6 +56,7 @@ function submitted() {
     orgKeyVersion: 1,
     status: 'new',
     escalated: false,
+    cdrOrgId: null,
     repliesPaused: false,
     createdHour: '2026-11-23T10:00:00.000Z',
     body: composed.request.body,

@@ -44,12 +44,17 @@ export async function updateReport(db: DbOrTrx, id: string, update: ReportUpdate
   await db.updateTable('reports').set(update).where('id', '=', id).execute();
 }
 
-export async function isEscalated(db: DbOrTrx, reportId: string): Promise<boolean> {
-  const row = await db
+/** Whether the report went to a CdR, and which CdR holds the pupil conversation (if handed over). */
+export async function escalationState(
+  db: DbOrTrx,
+  reportId: string,
+): Promise<{ escalated: boolean; cdrOrgId: string | null }> {
+  const rows = await db
     .selectFrom('escalations')
-    .select('id')
+    .select(['cdr_org_id', 'thread_key_sealed_cdr'])
     .where('report_id', '=', reportId)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+    .orderBy('created_at', 'desc')
+    .execute();
+  const handedOver = rows.find((r) => r.thread_key_sealed_cdr !== null);
+  return { escalated: rows.length > 0, cdrOrgId: handedOver?.cdr_org_id ?? null };
 }

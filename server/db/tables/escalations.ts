@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export type EscalationStatus = 'open' | 'in_progress' | 'closed';
 
@@ -27,6 +27,10 @@ export interface EscalationsTable {
   niebieska_karta_date: string | null;
   created_at: string;
   closed_at: string | null;
+  package_signature: Uint8Array | null;
+  reason_signature: Uint8Array | null;
+  /** JSON array of the attachment ids handed over. */
+  attachment_ids: Generated<string>;
 }
 
 export interface EscalationOutcomesTable {
@@ -38,6 +42,7 @@ export interface EscalationOutcomesTable {
   note: Uint8Array | null;
   author_id: string;
   created_at: string;
+  signature: Uint8Array | null;
 }
 
 export type Escalation = Selectable<EscalationsTable>;
@@ -45,3 +50,20 @@ export type NewEscalation = Insertable<EscalationsTable>;
 export type EscalationUpdate = Updateable<EscalationsTable>;
 export type EscalationOutcome = Selectable<EscalationOutcomesTable>;
 export type NewEscalationOutcome = Insertable<EscalationOutcomesTable>;
+
+export interface HelpDirectoryTable {
+  id: string;
+  position: Generated<number>;
+  name: string;
+  kind: 'cdr' | 'partner' | 'helpline';
+  address: string | null;
+  phone: string | null;
+  hours: string | null;
+  offer_pl: string;
+  offer_uk: string;
+  offer_en: string;
+  url: string | null;
+  updated_at: string;
+}
+
+export type HelpEntry = Selectable<HelpDirectoryTable>;

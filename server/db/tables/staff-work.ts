@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 /** A signed-in staff member [Note: staff sessions]; only the token's SHA-256 is stored. */
 export interface StaffSessionsTable {
@@ -28,6 +28,8 @@ export interface InvitationsTable {
   accepted_staff_id: string | null;
   /** inviteMac of the accepted member's public keys. */
   mac: string | null;
+  /** Set when the invitation renews the keys of this existing member (lost password and key). */
+  renews_staff_id: Generated<string | null>;
 }
 
 export interface ReportReadsTable {
