@@ -94,9 +94,19 @@ export {
 } from './report-compose.ts';
 export {
   openThread,
+  openMessages,
   openThreadKey,
+  type SignerKeys,
   openAttachmentData,
   type OpenedThread,
   type OpenedMessage,
   type OpenedAttachment,
 } from './thread-open.ts';
+export {
+  composeEscalation,
+  openEscalation,
+  composeOutcomeNote,
+  openOutcomeNote,
+  type ComposedEscalation,
+  type EscalationAuthor,
+} from './escalation.ts';

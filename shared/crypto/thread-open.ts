@@ -55,14 +55,70 @@ function parse<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOut
 }
 
 /**
- * @param orgSignPublicKeys sign keys of the school's (and, once escalated, the CdR's) verified
- *   certificates: staff messages must be endorsed by one of them.
+ * Sign keys of verified certificates that staff authors must be endorsed by: one list for every
+ * author, or, better, per organisation, so a CdR key cannot vouch for a "school" author.
  */
+export type SignerKeys =
+  readonly Uint8Array[] | { school: readonly Uint8Array[]; cdr?: readonly Uint8Array[] };
+
+function signKeysFor(keys: SignerKeys, role: 'counsellor' | 'cdr'): readonly Uint8Array[] {
+  if (Array.isArray(keys)) return keys;
+  const byOrg = keys as { school: readonly Uint8Array[]; cdr?: readonly Uint8Array[] };
+  return role === 'cdr' ? (byOrg.cdr ?? []) : byOrg.school;
+}
+
+/**
+ * A chain of messages under one key ([Note: message chain]): the pupil thread under K_thread, or
+ * the CdR–school thread under K_esc. Staff messages must be signed by an endorsed member.
+ */
+export function openMessages(
+  sodium: Sodium,
+  key: Uint8Array,
+  reportId: string,
+  items: readonly PupilThreadDto['messages'][number][],
+  signers: SignerKeys,
+  orgIds: { school: string; cdr?: string },
+): { messages: OpenedMessage[]; tip: ChainTip | null } {
+  let prevHash = GENESIS_HASH;
+  let tip: ChainTip | null = null;
+  const messages = items.map((m, index): OpenedMessage => {
+    if (m.seq !== index + 1)
+      throw new CryptoError('decrypt_failed', `chain: expected seq ${index + 1}, got ${m.seq}`);
+    const blob = fromB64(m.blob);
+    const ad = {
+      reportId,
+      kind: 'message' as const,
+      itemId: m.id,
+      authorRole: m.authorRole,
+      seq: m.seq,
+      prevHash,
+    };
+    const content = parse(MessageContentSchema, decryptItem(sodium, key, blob, ad));
+    if (m.authorRole !== 'pupil') {
+      if (!m.signature || !m.author?.endorsement)
+        throw new CryptoError('bad_signature', 'unsigned staff message');
+      const orgId = m.authorRole === 'cdr' ? orgIds.cdr : orgIds.school;
+      if (!orgId) throw new CryptoError('bad_signature', 'no organisation for this author');
+      verifyMemberEndorsement(
+        sodium,
+        signKeysFor(signers, m.authorRole),
+        { orgId, ...endorsedKeys(m.author) },
+        fromB64(m.author.endorsement),
+      );
+      verifyItem(sodium, fromB64(m.author.signPublicKey), fromB64(m.signature), blob, ad);
+    }
+    prevHash = chainHash(sodium, blob);
+    tip = { seq: m.seq, blob };
+    return { id: m.id, seq: m.seq, authorRole: m.authorRole, content, createdAt: m.createdAt };
+  });
+  return { messages, tip };
+}
+
 export function openThread(
   sodium: Sodium,
   threadKey: Uint8Array,
   thread: Pick<PupilThreadDto, 'reportId' | 'body' | 'messages' | 'attachments'>,
-  orgSignPublicKeys: readonly Uint8Array[],
+  orgSignPublicKeys: SignerKeys,
   orgIds: { school: string; cdr?: string },
 ): OpenedThread {
   const reportId = thread.reportId;
@@ -75,40 +131,14 @@ export function openThread(
       authorRole: 'pupil',
     }),
   );
-  let prevHash = GENESIS_HASH;
-  let tip: ChainTip | null = null;
-  const messages = thread.messages.map((m, index): OpenedMessage => {
-    if (m.seq !== index + 1)
-      throw new CryptoError('decrypt_failed', `chain: expected seq ${index + 1}, got ${m.seq}`);
-    const blob = fromB64(m.blob);
-    const ad = {
-      reportId,
-      kind: 'message' as const,
-      itemId: m.id,
-      authorRole: m.authorRole,
-      seq: m.seq,
-      prevHash,
-    };
-    const content = parse(MessageContentSchema, decryptItem(sodium, threadKey, blob, ad));
-    if (m.authorRole !== 'pupil') {
-      if (!m.signature || !m.author?.endorsement)
-        throw new CryptoError('bad_signature', 'unsigned staff message');
-      const signPublicKey = fromB64(m.author.signPublicKey);
-      const endorsement = fromB64(m.author.endorsement);
-      const orgId = m.authorRole === 'cdr' ? orgIds.cdr : orgIds.school;
-      if (!orgId) throw new CryptoError('bad_signature', 'no organisation for this author');
-      verifyMemberEndorsement(
-        sodium,
-        orgSignPublicKeys,
-        { orgId, ...endorsedKeys(m.author) },
-        endorsement,
-      );
-      verifyItem(sodium, signPublicKey, fromB64(m.signature), blob, ad);
-    }
-    prevHash = chainHash(sodium, blob);
-    tip = { seq: m.seq, blob };
-    return { id: m.id, seq: m.seq, authorRole: m.authorRole, content, createdAt: m.createdAt };
-  });
+  const { messages, tip } = openMessages(
+    sodium,
+    threadKey,
+    reportId,
+    thread.messages,
+    orgSignPublicKeys,
+    orgIds,
+  );
   const attachments = thread.attachments.map((a): OpenedAttachment => {
     const meta = parse(
       AttachmentMetaSchema,

@@ -8,7 +8,7 @@
 // who escalated, when and to whom, and which attachment ids the CdR may download; nothing more.
 import * as v from 'valibot';
 import { B64Schema, UuidSchema } from './common.ts';
-import type { ReportContent } from './content.ts';
+import { ReportContentSchema, TEXT_MAX } from './content.ts';
 import { B64Bytes, PUPIL_LIMITS, type ThreadMessageDto } from './pupil.ts';
 import type { HistoryEntryDto } from './staff.ts';
 
@@ -36,29 +36,34 @@ export const ESCALATION_RESULTS = [
 
 export const ESCALATION_STATUSES = ['open', 'in_progress', 'closed'] as const;
 
-/** Inside the package (plaintext JSON under K_esc, kind 'escalation'). */
-export interface EscalationPackage {
-  v: 1;
+/** Inside the package (plaintext JSON under K_esc, kind 'escalation'); checked after decryption. */
+export const EscalationPackageSchema = v.object({
+  v: v.literal(1),
   /** The pupil's report, when the counsellor handed it over. */
-  report: ReportContent | null;
+  report: v.nullable(ReportContentSchema),
   /** Selected messages of the pupil thread, as read in the counsellor's browser. */
-  messages: {
-    seq: number;
-    authorRole: 'pupil' | 'counsellor' | 'cdr';
-    text: string;
-    createdAt: string;
-  }[];
+  messages: v.array(
+    v.object({
+      seq: v.number(),
+      authorRole: v.picklist(['pupil', 'counsellor', 'cdr']),
+      text: v.pipe(v.string(), v.maxLength(TEXT_MAX)),
+      createdAt: v.string(),
+    }),
+  ),
   /** Selected attachments with their per-file keys (base64url), so the CdR can open them. */
-  attachments: {
-    attachmentId: string;
-    name: string;
-    type: string;
-    size: number;
-    fileKey: string;
-  }[];
+  attachments: v.array(
+    v.object({
+      attachmentId: UuidSchema,
+      name: v.string(),
+      type: v.string(),
+      size: v.number(),
+      fileKey: v.string(),
+    }),
+  ),
   /** The counsellor's summary for the CdR. */
-  summary: string;
-}
+  summary: v.pipe(v.string(), v.maxLength(TEXT_MAX)),
+});
+export type EscalationPackage = v.InferOutput<typeof EscalationPackageSchema>;
 
 /** POST /api/staff/reports/:id/escalations (a counsellor of the report's school). */
 export const CreateEscalationSchema = v.object({

@@ -167,6 +167,13 @@ export const GrantSchema = v.object({
   endorsement: B64Bytes(64),
 });
 
+/** POST /api/staff/members/:id/renew -> 201 InvitationCreatedDto, by a colleague of the same
+ * organisation for a member who lost both password and recovery key: a renewal invitation (the
+ * link as for a new member, the secret sealed to the organisation key). The member's sessions and
+ * key grants end at once and they wait as 'invited'; accepting replaces their keys, password and
+ * TOTP instead of creating an account, and a colleague grants the key again after checking the MAC. */
+export const RenewMemberSchema = v.object({ secretSealed: B64Schema(256) });
+
 // --- inbox and case ---------------------------------------------------------------------------
 
 export const REPORT_STATUSES = ['new', 'in_progress', 'waiting_for_pupil', 'closed'] as const;
