@@ -171,7 +171,7 @@ export const GrantSchema = v.object({
  * organisation for a member who lost both password and recovery key: a renewal invitation (the
  * link as for a new member, the secret sealed to the organisation key). The member's sessions and
  * key grants end at once and they wait as 'invited'; accepting replaces their keys, password and
- * TOTP instead of creating an account, and a colleague grants the key again after checking the MAC. */
+ * TOTP instead of creating an account; a colleague grants the key again after checking the MAC. */
 export const RenewMemberSchema = v.object({ secretSealed: B64Schema(256) });
 
 // --- inbox and case ---------------------------------------------------------------------------

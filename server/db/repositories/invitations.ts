@@ -1,5 +1,7 @@
 // Staff invitations: the server keeps the link token's hash, the link secret sealed to the
-// organisation key (which it cannot open), and once accepted the new member and their MAC.
+// organisation key (which it cannot open), and once accepted the new member and their MAC. A
+// renewal (renews_staff_id) gives an existing member new keys instead of making a new one.
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../database.ts';
 import type { Invitation, NewInvitation } from '../tables/staff-work.ts';
 
@@ -37,8 +39,21 @@ export async function markInvitationAccepted(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** The accepted invitations of these members (what a colleague needs to check their keys). */
-export async function acceptedInvitationsOf(
+/** Ends the open renewals of a member (a new one replaces them): they expire now. */
+export async function expireOpenRenewals(db: DbOrTrx, staffId: string, now: string): Promise<void> {
+  await db
+    .updateTable('invitations')
+    .set({ expires_at: now })
+    .where('renews_staff_id', '=', staffId)
+    .where('accepted_staff_id', 'is', null)
+    .where('expires_at', '>', now)
+    .execute();
+}
+
+/** The latest invitation of each of these members: the one they accepted, or a renewal of their
+ * keys (open or accepted), whichever came last. That is what a colleague checks their current
+ * keys against; an open renewal has no MAC yet, so nothing is to be checked or granted. */
+export async function latestInvitationsOf(
   db: DbOrTrx,
   staffIds: readonly string[],
 ): Promise<Map<string, Invitation>> {
@@ -46,7 +61,13 @@ export async function acceptedInvitationsOf(
   const rows = await db
     .selectFrom('invitations')
     .selectAll()
-    .where('accepted_staff_id', 'in', staffIds)
+    .where((eb) =>
+      eb.or([eb('accepted_staff_id', 'in', staffIds), eb('renews_staff_id', 'in', staffIds)]),
+    )
+    // Oldest first, so the newest of a member is the one the map keeps.
+    .orderBy('created_at')
+    .orderBy(sql`case when renews_staff_id is null then 0 else 1 end`)
+    .orderBy('expires_at')
     .execute();
-  return new Map(rows.map((row) => [row.accepted_staff_id ?? '', row]));
+  return new Map(rows.map((row) => [row.renews_staff_id ?? row.accepted_staff_id ?? '', row]));
 }

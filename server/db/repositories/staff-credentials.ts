@@ -77,6 +77,60 @@ export async function activateMember(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** A colleague started renewing the member's keys: they wait as 'invited', their password stops
+ * working (`disabledAuthHash` matches no authKey) and the grants sealed to the keys they lost go.
+ * False when the member is deactivated. */
+export async function startKeyRenewal(
+  db: DbOrTrx,
+  id: string,
+  disabledAuthHash: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('staff')
+    .set({ status: 'invited', auth_hash: disabledAuthHash })
+    .where('id', '=', id)
+    .where('status', '!=', 'deactivated')
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await db.deleteFrom('org_key_grants').where('staff_id', '=', id).execute();
+  return true;
+}
+
+export interface RenewedKeys {
+  material: PasswordMaterial;
+  boxPublicKey: string;
+  signPublicKey: string;
+  recoveryWrappedKeys: Uint8Array;
+  totpSecret: string;
+}
+
+/** The member's new keys from an accepted renewal: everything personal is replaced, the
+ * endorsement goes (it was over the old keys) and they stay 'invited' until a colleague grants
+ * the key again. False when they are no longer waiting (deactivated meanwhile). */
+export async function renewMemberKeys(db: DbOrTrx, id: string, k: RenewedKeys): Promise<boolean> {
+  const result = await db
+    .updateTable('staff')
+    .set({
+      auth_salt: k.material.salt,
+      auth_opslimit: k.material.opslimit,
+      auth_memlimit: k.material.memlimit,
+      auth_hash: k.material.authHash,
+      box_public_key: k.boxPublicKey,
+      sign_public_key: k.signPublicKey,
+      wrapped_keys: k.material.wrappedKeys,
+      recovery_wrapped_keys: k.recoveryWrappedKeys,
+      org_endorsement: null,
+      totp_secret: k.totpSecret,
+      totp_last_step: null,
+      failed_logins: 0,
+      locked_until: null,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'invited')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export function listKeyGrantsOfStaff(db: DbOrTrx, staffId: string): Promise<OrgKeyGrant[]> {
   return db
     .selectFrom('org_key_grants')

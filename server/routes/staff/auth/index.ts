@@ -8,6 +8,7 @@ import { invitationRoutes } from './invitations.ts';
 import { acceptRoute } from './invitation-accept.ts';
 import { loginRoutes } from './login.ts';
 import { meRoutes } from './me.ts';
+import { renewalRoutes } from './member-renewal.ts';
 import { memberRoutes } from './members.ts';
 import { recoveryRoutes } from './recovery.ts';
 
@@ -18,5 +19,6 @@ export function staffAuthRoutes(options: { failureMs?: number } = {}): Hono<AppE
     .route('/', recoveryRoutes(options.failureMs))
     .route('/', invitationRoutes())
     .route('/', acceptRoute())
-    .route('/', memberRoutes());
+    .route('/', memberRoutes())
+    .route('/', renewalRoutes());
 }

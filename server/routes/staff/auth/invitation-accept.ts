@@ -2,14 +2,21 @@
 // the link secret, and a code from the authenticator set up when they opened the link. The server
 // cannot check the MAC (it never sees the secret): a colleague's browser does before granting the
 // key (members.ts). The new member is 'invited' and signed in, able to see /me and wait.
+// A renewal (member-renewal.ts) creates no account: the same input replaces the existing member's
+// keys, password and TOTP, and they wait for the key again like a newcomer.
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { AcceptInvitationSchema, type StaffMeDto } from '../../../../shared/protocol/staff.ts';
 import { isUniqueViolation } from '../../../db/constraint.ts';
 import { appendAudit } from '../../../db/repositories/audit.ts';
 import { markInvitationAccepted } from '../../../db/repositories/invitations.ts';
-import { findStaffById } from '../../../db/repositories/staff-credentials.ts';
+import {
+  findStaffById,
+  renewMemberKeys,
+  type RenewedKeys,
+} from '../../../db/repositories/staff-credentials.ts';
 import { findStaffByLogin, insertStaff } from '../../../db/repositories/staff.ts';
+import type { Invitation } from '../../../db/tables/staff-work.ts';
 import { ApiError } from '../../../errors.ts';
 import type { StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
@@ -21,6 +28,43 @@ import { IdParamSchema, invitationByToken } from './invitation-lookup.ts';
 import { passwordMaterial, wrappedKeysField } from './password-input.ts';
 
 const used = () => new ApiError(409, 'conflict', 'Invitation already used');
+const gone = () => new ApiError(404, 'not_found', 'Invitation not found or expired');
+
+/** The renewed member's new keys, in place of the ones they lost; returns their id. */
+async function acceptRenewal(
+  c: Context<StaffEnv>,
+  invitation: Invitation,
+  renewsId: string,
+  keys: Omit<RenewedKeys, 'totpSecret'>,
+  mac: string,
+  now: Date,
+): Promise<string> {
+  const { db, dialect, secureTransport } = c.var.deps;
+  const target = await findStaffById(db, renewsId);
+  // A member deactivated (or moved) since the renewal began is no longer to be renewed.
+  if (!target || target.org_id !== invitation.org_id || target.status !== 'invited') throw gone();
+  // The code was checked against it, so it is there; the member's authenticator now holds it.
+  const totpSecret = invitation.totp_secret;
+  if (totpSecret === null) throw gone();
+  await db.transaction().execute(async (trx) => {
+    if (!(await markInvitationAccepted(trx, invitation.id, target.id, mac))) throw used();
+    if (!(await renewMemberKeys(trx, target.id, { ...keys, totpSecret }))) throw gone();
+    await appendAudit(
+      trx,
+      {
+        orgId: invitation.org_id,
+        actorId: target.id,
+        action: 'staff.renewed',
+        subjectType: 'staff',
+        subjectId: target.id,
+        at: now,
+      },
+      dialect,
+    );
+    await startStaffSession(c, trx, target.id, now, secureTransport);
+  });
+  return target.id;
+}
 
 export function acceptRoute() {
   return new Hono<StaffEnv>().post(
@@ -42,6 +86,24 @@ export function acceptRoute() {
       if (invitation.accepted_staff_id !== null) throw used();
       if ((await verifyTotp(invitation.totp_secret, input.totp, now)) === null) {
         throw new ApiError(401, 'unauthorized', 'Wrong code from the authenticator app');
+      }
+      if (invitation.renews_staff_id !== null) {
+        const renewedId = await acceptRenewal(
+          c,
+          invitation,
+          invitation.renews_staff_id,
+          {
+            material,
+            boxPublicKey,
+            signPublicKey,
+            recoveryWrappedKeys: recoveryWrapped,
+          },
+          mac,
+          now,
+        );
+        const renewed = await findStaffById(db, renewedId);
+        if (!renewed) throw new Error('renewed member vanished');
+        return c.json<StaffMeDto>(await staffMe(db, renewed), 201);
       }
       if (await findStaffByLogin(db, invitation.login)) {
         throw new ApiError(409, 'conflict', 'An account with this login exists');

@@ -4,7 +4,8 @@
 // verified the invitee's MAC over their public keys with it, and only then sealed the keys to
 // them. What the server can check, it does: the endorsement must be the organisation's signature
 // (its sign key of that version, from the root-signed certificate) over the member's public keys
-// [Note: member endorsement], and both must be of the same organisation.
+// [Note: member endorsement], and both must be of the same organisation. A member whose keys a
+// colleague renews (member-renewal.ts) shows as pending again once they accepted the renewal.
 import { Hono } from 'hono';
 import { decodeCertificateBody } from '../../../../shared/envelope/certificate-body.ts';
 import { uuidToBytes } from '../../../../shared/envelope/bytes.ts';
@@ -12,7 +13,7 @@ import { SIGN_DOMAIN } from '../../../../shared/crypto/domains.ts';
 import { signedMessage } from '../../../../shared/crypto/signed-message.ts';
 import { GrantSchema, type MemberDto } from '../../../../shared/protocol/staff.ts';
 import { appendAudit } from '../../../db/repositories/audit.ts';
-import { acceptedInvitationsOf } from '../../../db/repositories/invitations.ts';
+import { latestInvitationsOf } from '../../../db/repositories/invitations.ts';
 import { insertKeyGrant, listCertificates } from '../../../db/repositories/organisations.ts';
 import { activateMember, findStaffById } from '../../../db/repositories/staff-credentials.ts';
 import { listStaffOfOrg } from '../../../db/repositories/staff.ts';
@@ -38,7 +39,7 @@ export function memberRoutes() {
       const orgId = c.var.staff.orgId;
       if (!orgId) throw new ApiError(403, 'forbidden', 'Not a member of an organisation');
       const staff = await listStaffOfOrg(db, orgId);
-      const invitations = await acceptedInvitationsOf(
+      const invitations = await latestInvitationsOf(
         db,
         staff.filter((s) => s.status === 'invited').map((s) => s.id),
       );
@@ -58,6 +59,11 @@ export function memberRoutes() {
         if (!me.orgId || !target || target.org_id !== me.orgId) throw notFound('Member');
         if (target.status !== 'invited') {
           throw new ApiError(409, 'conflict', 'Member is not waiting for the key');
+        }
+        // While a renewal is open the member's keys are the lost ones: nothing to grant them yet.
+        const latest = (await latestInvitationsOf(db, [target.id])).get(target.id);
+        if (latest?.renews_staff_id && latest.accepted_staff_id === null) {
+          throw new ApiError(409, 'conflict', 'Member has not accepted the renewal yet');
         }
         const sealed = decodeField(input.sealedKeys, 'sealedKeys');
         if (sealed.length !== SEALED_ORG_KEYS_BYTES) {
