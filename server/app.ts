@@ -9,6 +9,7 @@ import { JSON_BODY_LIMIT, limitBody } from './middleware/body-limit.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { healthRoutes } from './routes/health.ts';
+import { helpRoutes } from './routes/help/public.ts';
 import { orgRoutes } from './routes/orgs.ts';
 import { UPLOAD_PATH } from './routes/pupil/attachments.ts';
 import { pupilRoutes } from './routes/pupil/index.ts';
@@ -54,6 +55,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.route('/api/health', healthRoutes);
   app.route('/api/orgs', orgRoutes);
+  app.route('/api/help', helpRoutes);
   app.route('/api/pupil', pupilRoutes());
   app.route('/api/staff', staffRoutes());
   app.all('/api/*', () => {

@@ -1,7 +1,8 @@
-// The alert sender [Note: content-free alerts]: on an event it finds the school's counsellors who
-// want an alert of this kind, and sends each an e-mail and/or a push to each of their browsers.
-// Everything after notify() runs in the background; errors are logged by channel and error code
-// only (an SMTP error message can quote an address).
+// The alert sender [Note: content-free alerts]: on an event it finds the school's counsellors (or,
+// for an escalation, the CdR's specialists) who want an alert of this kind, and sends each an
+// e-mail and/or a push to each of their browsers. Everything after notify() runs in the
+// background; errors are logged by channel and error code only (an SMTP error message can quote
+// an address).
 import type { Db } from '../db/database.ts';
 import {
   deletePushSubscription,
@@ -45,9 +46,11 @@ export function createAlertSender(options: AlertSenderOptions): AlertSender {
 
   async function deliver(event: AlertEvent): Promise<void> {
     if (!mailer && !pusher) return;
+    // An escalation alerts the CdR's specialists and names the school it came from.
+    const role = event.kind === 'escalation' ? 'cdr_specialist' : 'counsellor';
     const [org, recipients] = await Promise.all([
-      findOrganisation(db, { id: event.orgId }),
-      listAlertRecipients(db, event.orgId, event.urgent),
+      findOrganisation(db, { id: event.schoolOrgId ?? event.orgId }),
+      listAlertRecipients(db, event.orgId, event.urgent, role),
     ]);
     if (!org || recipients.length === 0) return;
     const text = alertText({

@@ -9,19 +9,23 @@ export interface AlertText {
 }
 
 export function alertText(args: {
-  kind: 'report' | 'message';
+  kind: 'report' | 'message' | 'escalation';
   urgent: boolean;
   schoolCode: string;
   staffUrl: string;
 }): AlertText {
   const what =
-    args.kind === 'report'
+    args.kind === 'escalation'
       ? args.urgent
-        ? 'nowe pilne zgłoszenie'
-        : 'nowe zgłoszenie'
-      : args.urgent
-        ? 'nowa wiadomość w pilnym zgłoszeniu'
-        : 'nowa wiadomość';
+        ? 'nowa pilna sprawa przekazana do Centrum dla Rodzin'
+        : 'nowa sprawa przekazana do Centrum dla Rodzin'
+      : args.kind === 'report'
+        ? args.urgent
+          ? 'nowe pilne zgłoszenie'
+          : 'nowe zgłoszenie'
+        : args.urgent
+          ? 'nowa wiadomość w pilnym zgłoszeniu'
+          : 'nowa wiadomość';
   const subject = `Bezpieczny Głos: ${what} (${args.schoolCode})`;
   const body = `W szkole ${args.schoolCode} czeka ${what}.`;
   const text = [

@@ -6,9 +6,12 @@
 // request, and a failure is logged as a content-free line.
 
 export interface AlertEvent {
-  /** A new report, or a new pupil message in an existing one. */
-  kind: 'report' | 'message';
+  /** A new report, a new pupil message in an existing one, or a report escalated to a CdR. */
+  kind: 'report' | 'message' | 'escalation';
+  /** Whose members are alerted: the school, or for an escalation the CdR. */
   orgId: string;
+  /** An escalation's school, named in the alert by its code (the CdR has no code worth naming). */
+  schoolOrgId?: string;
   /** For the caller's and the tests' bookkeeping; never put into an alert. */
   reportId: string;
   urgent: boolean;

@@ -35,6 +35,7 @@ import { insertStaff } from '../db/repositories/staff.ts';
 import { newTotpSecret } from '../services/totp.ts';
 import type { StaffRole } from '../db/tables/staff.ts';
 import { DEMO_ADMIN, DEMO_ORGS } from './demo-municipality.ts';
+import { seedHelpDirectory } from './help-directory.ts';
 
 export interface DemoAccount {
   login: string;
@@ -206,6 +207,7 @@ export async function seedDemo(options: SeedOptions): Promise<DemoResult> {
       for (const person of demo.staff) await addStaff(trx, { id, keys, name: demo.name }, person);
     }
     await addStaff(trx, null, { ...DEMO_ADMIN, role: 'admin' });
+    await seedHelpDirectory(trx, now);
     await setSetting(trx, 'root_public_key', toB64(root.publicKey));
     await setSetting(trx, 'demo_seeded_at', now);
   });

@@ -1,7 +1,8 @@
-// Who may call which staff case and alert endpoint: every endpoint x {no session, counsellor of
-// the report's school, counsellor of another school, invited counsellor of the school, CdR
-// specialist, administrator}. Another school's report answers 404 (as if it did not exist), a
-// wrong role 403, no session 401; a refused request changes nothing in the database.
+// Who may call which staff case, escalation, help directory and alert endpoint: every endpoint x
+// {no session, counsellor of the report's school, counsellor of another school, invited counsellor
+// of the school, CdR specialist, administrator}. Another school's report or escalation answers 404
+// (as if it did not exist), a wrong role 403, no session 401; a refused request changes nothing in
+// the database. The escalation endpoints run on an escalation of the report to the demo CdR.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toB64 } from '../../shared/crypto/index.ts';
 import type { Db } from '../../server/db/database.ts';
@@ -45,8 +46,24 @@ const ALERTS = (ok: number): Record<Who, number> => ({
   own: ok,
 });
 
+/** Escalation endpoints both parties use (the school's counsellors and the CdR's specialists). */
+const ESC_EITHER = (ok: number): Record<Who, number> => ({ ...CASE(ok), cdr: ok });
+/** Escalation endpoints of the CdR only: a counsellor of any school has the wrong role. */
+const ESC_CDR = (ok: number): Record<Who, number> => ({ ...CASE(403), other: 403, cdr: ok });
+const ADMIN_ONLY = (ok: number): Record<Who, number> => ({
+  none: 401,
+  other: 403,
+  invited: 403,
+  cdr: 403,
+  admin: ok,
+  own: 403,
+});
+
 let reportId = '';
 let attachmentId = '';
+const escalationId = crypto.randomUUID();
+let cdrOrgId = '';
+let cdrSpecialistId = '';
 const bytes = (n: number) => toB64(new Uint8Array(n).fill(1));
 
 async function call(
@@ -77,6 +94,24 @@ function uploadForm() {
 }
 
 const r = (suffix = '') => `/api/staff/reports/${reportId}${suffix}`;
+const e = (suffix = '') => `/api/staff/escalations/${escalationId}${suffix}`;
+const firstHelpId = async (f: StaffFixture) =>
+  (
+    await f.t.handle.db
+      .selectFrom('help_directory')
+      .select('id')
+      .orderBy('position')
+      .executeTakeFirstOrThrow()
+  ).id;
+const helpEntry = {
+  name: 'Poradnia testowa',
+  kind: 'partner',
+  address: null,
+  phone: null,
+  hours: null,
+  offer: { pl: 'pomoc', uk: 'допомога', en: 'help' },
+  url: null,
+};
 const ENDPOINTS: Endpoint[] = [
   { name: 'GET inbox', expect: LIST, request: (f, c) => call(f, c, 'GET', '/api/staff/reports') },
   {
@@ -125,6 +160,102 @@ const ENDPOINTS: Endpoint[] = [
     name: 'GET attachment',
     expect: CASE(200),
     request: (f, c) => call(f, c, 'GET', r(`/attachments/${attachmentId}`)),
+  },
+  {
+    name: 'POST escalation',
+    expect: CASE(201),
+    request: (f, c) =>
+      call(f, c, 'POST', r('/escalations'), {
+        id: escalationId,
+        cdrOrgId,
+        cdrKeyVersion: 1,
+        schoolKeyVersion: 1,
+        urgent: true,
+        escKeySealedCdr: bytes(81),
+        escKeySealedSchool: bytes(81),
+        package: bytes(200),
+        packageSignature: bytes(64),
+        reason: bytes(100),
+        reasonSignature: bytes(64),
+        threadKeySealedCdr: bytes(81),
+        attachmentIds: [attachmentId],
+      }),
+  },
+  {
+    name: 'GET escalations',
+    expect: { ...ESC_EITHER(200), other: 200 },
+    request: (f, c) => call(f, c, 'GET', '/api/staff/escalations'),
+  },
+  { name: 'GET escalation', expect: ESC_EITHER(200), request: (f, c) => call(f, c, 'GET', e()) },
+  {
+    name: 'POST escalation message',
+    expect: ESC_EITHER(201),
+    request: async (f, c) =>
+      call(f, c, 'POST', e('/messages'), {
+        id: crypto.randomUUID(),
+        seq: (await lastSeq(f.t.handle.db, reportId, 'cdr')) + 1,
+        blob: bytes(100),
+        signature: bytes(64),
+      }),
+  },
+  {
+    name: 'POST escalation pupil message',
+    expect: ESC_CDR(201),
+    request: async (f, c) =>
+      call(f, c, 'POST', e('/pupil-messages'), {
+        id: crypto.randomUUID(),
+        seq: (await lastSeq(f.t.handle.db, reportId, 'pupil')) + 1,
+        blob: bytes(100),
+        signature: bytes(64),
+      }),
+  },
+  {
+    name: 'PATCH escalation',
+    expect: ESC_CDR(200),
+    request: (f, c) =>
+      call(f, c, 'PATCH', e(), { status: 'in_progress', assigneeId: cdrSpecialistId }),
+  },
+  {
+    name: 'POST escalation outcome',
+    expect: ESC_CDR(201),
+    request: (f, c) =>
+      call(f, c, 'POST', e('/outcomes'), {
+        id: crypto.randomUUID(),
+        service: 'family_therapy',
+        note: null,
+        signature: null,
+      }),
+  },
+  {
+    name: 'GET escalation attachment',
+    expect: ESC_CDR(200),
+    request: (f, c) => call(f, c, 'GET', e(`/attachments/${attachmentId}`)),
+  },
+  {
+    name: 'POST escalation close',
+    expect: ESC_CDR(200),
+    request: (f, c) => call(f, c, 'POST', e('/close'), { result: 'support_provided' }),
+  },
+  {
+    name: 'GET help (public)',
+    expect: { none: 200, other: 200, invited: 200, cdr: 200, admin: 200, own: 200 },
+    request: (f, c) => call(f, c, 'GET', '/api/help'),
+  },
+  {
+    name: 'POST help',
+    expect: ADMIN_ONLY(201),
+    request: (f, c) => call(f, c, 'POST', '/api/staff/help', helpEntry),
+  },
+  {
+    name: 'PUT help',
+    expect: ADMIN_ONLY(200),
+    request: async (f, c) =>
+      call(f, c, 'PUT', `/api/staff/help/${await firstHelpId(f)}`, helpEntry),
+  },
+  {
+    name: 'DELETE help',
+    expect: ADMIN_ONLY(204),
+    request: async (f, c) => call(f, c, 'DELETE', `/api/staff/help/${await firstHelpId(f)}`),
   },
   {
     name: 'GET alerts',
@@ -177,6 +308,9 @@ async function snapshot(db: Db): Promise<string> {
     'report_reads',
     'alert_settings',
     'push_subscriptions',
+    'escalations',
+    'escalation_outcomes',
+    'help_directory',
   ] as const;
   const out: Record<string, unknown> = {};
   for (const table of tables) {
@@ -196,7 +330,10 @@ describe.each(DIALECTS)('staff authorization matrix on %s', (dialect) => {
     cookies.none = null;
     cookies.own = (await f.member(SP1_COUNSELLOR)).cookie;
     cookies.other = (await f.member(SP2_COUNSELLOR)).cookie;
-    cookies.cdr = (await f.member(CDR_SPECIALIST)).cookie;
+    const cdr = await f.member(CDR_SPECIALIST);
+    cookies.cdr = cdr.cookie;
+    cdrOrgId = cdr.orgId ?? '';
+    cdrSpecialistId = cdr.id;
     cookies.admin = (await f.member(ADMIN)).cookie;
     cookies.invited = (await f.addMember('SP1', { status: 'invited' })).cookie;
   });
@@ -216,6 +353,7 @@ describe.each(DIALECTS)('staff authorization matrix on %s', (dialect) => {
         const text = await res.text();
         expect(text).not.toContain(reportId);
         expect(text).not.toContain('Pedagog SP 1');
+        expect(text).not.toContain(escalationId);
       }
     });
   });

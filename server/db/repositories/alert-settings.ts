@@ -55,18 +55,20 @@ export interface AlertRecipient {
   pushEnabled: boolean;
 }
 
-/** Active counsellors of the school who want an alert about a report of this urgency. */
+/** Active members of the organisation in this role (counsellors of a school, specialists of a
+ * CdR) who want an alert about something of this urgency. */
 export async function listAlertRecipients(
   db: DbOrTrx,
   orgId: string,
   urgent: boolean,
+  role: 'counsellor' | 'cdr_specialist' = 'counsellor',
 ): Promise<AlertRecipient[]> {
   let q = db
     .selectFrom('staff as s')
     .innerJoin('alert_settings as a', 'a.staff_id', 's.id')
     .select(['s.id', 'a.email', 'a.email_enabled', 'a.push_enabled'])
     .where('s.org_id', '=', orgId)
-    .where('s.role', '=', 'counsellor')
+    .where('s.role', '=', role)
     .where('s.status', '=', 'active')
     .where((eb) => eb.or([eb('a.email_enabled', '=', 1), eb('a.push_enabled', '=', 1)]));
   if (!urgent) q = q.where('a.urgent_only', '=', 0);

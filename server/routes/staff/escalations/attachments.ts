@@ -1,0 +1,43 @@
+// GET /api/staff/escalations/:id/attachments/:aid: a CdR specialist downloads an encrypted file the
+// counsellor handed over (its key is inside the package). Any other attachment of the report
+// answers 404, as if it did not exist. Counsellors use /api/staff/reports/:id/attachments.
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { findReportAttachmentData } from '../../../db/repositories/attachments.ts';
+import { notFound } from '../../../errors.ts';
+import type { StaffEnv } from '../../../middleware/staff-auth.ts';
+import { validate } from '../../../middleware/validate.ts';
+import { partyEscalation } from '../../../services/escalation-access.ts';
+import { cdrOnly, EscalationAttachmentParamsSchema } from './params.ts';
+
+const IdsSchema = v.array(v.string());
+
+function handedOverIds(json: string): string[] {
+  // Written by the create endpoint as a JSON array of lower-case ids; anything else hands nothing.
+  try {
+    const parsed = v.safeParse(IdsSchema, JSON.parse(json));
+    return parsed.success ? parsed.output : [];
+  } catch {
+    return [];
+  }
+}
+
+export const attachmentRoutes = new Hono<StaffEnv>().get(
+  '/:id/attachments/:aid',
+  cdrOnly,
+  validate('param', EscalationAttachmentParamsSchema),
+  async (c) => {
+    const { db } = c.var.deps;
+    const params = c.req.valid('param');
+    const e = await partyEscalation(db, c.var.staff, params.id);
+    const aid = params.aid.toLowerCase();
+    if (!handedOverIds(e.attachment_ids).includes(aid)) throw notFound('Attachment');
+    const data = await findReportAttachmentData(db, e.report_id, aid);
+    if (!data) throw notFound('Attachment');
+    return c.body(new Uint8Array(data), 200, {
+      'Content-Type': 'application/octet-stream',
+      'Cache-Control': 'no-store',
+      'Content-Disposition': 'attachment',
+    });
+  },
+);
