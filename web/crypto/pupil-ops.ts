@@ -12,6 +12,7 @@ import {
   solvePow,
   type ChainTip,
   type SchoolKeys,
+  type SignerKeys,
 } from '../../shared/crypto/index.ts';
 import type { MessageContent, ReportContent } from '../../shared/protocol/content.ts';
 import type { PupilThreadDto } from '../../shared/protocol/pupil.ts';
@@ -32,7 +33,7 @@ export async function deriveReceipt(code: string, receiptSalt: string) {
 export async function openPupilThread(
   pupilKey: Uint8Array,
   thread: PupilThreadDto,
-  orgSignPublicKeys: Uint8Array[],
+  orgSignPublicKeys: SignerKeys,
   orgIds: { school: string; cdr?: string },
 ) {
   const sodium = await loadSodium();

@@ -117,13 +117,14 @@ export async function composeReply(
   tip: ChainTip | null,
   text: string,
   signSecretKey: Uint8Array,
+  authorRole: 'counsellor' | 'cdr' = 'counsellor',
 ) {
   const m = composeMessage(await loadSodium(), {
     threadKey,
     reportId,
     tip,
     content: { v: 1, text },
-    authorRole: 'counsellor',
+    authorRole,
     signSecretKey,
   });
   return {

@@ -2,6 +2,7 @@
 // itself follows the in-memory state (the URL never changes, so history keeps nothing).
 import { useEffect } from 'preact/hooks';
 import { EmergencyBar } from '../common/components/EmergencyBar.tsx';
+import { HelpDirectory } from '../common/components/HelpDirectory.tsx';
 import { LanguageSwitch } from '../common/components/LanguageSwitch.tsx';
 import { QuickExit } from '../common/components/QuickExit.tsx';
 import { t } from '../common/i18n.ts';
@@ -34,6 +35,19 @@ function Screen() {
       return <ComeBackPage current={current} />;
     case 'thread':
       return <ThreadPage current={current} />;
+    case 'help':
+      return (
+        <>
+          <HelpDirectory />
+          <button
+            type="button"
+            class="button--secondary"
+            onClick={() => (screen.value = { name: 'start' })}
+          >
+            {t('back')}
+          </button>
+        </>
+      );
   }
 }
 

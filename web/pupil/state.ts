@@ -55,7 +55,8 @@ export type Screen =
   | { name: 'sending'; step: SendStep; error: MessageKey | null }
   | { name: 'receipt' }
   | { name: 'come-back' }
-  | { name: 'thread' };
+  | { name: 'thread' }
+  | { name: 'help' };
 
 /** A report prepared while offline: ciphertext only, sent when the connection returns. */
 export interface PendingReport {

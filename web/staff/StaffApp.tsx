@@ -6,6 +6,10 @@ import { LanguageSwitch } from '../common/components/LanguageSwitch.tsx';
 import { signOut } from './actions.ts';
 import { ts, type StaffKey } from './i18n.ts';
 import { CasePage } from './pages/CasePage.tsx';
+import { HelpDirectory } from '../common/components/HelpDirectory.tsx';
+import { EscalationPage } from './pages/EscalationPage.tsx';
+import { EscalationsPage } from './pages/EscalationsPage.tsx';
+import { HelpAdminPage } from './pages/HelpAdminPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
 import { InvitePage } from './pages/InvitePage.tsx';
 import { KeyDirectoryPage } from './pages/KeyDirectoryPage.tsx';
@@ -42,11 +46,25 @@ function useIdleLock() {
   }, []);
 }
 
-const NAV: { view: View; label: StaffKey }[] = [
-  { view: { name: 'inbox' }, label: 'inbox' },
-  { view: { name: 'members' }, label: 'team' },
-  { view: { name: 'settings' }, label: 'settings' },
-  { view: { name: 'directory' }, label: 'keyDirectory' },
+const NAV: { view: View; label: StaffKey; roles: string[] }[] = [
+  { view: { name: 'inbox' }, label: 'inbox', roles: ['counsellor'] },
+  { view: { name: 'escalations' }, label: 'escalations', roles: ['counsellor', 'cdr_specialist'] },
+  { view: { name: 'members' }, label: 'team', roles: ['counsellor', 'cdr_specialist'] },
+  {
+    view: { name: 'help' },
+    label: 'helpDirectory',
+    roles: ['counsellor', 'cdr_specialist', 'admin'],
+  },
+  {
+    view: { name: 'settings' },
+    label: 'settings',
+    roles: ['counsellor', 'cdr_specialist', 'admin'],
+  },
+  {
+    view: { name: 'directory' },
+    label: 'keyDirectory',
+    roles: ['counsellor', 'cdr_specialist', 'admin'],
+  },
 ];
 
 function Directory() {
@@ -73,7 +91,13 @@ function Page() {
   if (v.name === 'case') return <CasePage id={v.id} />;
   if (v.name === 'members') return <MembersPage />;
   if (v.name === 'settings') return <SettingsPage />;
-  return <InboxPage />;
+  if (v.name === 'escalations') return <EscalationsPage />;
+  if (v.name === 'escalation') return <EscalationPage id={v.id} />;
+  if (v.name === 'help')
+    return unlocked.value.me.role === 'admin' ? <HelpAdminPage /> : <HelpDirectory />;
+  const role = unlocked.value.me.role;
+  if (role === 'admin') return <HelpAdminPage />;
+  return role === 'cdr_specialist' ? <EscalationsPage /> : <InboxPage />;
 }
 
 export function StaffApp() {
@@ -89,7 +113,7 @@ export function StaffApp() {
         <h1 class="topbar__title">{ts('appTitle')}</h1>
         {u && (
           <nav class="staff-nav" aria-label={ts('menu')}>
-            {NAV.map((n) => (
+            {NAV.filter((n) => n.roles.includes(u.me.role)).map((n) => (
               <button
                 key={n.label}
                 type="button"

@@ -21,7 +21,13 @@ export async function signIn(login: string, password: string, totp: string): Pro
   }
   const { personal, orgKeys } = await crypto('unlock', me.wrappedKeys, wrapKey, me.keyGrants);
   unlocked.value = { me, personal, orgKeys, orgSignKeys: await orgSignKeys(me) };
-  view.value = { name: 'inbox' };
+  // The CdR works on escalations only; a school's reports are never theirs to list.
+  view.value =
+    me.role === 'cdr_specialist'
+      ? { name: 'escalations' }
+      : me.role === 'admin'
+        ? { name: 'help' }
+        : { name: 'inbox' };
 }
 
 /** Logout and the idle lock: end the session and forget every key. */

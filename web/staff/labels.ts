@@ -53,3 +53,27 @@ export const ACTION_LABEL: Record<string, StaffKey> = {
   'report.staff_key': 'actStaffKey',
   'attachment.added': 'actAttachment',
 };
+
+export const ESC_STATUS_LABEL: Record<string, StaffKey> = {
+  open: 'escOpen',
+  in_progress: 'escInProgress',
+  closed: 'escClosed',
+};
+export const RESULT_LABEL: Record<string, StaffKey> = {
+  support_provided: 'resSupport',
+  referred_to_partner: 'resReferred',
+  niebieska_karta_started: 'resNiebieska',
+  family_declined: 'resDeclined',
+  no_action_needed: 'resNoAction',
+  returned_to_school: 'resReturned',
+};
+export const SERVICE_LABEL: Record<string, StaffKey> = {
+  psychological_counselling: 'svcPsych',
+  family_therapy: 'svcFamily',
+  couple_therapy: 'svcCouple',
+  parents_school: 'svcParents',
+  support_group: 'svcGroup',
+  crisis_intervention: 'svcCrisis',
+  crisis_stay: 'svcStay',
+  referral_to_partner: 'svcReferral',
+};

@@ -1,6 +1,12 @@
 // The staff endpoints (shared/protocol/staff.ts). The session is an HttpOnly cookie the page
 // never sees; state-changing calls carry the CSRF header (common/api.ts).
-import type { CertificateDto } from '../../shared/protocol/orgs.ts';
+import type { CertificateDto, OrganisationListDto } from '../../shared/protocol/orgs.ts';
+import type {
+  EscalationCaseDto,
+  EscalationItemDto,
+  HelpEntryDto,
+  HelpEntryInput,
+} from '../../shared/protocol/escalations.ts';
 import type {
   AlertSettingsDto,
   CaseDto,
@@ -43,6 +49,8 @@ export const staffApi = {
   members: () => requestJson<MemberDto[]>(`${base}/members`),
   grant: (memberId: string, body: unknown) =>
     request(`${base}/members/${memberId}/grant`, { method: 'POST', json: body }),
+  renewMember: (memberId: string, secretSealed: string) =>
+    post<InvitationCreatedDto>(`/members/${memberId}/renew`, { secretSealed }),
   invite: (body: unknown) => post<InvitationCreatedDto>('/invitations', body),
   openInvitation: (id: string, token: string) =>
     post<InvitationDto>(`/invitations/${id}/open`, { token }),
@@ -51,6 +59,34 @@ export const staffApi = {
   alerts: () => requestJson<AlertSettingsDto>(`${base}/me/alerts`),
   saveAlerts: (body: AlertSettingsDto) =>
     request(`${base}/me/alerts`, { method: 'PUT', json: body }),
+  escalate: (reportId: string, body: unknown) =>
+    post<{ id: string }>(`/reports/${reportId}/escalations`, body),
+  escalations: () =>
+    requestJson<EscalationItemDto[] | { items: EscalationItemDto[] }>(`${base}/escalations`).then(
+      (r) => (Array.isArray(r) ? r : r.items),
+    ),
+  escalation: (id: string) => requestJson<EscalationCaseDto>(`${base}/escalations/${id}`),
+  escalationMessage: (id: string, body: unknown) =>
+    post<{ id: string }>(`/escalations/${id}/messages`, body),
+  escalationPupilMessage: (id: string, body: unknown) =>
+    post<{ id: string }>(`/escalations/${id}/pupil-messages`, body),
+  updateEscalation: (id: string, body: unknown) =>
+    request(`${base}/escalations/${id}`, { method: 'PATCH', json: body }),
+  addOutcome: (id: string, body: unknown) =>
+    post<{ id: string }>(`/escalations/${id}/outcomes`, body),
+  closeEscalation: (id: string, result: string) =>
+    request(`${base}/escalations/${id}/close`, { method: 'POST', json: { result } }),
+  escalationAttachment: async (id: string, attachmentId: string) =>
+    new Uint8Array(
+      await (await request(`${base}/escalations/${id}/attachments/${attachmentId}`)).arrayBuffer(),
+    ),
+  organisations: () => requestJson<OrganisationListDto>('/api/orgs'),
+  help: () => requestJson<HelpEntryDto[]>('/api/help'),
+  saveHelp: (id: string | null, entry: HelpEntryInput) =>
+    id
+      ? request(`${base}/help/${id}`, { method: 'PUT', json: entry })
+      : request(`${base}/help`, { method: 'POST', json: entry }),
+  deleteHelp: (id: string) => request(`${base}/help/${id}`, { method: 'DELETE' }),
   certificates: (orgId: string) =>
     requestJson<{ certificates: CertificateDto[] }>(`/api/orgs/${orgId}/certificates`),
 };

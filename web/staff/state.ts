@@ -19,6 +19,9 @@ export type View =
   | { name: 'invite'; id: string; token: string; secret: string }
   | { name: 'waiting' }
   | { name: 'inbox' }
+  | { name: 'escalations' }
+  | { name: 'escalation'; id: string }
+  | { name: 'help' }
   | { name: 'case'; id: string }
   | { name: 'members' }
   | { name: 'settings' }

@@ -103,4 +103,6 @@ export const en: Messages = {
   photoAlt: 'Photo',
   tooManyTries: 'Too many tries. Wait a little and try again.',
   sessionEnded: 'A lot of time has passed. Type your code again.',
+  helpTitle: 'Where else you can find help',
+  helpButton: 'Where else to find help',
 };

@@ -103,6 +103,8 @@ export const pl = {
   photoAlt: 'Zdjęcie',
   tooManyTries: 'Za dużo prób. Odczekaj chwilę i spróbuj znowu.',
   sessionEnded: 'Minęło dużo czasu. Wpisz kod jeszcze raz.',
+  helpTitle: 'Gdzie jeszcze możesz szukać pomocy',
+  helpButton: 'Gdzie jeszcze szukać pomocy',
 };
 
 export type Messages = Record<keyof typeof pl, string>;

@@ -106,4 +106,6 @@ export const uk: Messages = {
   photoAlt: 'Фото',
   tooManyTries: 'Забагато спроб. Зачекай трохи і спробуй знову.',
   sessionEnded: 'Минуло багато часу. Введи код ще раз.',
+  helpTitle: 'Де ще можна шукати допомогу',
+  helpButton: 'Де ще шукати допомогу',
 };

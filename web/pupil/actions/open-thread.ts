@@ -5,7 +5,7 @@ import type { PupilThreadDto } from '../../../shared/protocol/pupil.ts';
 import { crypto } from '../crypto.ts';
 import { pupilApi } from '../pupil-api.ts';
 import { session, type PupilSession, type School } from '../state.ts';
-import { schoolSignKeys } from './school-keys.ts';
+import { orgSignKeys, schoolSignKeys } from './school-keys.ts';
 
 export async function solveChallenge(orgId: string, purpose: 'report' | 'receipt') {
   const { challenge, bits } = await pupilApi.challenge(orgId, purpose);
@@ -19,10 +19,20 @@ export async function openWithThread(
   thread: PupilThreadDto,
   receiptCode: string | null,
 ): Promise<PupilSession> {
-  const signKeys = await schoolSignKeys(school);
-  const opened = await crypto('openPupilThread', pupilKey, thread, signKeys, {
-    school: school.dto.id,
-  });
+  const cdrOrgId = thread.cdrOrgId;
+  const [schoolKeys, cdrKeys] = await Promise.all([
+    schoolSignKeys(school),
+    cdrOrgId ? orgSignKeys(cdrOrgId) : Promise.resolve([]),
+  ]);
+  // A CdR specialist may write once the conversation was handed over: their key must be endorsed
+  // by the CdR's certified key, the school's staff by the school's.
+  const opened = await crypto(
+    'openPupilThread',
+    pupilKey,
+    thread,
+    { school: schoolKeys, cdr: cdrKeys },
+    cdrOrgId ? { school: school.dto.id, cdr: cdrOrgId } : { school: school.dto.id },
+  );
   return { token, pupilKey, thread, opened, receiptCode };
 }
 

@@ -34,8 +34,10 @@ export function schoolKeys(school: School): SchoolKeys {
   };
 }
 
-/** Sign keys of every verified certificate version of the school, for staff reply signatures. */
-export async function schoolSignKeys(school: School): Promise<Uint8Array[]> {
-  const { certificates } = await pupilApi.certificates(school.dto.id);
-  return crypto('verifiedSignKeys', school.dto.id, certificates);
+/** Sign keys of every verified certificate version of an organisation, for staff signatures. */
+export async function orgSignKeys(orgId: string): Promise<Uint8Array[]> {
+  const { certificates } = await pupilApi.certificates(orgId);
+  return crypto('verifiedSignKeys', orgId, certificates);
 }
+
+export const schoolSignKeys = (school: School) => orgSignKeys(school.dto.id);

@@ -25,6 +25,13 @@ export function StartPage({ current }: { current: School }) {
           <span aria-hidden="true">🔑</span> {t('startBack')}
         </button>
       </div>
+      <button
+        type="button"
+        class="button--secondary"
+        onClick={() => (screen.value = { name: 'help' })}
+      >
+        {t('helpButton')}
+      </button>
       {!IS_KIOSK && (
         <button type="button" class="button--link" onClick={() => (school.value = null)}>
           {t('changeSchool')}

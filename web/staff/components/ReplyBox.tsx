@@ -1,37 +1,23 @@
-// A reply to the pupil, signed with this member's key and chained to the last message.
+// A signed message box: the caller composes (in the worker) and posts; this only collects text.
 import { useState } from 'preact/hooks';
-import type { ChainTip } from '../../../shared/crypto/index.ts';
-import { crypto } from '../crypto.ts';
-import { ts } from '../i18n.ts';
-import { staffApi } from '../staff-api.ts';
-import { unlocked } from '../state.ts';
+import { ts, type StaffKey } from '../i18n.ts';
 
 export function ReplyBox(props: {
   id: string;
-  threadKey: Uint8Array;
-  tip: ChainTip | null;
-  onSent: () => void;
+  label: StaffKey;
+  button: StaffKey;
+  send: (text: string) => Promise<void>;
 }) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
-  const send = async () => {
-    const u = unlocked.value;
-    if (!u || !text.trim()) return;
+  const submit = async () => {
+    if (!text.trim()) return;
     setBusy(true);
     setFailed(false);
     try {
-      const m = await crypto(
-        'composeReply',
-        props.threadKey,
-        props.id,
-        props.tip,
-        text.trim(),
-        u.personal.signSecretKey,
-      );
-      await staffApi.reply(props.id, m);
+      await props.send(text.trim());
       setText('');
-      props.onSent();
     } catch {
       setFailed(true);
     } finally {
@@ -39,18 +25,18 @@ export function ReplyBox(props: {
     }
   };
   return (
-    <form class="reply" onSubmit={(e) => (e.preventDefault(), void send())}>
+    <form class="reply" onSubmit={(e) => (e.preventDefault(), void submit())}>
       <div class="field">
-        <label for="staff-reply">{ts('replyToPupil')}</label>
+        <label for={props.id}>{ts(props.label)}</label>
         <textarea
-          id="staff-reply"
+          id={props.id}
           rows={4}
           value={text}
           onInput={(e) => setText(e.currentTarget.value)}
         />
       </div>
       <button type="submit" disabled={busy}>
-        {ts('sendReply')}
+        {ts(props.button)}
       </button>
       {failed && (
         <p class="notice notice--error" role="alert">

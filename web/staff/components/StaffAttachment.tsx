@@ -5,19 +5,21 @@ import { crypto } from '../crypto.ts';
 import { ts } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
 
-export function StaffAttachment({
-  reportId,
-  attachment,
-}: {
+export function StaffAttachment(props: {
   reportId: string;
+  /** Set for a CdR member: the file comes through the escalation it was handed over with. */
+  escalationId?: string;
   attachment: OpenedAttachment;
 }) {
+  const { reportId, escalationId, attachment } = props;
   const [url, setUrl] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let blobUrl: string | undefined;
-    staffApi
-      .attachment(reportId, attachment.id)
+    (escalationId
+      ? staffApi.escalationAttachment(escalationId, attachment.id)
+      : staffApi.attachment(reportId, attachment.id)
+    )
       .then((data) => crypto('openAttachment', attachment, data))
       .then((bytes) => {
         blobUrl = URL.createObjectURL(

@@ -13,6 +13,7 @@ import { ACTION_LABEL, PUPIL_CATEGORY_LABEL } from '../labels.ts';
 import { staffApi } from '../staff-api.ts';
 import { unlocked, view } from '../state.ts';
 import { ReplyBox } from '../components/ReplyBox.tsx';
+import { EscalationPanel } from '../components/EscalationPanel.tsx';
 
 type Opened = Awaited<ReturnType<StaffOps['openCase']>>;
 
@@ -105,7 +106,26 @@ export function CasePage({ id }: { id: string }) {
           </li>
         ))}
       </ol>
-      <ReplyBox id={id} threadKey={opened.threadKey} tip={opened.tip} onSent={load} />
+      <ReplyBox
+        id="staff-reply"
+        label="replyToPupil"
+        button="sendReply"
+        send={async (text) => {
+          const u = unlocked.value;
+          if (!u) return;
+          const m = await crypto(
+            'composeReply',
+            opened.threadKey,
+            id,
+            opened.tip,
+            text,
+            u.personal.signSecretKey,
+          );
+          await staffApi.reply(id, m);
+          await load();
+        }}
+      />
+      <EscalationPanel reportId={id} urgent={dto.item.urgent} opened={opened} />
       <NotesPanel
         id={id}
         orgKeyVersion={dto.orgKeyVersion}

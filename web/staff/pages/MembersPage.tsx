@@ -30,6 +30,18 @@ export function MembersPage() {
       setMessage({ ok: false, text: ts('inviteFailed') });
     }
   };
+  /** A colleague lost password and recovery key: a renewal link gives them new keys. */
+  const renew = async (member: MemberDto) => {
+    if (!latest) return;
+    try {
+      const { secret, secretSealed } = await crypto('createInviteSecret', latest.keys.boxPublicKey);
+      const created = await staffApi.renewMember(member.id, secretSealed);
+      setLink(`${window.location.origin}/staff/#invite=${created.id}.${created.token}.${secret}`);
+      void reload();
+    } catch {
+      setMessage({ ok: false, text: ts('inviteFailed') });
+    }
+  };
   const grant = async (member: MemberDto) => {
     if (!latest || !u?.me.org) return;
     try {
@@ -57,6 +69,11 @@ export function MembersPage() {
                 : m.status === 'invited'
                   ? 'memberInvited'
                   : 'memberDeactivated',
+            )}
+            {m.status === 'active' && m.id !== u?.me.id && (
+              <button type="button" class="button--secondary" onClick={() => void renew(m)}>
+                {ts('renewMember')}
+              </button>
             )}
             {m.pending && (
               <button type="button" onClick={() => void grant(m)}>

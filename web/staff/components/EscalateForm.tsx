@@ -1,0 +1,157 @@
+// Handing a case to the CdR: the counsellor chooses what goes (the report, messages, photos), writes
+// a summary and a reason; the browser checks the CdR's certificate against the pinned root key
+// before it seals anything [Note: escalation keys].
+import { useState } from 'preact/hooks';
+import { toB64 } from '../../../shared/envelope/base64url.ts';
+import type { EscalationPackage } from '../../../shared/protocol/escalations.ts';
+import type { StaffOps } from '../../crypto/staff-worker.ts';
+import { crypto } from '../crypto.ts';
+import { ts, type StaffKey } from '../i18n.ts';
+import { staffApi } from '../staff-api.ts';
+import { unlocked } from '../state.ts';
+
+type Opened = Awaited<ReturnType<StaffOps['openCase']>>;
+
+async function verifiedCdr() {
+  const { organisations } = await staffApi.organisations();
+  const cdr = organisations.find((o) => o.kind === 'cdr');
+  if (!cdr) throw new Error('no CdR');
+  const keys = await crypto('verifyOrg', cdr);
+  if (keys.kind !== 'cdr') throw new Error('not a CdR certificate');
+  return keys;
+}
+
+export function EscalateForm(props: {
+  reportId: string;
+  urgent: boolean;
+  opened: Opened;
+  onDone: () => void;
+}) {
+  const { opened } = props;
+  const [withReport, setWithReport] = useState(true);
+  const [messages, setMessages] = useState<Set<number>>(new Set(opened.messages.map((m) => m.seq)));
+  const [attachments, setAttachments] = useState<Set<string>>(new Set());
+  const [summary, setSummary] = useState('');
+  const [reason, setReason] = useState('');
+  const [urgent, setUrgent] = useState(props.urgent);
+  const [handover, setHandover] = useState(false);
+  const [error, setError] = useState<StaffKey | null>(null);
+  const toggle = <T,>(set: Set<T>, value: T, update: (s: Set<T>) => void) => {
+    const next = new Set(set);
+    if (next.has(value)) next.delete(value);
+    else next.add(value);
+    update(next);
+  };
+  const submit = async () => {
+    const u = unlocked.value;
+    if (!u || !reason.trim()) return setError('reasonRequired');
+    setError(null);
+    let cdr;
+    try {
+      cdr = await verifiedCdr();
+    } catch {
+      return setError('cdrNotTrusted');
+    }
+    try {
+      const school = u.orgKeys.reduce((a, b) => (b.version > a.version ? b : a));
+      const pkg: EscalationPackage = {
+        v: 1,
+        report: withReport ? opened.report : null,
+        messages: opened.messages
+          .filter((m) => messages.has(m.seq))
+          .map((m) => ({
+            seq: m.seq,
+            authorRole: m.authorRole,
+            text: m.content.text,
+            createdAt: m.createdAt,
+          })),
+        attachments: opened.attachments
+          .filter((a) => attachments.has(a.id))
+          .map((a) => ({
+            attachmentId: a.id,
+            name: a.meta.name,
+            type: a.meta.type,
+            size: a.meta.size,
+            fileKey: toB64(a.fileKey),
+          })),
+        summary: summary.trim(),
+      };
+      const composed = await crypto('prepareEscalation', {
+        reportId: props.reportId,
+        cdrBoxPublicKey: cdr.boxPublicKey,
+        schoolBoxPublicKey: school.keys.boxPublicKey,
+        pkg,
+        reason: reason.trim(),
+        signSecretKey: u.personal.signSecretKey,
+        threadKey: handover ? opened.threadKey : null,
+      });
+      await staffApi.escalate(props.reportId, {
+        ...composed,
+        cdrOrgId: cdr.orgId,
+        cdrKeyVersion: cdr.version,
+        schoolKeyVersion: school.version,
+        urgent,
+        attachmentIds: [...attachments],
+      });
+      props.onDone();
+    } catch {
+      setError('sendFailed');
+    }
+  };
+  const check = (id: string, label: string, checked: boolean, onChange: () => void) => (
+    <div class="field field--check" key={id}>
+      <input id={id} type="checkbox" checked={checked} onChange={onChange} />
+      <label for={id}>{label}</label>
+    </div>
+  );
+  return (
+    <form onSubmit={(e) => (e.preventDefault(), void submit())}>
+      <fieldset class="choices">
+        <legend>{ts('escWhat')}</legend>
+        {check('esc-report', ts('escReport'), withReport, () => setWithReport(!withReport))}
+        {opened.messages.map((m) =>
+          check(
+            `esc-m${m.seq}`,
+            `${ts('escMessage', { n: m.seq })}: ${m.content.text.slice(0, 60)}`,
+            messages.has(m.seq),
+            () => toggle(messages, m.seq, setMessages),
+          ),
+        )}
+        {opened.attachments.map((a) =>
+          check(
+            `esc-a-${a.id}`,
+            `${ts('escAttachment')}: ${a.meta.name}`,
+            attachments.has(a.id),
+            () => toggle(attachments, a.id, setAttachments),
+          ),
+        )}
+      </fieldset>
+      <div class="field">
+        <label for="esc-summary">{ts('escSummary')}</label>
+        <textarea
+          id="esc-summary"
+          rows={3}
+          value={summary}
+          onInput={(e) => setSummary(e.currentTarget.value)}
+        />
+      </div>
+      <div class="field">
+        <label for="esc-reason">{ts('escReason')}</label>
+        <textarea
+          id="esc-reason"
+          rows={2}
+          value={reason}
+          onInput={(e) => setReason(e.currentTarget.value)}
+        />
+      </div>
+      {check('esc-urgent', ts('escUrgent'), urgent, () => setUrgent(!urgent))}
+      {check('esc-handover', ts('escHandover'), handover, () => setHandover(!handover))}
+      <button type="submit">{ts('escSend')}</button>
+      {error && (
+        <p class="notice notice--error" role="alert">
+          {ts(error)}
+        </p>
+      )}
+    </form>
+  );
+}

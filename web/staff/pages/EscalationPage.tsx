@@ -1,0 +1,150 @@
+// One escalation, opened in this browser: what the school handed over and why, the thread between
+// the CdR and the school, the pupil conversation when it was handed over, and (for the CdR)
+// assignment, outcome records, the Niebieska Karta date and closing with a result.
+import { useEffect, useState } from 'preact/hooks';
+import type { EscalationCaseDto } from '../../../shared/protocol/escalations.ts';
+import type { StaffOps } from '../../crypto/staff-worker.ts';
+import { CdrActions } from '../components/CdrActions.tsx';
+import { MessageList } from '../components/MessageList.tsx';
+import { PackageView } from '../components/PackageView.tsx';
+import { ReplyBox } from '../components/ReplyBox.tsx';
+import { crypto } from '../crypto.ts';
+import { ts } from '../i18n.ts';
+import { ESC_STATUS_LABEL, RESULT_LABEL } from '../labels.ts';
+import { staffApi } from '../staff-api.ts';
+import { unlocked, view } from '../state.ts';
+
+type Opened = Awaited<ReturnType<StaffOps['openEscalationCase']>>;
+
+async function signKeys(orgId: string): Promise<Uint8Array[]> {
+  const { certificates } = await staffApi.certificates(orgId);
+  return crypto('verifiedSignKeys', orgId, certificates);
+}
+
+export function EscalationPage({ id }: { id: string }) {
+  const [data, setData] = useState<{ dto: EscalationCaseDto; opened: Opened } | 'error' | null>(
+    null,
+  );
+  const u = unlocked.value;
+  const isCdr = u?.me.role === 'cdr_specialist';
+  const load = async () => {
+    if (!u) return;
+    try {
+      const dto = await staffApi.escalation(id);
+      const [schoolSignKeys, cdrSignKeys] = await Promise.all([
+        signKeys(dto.item.school.id),
+        signKeys(dto.item.cdrOrgId),
+      ]);
+      const opened = await crypto('openEscalationCase', {
+        dto,
+        orgKeys: u.orgKeys,
+        schoolSignKeys,
+        cdrSignKeys,
+      });
+      setData({ dto, opened });
+    } catch {
+      setData('error');
+    }
+  };
+  useEffect(() => void load(), [id]);
+  const back = (
+    <button
+      type="button"
+      class="button--secondary"
+      onClick={() => (view.value = { name: 'escalations' })}
+    >
+      {ts('backToEscalations')}
+    </button>
+  );
+  if (!u || data === null)
+    return (
+      <section>
+        {back}
+        <p role="status">{ts('loading')}</p>
+      </section>
+    );
+  if (data === 'error')
+    return (
+      <section>
+        {back}
+        <p class="notice notice--error" role="alert">
+          {ts('caseFailed')}
+        </p>
+      </section>
+    );
+  const { dto, opened } = data;
+  const item = dto.item;
+  const closed = item.status === 'closed';
+  const send =
+    (
+      post: (body: unknown) => Promise<unknown>,
+      key: Uint8Array,
+      tip: typeof opened.cdrThread.tip,
+    ) =>
+    async (text: string) => {
+      const m = await crypto(
+        'composeReply',
+        key,
+        item.reportId,
+        tip,
+        text,
+        u.personal.signSecretKey,
+        isCdr ? 'cdr' : 'counsellor',
+      );
+      await post(m);
+      await load();
+    };
+  return (
+    <section class="case">
+      {back}
+      <h2>
+        {item.urgent && <span class="badge badge--urgent">{ts('urgent')}</span>} {item.school.name}
+      </h2>
+      <p class="notice" role="status">
+        {ts(ESC_STATUS_LABEL[item.status] ?? 'escOpen')}
+        {item.result && ` · ${ts('escResult')}: ${ts(RESULT_LABEL[item.result] ?? 'resSupport')}`}
+        {item.niebieskaKartaDate && ` · ${ts('niebieskaKarta')}: ${item.niebieskaKartaDate}`}
+      </p>
+      <h3>{ts('escReasonTitle')}</h3>
+      <p class="bubble bubble--them bubble__text">{opened.reason}</p>
+      <PackageView escalationId={id} pkg={opened.pkg} canDownload={isCdr} />
+      <h3>{ts('cdrSchoolThread')}</h3>
+      <MessageList messages={opened.cdrThread.messages} mine={isCdr ? 'cdr' : 'counsellor'} />
+      {!closed && (
+        <ReplyBox
+          id="esc-reply"
+          label="writeToPartner"
+          button="send"
+          send={send((b) => staffApi.escalationMessage(id, b), opened.escKey, opened.cdrThread.tip)}
+        />
+      )}
+      {isCdr && opened.pupil && (
+        <>
+          <h3>{ts('pupilConversation')}</h3>
+          <MessageList messages={opened.pupil.messages} mine="cdr" />
+          {!closed && (
+            <ReplyBox
+              id="pupil-reply"
+              label="replyToPupil"
+              button="sendReply"
+              send={send(
+                (b) => staffApi.escalationPupilMessage(id, b),
+                opened.pupil.threadKey,
+                opened.pupil.tip,
+              )}
+            />
+          )}
+        </>
+      )}
+      {isCdr && (
+        <CdrActions
+          id={id}
+          dto={dto}
+          escKey={opened.escKey}
+          outcomes={opened.outcomes}
+          onChanged={load}
+        />
+      )}
+    </section>
+  );
+}
