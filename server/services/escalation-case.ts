@@ -7,6 +7,7 @@ import type {
   OutcomeDto,
   SignedByDto,
 } from '../../shared/protocol/escalations.ts';
+import type { AuthorKeys } from '../db/repositories/author-keys.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import {
   findEscalationRow,
@@ -21,14 +22,20 @@ import { escalationItem, type EscalationSide } from './escalation-access.ts';
 import { messageDto } from './pupil-thread.ts';
 import { encodeField } from './wire-bytes.ts';
 
-async function signedBy(db: DbOrTrx, staffId: string): Promise<SignedByDto> {
+/** The escalating counsellor, with their keys as they were when they escalated. */
+async function signedBy(
+  db: DbOrTrx,
+  staffId: string,
+  snapshot: string | null,
+): Promise<SignedByDto> {
   const s = await findStaffKeys(db, staffId);
   if (!s) throw notFound('Author');
+  const keys = snapshot ? (JSON.parse(snapshot) as AuthorKeys) : s;
   return {
     id: s.id,
-    signPublicKey: s.sign_public_key,
-    boxPublicKey: s.box_public_key,
-    endorsement: s.org_endorsement,
+    signPublicKey: keys.sign_public_key,
+    boxPublicKey: keys.box_public_key,
+    endorsement: keys.org_endorsement,
     orgId: s.org_id ?? '',
   };
 }
@@ -45,7 +52,7 @@ export async function escalationCaseView(
   const handedOver = forCdr && e.thread_key_sealed_cdr !== null;
   const [row, createdBy, messages, outcomes, pupilMessages, history] = await Promise.all([
     findEscalationRow(db, e.id),
-    signedBy(db, e.created_by),
+    signedBy(db, e.created_by, e.created_by_keys),
     listThreadMessages(db, e.report_id, 'cdr'),
     listOutcomes(db, e.id),
     handedOver ? listThreadMessages(db, e.report_id, 'pupil') : Promise.resolve([]),

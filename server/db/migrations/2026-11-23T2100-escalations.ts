@@ -33,12 +33,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
+  // [Note: author key snapshot] Each staff-written row keeps the author's public keys and
+  // endorsement as they were when it was written (JSON), so a member whose keys are later renewed
+  // or whose organisation key rotates still has verifiable old signatures.
+  for (const table of ['messages', 'notes', 'escalation_outcomes']) {
+    await db.schema.alterTable(table).addColumn('author_keys', 'text').execute();
+  }
+  await db.schema.alterTable('escalations').addColumn('created_by_keys', 'text').execute();
+
   // An invitation that, once accepted, gives an existing member new keys (set to their staff id).
   await db.schema.alterTable('invitations').addColumn('renews_staff_id', 'text').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('invitations').dropColumn('renews_staff_id').execute();
+  await db.schema.alterTable('escalations').dropColumn('created_by_keys').execute();
+  for (const table of ['messages', 'notes', 'escalation_outcomes']) {
+    await db.schema.alterTable(table).dropColumn('author_keys').execute();
+  }
   await db.schema.dropTable('help_directory').ifExists().execute();
   await db.schema.alterTable('escalation_outcomes').dropColumn('signature').execute();
   for (const column of ['attachment_ids', 'reason_signature', 'package_signature']) {

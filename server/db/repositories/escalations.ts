@@ -2,6 +2,7 @@
 // given (ciphertext, signatures, sealed keys) and the facts it needs for access checks.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../database.ts';
+import { authorKeysSnapshot, withAuthorSnapshot } from './author-keys.ts';
 import type { DialectName } from '../dialect.ts';
 import type {
   Escalation,
@@ -45,6 +46,7 @@ function withSchool(db: DbOrTrx) {
       'e.package_signature',
       'e.reason_signature',
       'e.attachment_ids',
+      'e.created_by_keys',
       sql<number>`case when e.thread_key_sealed_cdr is null then 0 else 1 end`.as('handed_over'),
       'o.name as school_name',
       'o.code as school_code',
@@ -64,7 +66,11 @@ export async function lockReportEscalations(
 }
 
 export async function insertEscalation(db: DbOrTrx, row: NewEscalation): Promise<void> {
-  await db.insertInto('escalations').values(row).execute();
+  const created_by_keys = await authorKeysSnapshot(db, row.created_by);
+  await db
+    .insertInto('escalations')
+    .values({ ...row, created_by_keys })
+    .execute();
 }
 
 export async function escalationExists(db: DbOrTrx, id: string): Promise<boolean> {
@@ -127,7 +133,11 @@ export async function updateEscalation(
 }
 
 export async function insertOutcome(db: DbOrTrx, row: NewEscalationOutcome): Promise<void> {
-  await db.insertInto('escalation_outcomes').values(row).execute();
+  const author_keys = await authorKeysSnapshot(db, row.author_id);
+  await db
+    .insertInto('escalation_outcomes')
+    .values({ ...row, author_keys })
+    .execute();
 }
 
 export async function outcomeExists(db: DbOrTrx, id: string): Promise<boolean> {
@@ -149,6 +159,7 @@ export function listOutcomes(db: DbOrTrx, escalationId: string) {
       'x.note',
       'x.signature',
       'x.created_at',
+      'x.author_keys',
       's.id as author_id',
       's.org_id as author_org_id',
       's.sign_public_key as author_sign_public_key',
@@ -158,7 +169,8 @@ export function listOutcomes(db: DbOrTrx, escalationId: string) {
     .where('x.escalation_id', '=', escalationId)
     .orderBy('x.created_at')
     .orderBy('x.id')
-    .execute();
+    .execute()
+    .then((rows) => rows.map(withAuthorSnapshot));
 }
 
 /** The ids of those of `ids` that are attachments of the report. */

@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../database.ts';
+import { authorKeysSnapshot, withAuthorSnapshot } from './author-keys.ts';
 import type { Message, MessageThread, NewMessage } from '../tables/reports.ts';
 
 export type MessageWithAuthor = Message & {
@@ -25,7 +26,8 @@ export function listThreadMessages(
     .where('m.report_id', '=', reportId)
     .where('m.thread', '=', thread)
     .orderBy('m.seq')
-    .execute();
+    .execute()
+    .then((rows) => rows.map(withAuthorSnapshot));
 }
 
 /** The last seq of a thread, 0 when it is empty. */
@@ -55,5 +57,9 @@ export function findMessage(
 }
 
 export async function insertMessage(db: DbOrTrx, message: NewMessage): Promise<void> {
-  await db.insertInto('messages').values(message).execute();
+  const author_keys = message.author_id ? await authorKeysSnapshot(db, message.author_id) : null;
+  await db
+    .insertInto('messages')
+    .values({ ...message, author_keys })
+    .execute();
 }

@@ -1,5 +1,6 @@
 // Staff notes under K_staff, each with its author's signature.
 import type { DbOrTrx } from '../database.ts';
+import { authorKeysSnapshot, withAuthorSnapshot } from './author-keys.ts';
 
 export interface NoteWithAuthor {
   id: string;
@@ -31,6 +32,7 @@ export async function insertNote(
       author_id: note.authorId,
       blob: note.blob,
       signature: note.signature,
+      author_keys: await authorKeysSnapshot(db, note.authorId),
       created_at: note.at,
     })
     .execute();
@@ -50,6 +52,7 @@ export async function listNotes(db: DbOrTrx, reportId: string): Promise<NoteWith
       'n.author_id',
       'n.blob',
       'n.signature',
+      'n.author_keys',
       'n.created_at',
       's.sign_public_key as author_sign_public_key',
       's.box_public_key as author_box_public_key',
@@ -59,5 +62,5 @@ export async function listNotes(db: DbOrTrx, reportId: string): Promise<NoteWith
     .orderBy('n.created_at')
     .orderBy('n.id')
     .execute();
-  return rows.map((r) => ({ ...r, signature: r.signature ?? new Uint8Array() }));
+  return rows.map((r) => withAuthorSnapshot({ ...r, signature: r.signature ?? new Uint8Array() }));
 }

@@ -31,6 +31,8 @@ export interface EscalationsTable {
   reason_signature: Uint8Array | null;
   /** JSON array of the attachment ids handed over. */
   attachment_ids: Generated<string>;
+  /** JSON snapshot of the escalating counsellor's keys [Note: author key snapshot]. */
+  created_by_keys: Generated<string | null>;
 }
 
 export interface EscalationOutcomesTable {
@@ -43,6 +45,8 @@ export interface EscalationOutcomesTable {
   author_id: string;
   created_at: string;
   signature: Uint8Array | null;
+  /** JSON snapshot of the author's keys [Note: author key snapshot]. */
+  author_keys: Generated<string | null>;
 }
 
 export type Escalation = Selectable<EscalationsTable>;

@@ -49,6 +49,8 @@ export interface MessagesTable {
   /** Ed25519 signature of a staff author; null for the pupil. */
   signature: Uint8Array | null;
   created_at: string;
+  /** JSON snapshot of a staff author's keys [Note: author key snapshot]; null for the pupil. */
+  author_keys: Generated<string | null>;
 }
 
 export interface NotesTable {
@@ -60,6 +62,8 @@ export interface NotesTable {
   /** The author's Ed25519 signature (signItem); null only for rows written before it existed. */
   signature: Uint8Array | null;
   created_at: string;
+  /** JSON snapshot of the author's keys [Note: author key snapshot]. */
+  author_keys: Generated<string | null>;
 }
 
 export interface AttachmentsTable {
