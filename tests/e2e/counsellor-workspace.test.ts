@@ -18,6 +18,7 @@ import {
 import type { PupilThreadDto } from '../../shared/protocol/pupil.ts';
 import { launchChromium } from '../tools/browser.ts';
 import { newVisit, sendAndReadReceipt, TEXTS, writeReport } from './pupil-helpers.ts';
+import { signIn } from './staff-helpers.ts';
 
 const base = inject('e2eBaseUrl');
 const demo = inject('e2eDemo');
@@ -34,12 +35,8 @@ afterAll(async () => {
   await handle.close();
 });
 
-async function signIn(page: Page, login: string, password: string, totpSecret: string) {
-  await page.goto(`${base}/staff/`);
-  await page.getByLabel('E-mail').fill(login);
-  await page.getByLabel('Hasło', { exact: true }).fill(password);
-  await page.getByLabel(/Kod z aplikacji/).fill(generateSync({ secret: totpSecret }));
-  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+async function signInAndWait(page: Page, login: string, password: string, totpSecret: string) {
+  await signIn(page, base, { login, password, totpSecret });
   await page.getByRole('heading', { name: 'Zgłoszenia' }).waitFor({ timeout: 30_000 });
 }
 
@@ -70,7 +67,7 @@ describe('counsellor workspace', () => {
 
     const inviter = demo.accounts.find((a) => a.login === 'pedagog.sp6@demo.invalid')!;
     const colleague = await newVisit(browser);
-    await signIn(colleague.page, inviter.login, inviter.password, inviter.totpSecret);
+    await signInAndWait(colleague.page, inviter.login, inviter.password, inviter.totpSecret);
     await colleague.page.getByRole('button', { name: 'Zespół' }).click();
     await colleague.page.getByLabel('E-mail').fill('nowa.pedagog.sp6@demo.invalid');
     await colleague.page.getByLabel('Imię i nazwisko lub funkcja').fill('Nowa pedagog');
@@ -97,7 +94,7 @@ describe('counsellor workspace', () => {
       .toContain('ma teraz dostęp');
 
     const page = newcomer.page;
-    await signIn(page, 'nowa.pedagog.sp6@demo.invalid', password, totpSecret);
+    await signInAndWait(page, 'nowa.pedagog.sp6@demo.invalid', password, totpSecret);
     const first = page.locator('.inbox__row').first();
     expect(await first.textContent()).toContain('PILNE');
     await first.getByRole('button').click();

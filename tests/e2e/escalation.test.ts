@@ -2,7 +2,6 @@
 // of it to the CdR (a forged CdR certificate stops that first, with nothing sealed); a CdR
 // specialist reads exactly what was handed over, writes to the school and to the pupil, records an
 // outcome and closes; the pupil sees that a specialist helps, and the reply.
-import { generateSync } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadSodium } from '../../server/crypto/sodium.ts';
@@ -18,6 +17,7 @@ import {
 } from '../../shared/crypto/index.ts';
 import { launchChromium } from '../tools/browser.ts';
 import { newVisit, sendAndReadReceipt, TEXTS, writeReport } from './pupil-helpers.ts';
+import { signIn } from './staff-helpers.ts';
 
 const base = inject('e2eBaseUrl');
 const demo = inject('e2eDemo');
@@ -34,14 +34,12 @@ afterAll(async () => {
   await handle.close();
 });
 
-async function signIn(page: Page, login: string) {
-  const a = demo.accounts.find((x) => x.login === login)!;
-  await page.goto(`${base}/staff/`);
-  await page.getByLabel('E-mail').fill(login);
-  await page.getByLabel('Hasło', { exact: true }).fill(a.password);
-  await page.getByLabel(/Kod z aplikacji/).fill(generateSync({ secret: a.totpSecret }));
-  await page.getByRole('button', { name: 'Zaloguj się' }).click();
-}
+const signInAs = (page: Page, login: string) =>
+  signIn(
+    page,
+    base,
+    demo.accounts.find((x) => x.login === login)!,
+  );
 
 /** K_esc as the CdR specialist's own keys open it, straight from the database. */
 async function cdrEscKey(escalationId: string): Promise<Uint8Array> {
@@ -84,7 +82,7 @@ describe('escalation to the family centre', () => {
     await pupil.context.close();
 
     const school = await newVisit(browser);
-    await signIn(school.page, 'pedagog.sp7@demo.invalid');
+    await signInAs(school.page, 'pedagog.sp7@demo.invalid');
     await school.page.locator('.inbox__open').first().click();
     await expect.poll(() => school.page.locator('.case__report').textContent()).toContain(story);
     await school.page.getByLabel(/Odpowiedź dla ucznia/).fill(counsellorReply);
@@ -126,7 +124,7 @@ describe('escalation to the family centre', () => {
       .toContain('przekazane');
 
     const cdr = await newVisit(browser);
-    await signIn(cdr.page, 'psycholog.cdr@demo.invalid');
+    await signInAs(cdr.page, 'psycholog.cdr@demo.invalid');
     await cdr.page.locator('.inbox__open').first().click();
     await expect.poll(() => cdr.page.locator('.case').textContent()).toContain(story);
     const caseText = (await cdr.page.locator('.case').textContent()) ?? '';

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import QRCode from 'qrcode';
 import type { InvitationDto } from '../../../shared/protocol/staff.ts';
 import { crypto } from '../crypto.ts';
+import { Field } from '../components/Field.tsx';
 import { ts, type StaffKey } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
 import { view } from '../state.ts';
@@ -80,28 +81,24 @@ export function InvitePage(props: { id: string; token: string; secret: string })
         {invitation.displayName} · {invitation.login}
       </p>
       <form onSubmit={(e) => (e.preventDefault(), void accept())}>
-        <div class="field">
-          <label for="new-password">{ts('newPassword')}</label>
-          <input
-            id="new-password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-            required
-          />
-        </div>
-        <div class="field">
-          <label for="repeat-password">{ts('repeatPassword')}</label>
-          <input
-            id="repeat-password"
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            onInput={(e) => setRepeat(e.currentTarget.value)}
-            required
-          />
-        </div>
+        <Field
+          id="new-password"
+          label="newPassword"
+          value={password}
+          onValue={setPassword}
+          type="password"
+          autoComplete="new-password"
+          required
+        />
+        <Field
+          id="repeat-password"
+          label="repeatPassword"
+          value={repeat}
+          onValue={setRepeat}
+          type="password"
+          autoComplete="new-password"
+          required
+        />
         <p>{ts('totpSetup')}</p>
         {qr && (
           <div
@@ -114,17 +111,15 @@ export function InvitePage(props: { id: string; token: string; secret: string })
         <p class="fingerprint" data-testid="totp-secret">
           {invitation.totpSecret}
         </p>
-        <div class="field">
-          <label for="invite-totp">{ts('totp')}</label>
-          <input
-            id="invite-totp"
-            inputMode="numeric"
-            maxLength={6}
-            value={totp}
-            onInput={(e) => setTotp(e.currentTarget.value)}
-            required
-          />
-        </div>
+        <Field
+          id="invite-totp"
+          label="totp"
+          value={totp}
+          onValue={setTotp}
+          inputMode="numeric"
+          maxLength={6}
+          required
+        />
         <button type="submit">{ts('createAccount')}</button>
       </form>
       {error && (

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiFailure } from '../../common/api.ts';
 import { signIn } from '../actions.ts';
+import { Field } from '../components/Field.tsx';
 import { ts, type StaffKey } from '../i18n.ts';
 import { view } from '../state.ts';
 
@@ -25,40 +26,34 @@ export function LoginPage() {
     <section class="narrow">
       <h2>{ts('signIn')}</h2>
       <form onSubmit={(e) => (e.preventDefault(), void submit())}>
-        <div class="field">
-          <label for="login">{ts('login')}</label>
-          <input
-            id="login"
-            type="email"
-            autoComplete="username"
-            value={login}
-            onInput={(e) => setLogin(e.currentTarget.value)}
-            required
-          />
-        </div>
-        <div class="field">
-          <label for="password">{ts('password')}</label>
-          <input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-            required
-          />
-        </div>
-        <div class="field">
-          <label for="totp">{ts('totp')}</label>
-          <input
-            id="totp"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            value={totp}
-            onInput={(e) => setTotp(e.currentTarget.value)}
-            required
-          />
-        </div>
+        <Field
+          id="login"
+          label="login"
+          value={login}
+          onValue={setLogin}
+          type="email"
+          autoComplete="username"
+          required
+        />
+        <Field
+          id="password"
+          label="password"
+          value={password}
+          onValue={setPassword}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+        <Field
+          id="totp"
+          label="totp"
+          value={totp}
+          onValue={setTotp}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          required
+        />
         <button type="submit" disabled={busy}>
           {busy ? ts('signingIn') : ts('signIn')}
         </button>

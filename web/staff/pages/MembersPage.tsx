@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MemberDto } from '../../../shared/protocol/staff.ts';
 import { crypto } from '../crypto.ts';
+import { Field } from '../components/Field.tsx';
 import { ts } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
 import { unlocked } from '../state.ts';
@@ -93,25 +94,21 @@ export function MembersPage() {
       )}
       <h3>{ts('inviteColleague')}</h3>
       <form onSubmit={(e) => (e.preventDefault(), void invite())}>
-        <div class="field">
-          <label for="invite-login">{ts('login')}</label>
-          <input
-            id="invite-login"
-            type="email"
-            value={login}
-            onInput={(e) => setLogin(e.currentTarget.value)}
-            required
-          />
-        </div>
-        <div class="field">
-          <label for="invite-name">{ts('displayName')}</label>
-          <input
-            id="invite-name"
-            value={displayName}
-            onInput={(e) => setDisplayName(e.currentTarget.value)}
-            required
-          />
-        </div>
+        <Field
+          id="invite-login"
+          label="login"
+          value={login}
+          onValue={setLogin}
+          type="email"
+          required
+        />
+        <Field
+          id="invite-name"
+          label="displayName"
+          value={displayName}
+          onValue={setDisplayName}
+          required
+        />
         <button type="submit">{ts('createInvite')}</button>
       </form>
       {link && (

@@ -2,6 +2,7 @@
 // browser, which set a new password; the TOTP code is still needed.
 import { useState } from 'preact/hooks';
 import { crypto } from '../crypto.ts';
+import { Field } from '../components/Field.tsx';
 import { ts, type StaffKey } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
 import { view } from '../state.ts';
@@ -34,48 +35,40 @@ export function RecoveryPage() {
       <h2>{ts('forgotPassword')}</h2>
       <p class="hint">{ts('recoveryIntro')}</p>
       <form onSubmit={(e) => (e.preventDefault(), void recover())}>
-        <div class="field">
-          <label for="rec-login">{ts('login')}</label>
-          <input
-            id="rec-login"
-            type="email"
-            value={login}
-            onInput={(e) => setLogin(e.currentTarget.value)}
-            required
-          />
-        </div>
-        <div class="field">
-          <label for="rec-key">{ts('recoveryTitle')}</label>
-          <input
-            id="rec-key"
-            autoComplete="off"
-            value={recoveryKey}
-            onInput={(e) => setRecoveryKey(e.currentTarget.value)}
-            required
-          />
-        </div>
-        <div class="field">
-          <label for="rec-password">{ts('newPassword')}</label>
-          <input
-            id="rec-password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-            required
-          />
-        </div>
-        <div class="field">
-          <label for="rec-totp">{ts('totp')}</label>
-          <input
-            id="rec-totp"
-            inputMode="numeric"
-            maxLength={6}
-            value={totp}
-            onInput={(e) => setTotp(e.currentTarget.value)}
-            required
-          />
-        </div>
+        <Field
+          id="rec-login"
+          label="login"
+          value={login}
+          onValue={setLogin}
+          type="email"
+          required
+        />
+        <Field
+          id="rec-key"
+          label="recoveryTitle"
+          value={recoveryKey}
+          onValue={setRecoveryKey}
+          autoComplete="off"
+          required
+        />
+        <Field
+          id="rec-password"
+          label="newPassword"
+          value={password}
+          onValue={setPassword}
+          type="password"
+          autoComplete="new-password"
+          required
+        />
+        <Field
+          id="rec-totp"
+          label="totp"
+          value={totp}
+          onValue={setTotp}
+          inputMode="numeric"
+          maxLength={6}
+          required
+        />
         <button type="submit">{ts('setNewPassword')}</button>
       </form>
       {message && (

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AlertSettingsDto } from '../../../shared/protocol/staff.ts';
 import { toB64 } from '../../../shared/envelope/base64url.ts';
 import { crypto } from '../crypto.ts';
+import { Field } from '../components/Field.tsx';
 import { ts, type StaffKey } from '../i18n.ts';
 import { enablePush, pushSupported } from '../push.ts';
 import { staffApi } from '../staff-api.ts';
@@ -88,28 +89,24 @@ export function SettingsPage() {
       )}
       <h3>{ts('changePassword')}</h3>
       <form onSubmit={(e) => (e.preventDefault(), void changePassword())}>
-        <div class="field">
-          <label for="current-password">{ts('currentPassword')}</label>
-          <input
-            id="current-password"
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onInput={(e) => setCurrent(e.currentTarget.value)}
-            required
-          />
-        </div>
-        <div class="field">
-          <label for="next-password">{ts('newPassword')}</label>
-          <input
-            id="next-password"
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onInput={(e) => setNext(e.currentTarget.value)}
-            required
-          />
-        </div>
+        <Field
+          id="current-password"
+          label="currentPassword"
+          value={current}
+          onValue={setCurrent}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+        <Field
+          id="next-password"
+          label="newPassword"
+          value={next}
+          onValue={setNext}
+          type="password"
+          autoComplete="new-password"
+          required
+        />
         <button type="submit">{ts('changePassword')}</button>
       </form>
       {saved && (
