@@ -88,3 +88,24 @@ export function findKeyGrant(
     .where('staff_id', '=', grant.staffId)
     .executeTakeFirst();
 }
+
+/** The highest certificate version of an organisation (0 when it has none). */
+export async function currentCertificateVersion(db: DbOrTrx, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('org_certificates')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+  return Number(row?.v ?? 0);
+}
+
+/** The organisation row alone (no certificate join), by id or code. */
+export function findOrganisationRow(
+  db: DbOrTrx,
+  by: { id: string } | { code: string },
+): Promise<Organisation | undefined> {
+  const query = db.selectFrom('organisations').selectAll();
+  return (
+    'id' in by ? query.where('id', '=', by.id) : query.where('code', '=', by.code)
+  ).executeTakeFirst();
+}

@@ -1,0 +1,34 @@
+// `npm run admin -- <command>`: the offline municipality root key and the certificates it signs
+// (usage in admin/help.ts). Errors are one line and a non-zero exit (runCli); no secret key or
+// passphrase is ever printed.
+import { loadSodium } from '../crypto/sodium.ts';
+import { parseCommand } from './admin/args.ts';
+import {
+  createRoot,
+  printFingerprint,
+  rotateCertificate,
+  signCertificateCommand,
+} from './admin/commands.ts';
+import { USAGE } from './admin/help.ts';
+import { runCli } from './run-cli.ts';
+
+await runCli(async () => {
+  const { command, flags } = parseCommand(process.argv.slice(2));
+  if (command === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const sodium = await loadSodium();
+  switch (command) {
+    case 'create-root':
+      return createRoot(sodium, flags);
+    case 'fingerprint':
+      return printFingerprint(sodium, flags);
+    case 'sign-certificate':
+      return signCertificateCommand(sodium, flags);
+    case 'rotate-certificate':
+      return rotateCertificate(sodium, flags);
+    default:
+      throw new Error(`unknown command ${command} (see npm run admin -- help)`);
+  }
+});

@@ -1,0 +1,116 @@
+// The admin commands. Each prints public data only: public keys, fingerprints, certificates.
+import { existsSync, writeFileSync } from 'node:fs';
+import { fingerprint, type Sodium } from '../../../shared/crypto/index.ts';
+import { loadConfig } from '../../config.ts';
+import { openDatabase, type DatabaseHandle } from '../../db/dialect.ts';
+import {
+  currentCertificateVersion,
+  findOrganisationRow,
+} from '../../db/repositories/organisations.ts';
+import {
+  kindFlag,
+  nameFlag,
+  publicKeyFlag,
+  required,
+  uuidFlag,
+  versionFlag,
+  type Flags,
+} from './args.ts';
+import {
+  applyCertificate,
+  checkApplicable,
+  signRequest,
+  type CertificateRequest,
+} from './certificate.ts';
+import { readPassphrase } from './passphrase.ts';
+import { createRootKeyFile, readPublicKey, unlockRootKey } from './root-key-file.ts';
+
+export async function createRoot(sodium: Sodium, flags: Flags): Promise<void> {
+  const out = required(flags, 'out');
+  // Before the passphrase is typed, not after.
+  if (existsSync(out)) throw new Error(`${out} exists already: a root key is never overwritten`);
+  const passphrase = await readPassphrase({ confirm: true });
+  const publicKey = createRootKeyFile(sodium, out, passphrase);
+  console.log(`Root key written to ${out} (keep it offline; the passphrase opens it).`);
+  console.log(`Public key (ROOT_PUBLIC_KEY): ${publicKey}`);
+  console.log(`Fingerprint: ${fingerprint(sodium, readPublicKey(out))}`);
+}
+
+export function printFingerprint(sodium: Sodium, flags: Flags): void {
+  const key = flags['key'] !== undefined ? readPublicKey(required(flags, 'key')) : undefined;
+  console.log(fingerprint(sodium, key ?? publicKeyFlag(flags, 'public')));
+}
+
+/** Opens the configured database for the duration of `use`. */
+async function withDatabase<T>(use: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = openDatabase(loadConfig());
+  try {
+    return await use(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function signAndMaybeApply(
+  sodium: Sodium,
+  flags: Flags,
+  request: CertificateRequest,
+  handle: DatabaseHandle | undefined,
+): Promise<void> {
+  const keyFile = required(flags, 'key');
+  // Refuse early, before the slow passphrase check, when the database would refuse anyway.
+  if (handle) await checkApplicable(handle.db, request);
+  const root = unlockRootKey(sodium, keyFile, await readPassphrase({ confirm: false }));
+  const now = new Date();
+  const cert = signRequest(sodium, root, request, now);
+  root.secretKey.fill(0);
+  const json = JSON.stringify(cert);
+  const out = flags['out'];
+  if (typeof out === 'string') {
+    writeFileSync(out, `${json}\n`, { mode: 0o644, flag: 'wx' });
+    console.log(`Certificate written to ${out}`);
+  } else {
+    console.log(json);
+  }
+  if (handle) {
+    await applyCertificate(handle, request, cert, now);
+    console.log(`Applied: version ${request.version} is now current for ${request.name}.`);
+  }
+}
+
+export async function signCertificateCommand(sodium: Sodium, flags: Flags): Promise<void> {
+  const request: CertificateRequest = {
+    orgId: uuidFlag(flags, 'org-id'),
+    kind: kindFlag(flags),
+    name: nameFlag(flags),
+    boxPublicKey: publicKeyFlag(flags, 'box-pk'),
+    signPublicKey: publicKeyFlag(flags, 'sign-pk'),
+    version: versionFlag(flags),
+  };
+  required(flags, 'key');
+  if (flags['apply']) {
+    await withDatabase((handle) => signAndMaybeApply(sodium, flags, request, handle));
+  } else {
+    await signAndMaybeApply(sodium, flags, request, undefined);
+  }
+}
+
+export async function rotateCertificate(sodium: Sodium, flags: Flags): Promise<void> {
+  const code = required(flags, 'org');
+  const boxPublicKey = publicKeyFlag(flags, 'box-pk');
+  const signPublicKey = publicKeyFlag(flags, 'sign-pk');
+  required(flags, 'key');
+  await withDatabase(async (handle) => {
+    const org = await findOrganisationRow(handle.db, { code });
+    if (!org) throw new Error(`no organisation with code ${code} in the database`);
+    const request: CertificateRequest = {
+      orgId: org.id,
+      kind: org.kind,
+      name: org.name,
+      boxPublicKey,
+      signPublicKey,
+      version: (await currentCertificateVersion(handle.db, org.id)) + 1,
+    };
+    await signAndMaybeApply(sodium, flags, request, flags['apply'] ? handle : undefined);
+  });
+}

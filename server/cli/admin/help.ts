@@ -1,0 +1,29 @@
+// The usage text of `npm run admin`.
+export const USAGE = `Usage: npm run admin -- <command> [flags]
+
+The municipality root key stays offline, in a passphrase-protected file. The passphrase is read
+from ADMIN_PASSPHRASE when set, otherwise asked on the terminal (not echoed).
+
+  create-root --out FILE
+      Make a new root key, write it protected to FILE (owner-only, never overwritten), and print
+      its public key (for ROOT_PUBLIC_KEY / the web build) and fingerprint.
+
+  fingerprint --key FILE | --public KEY
+      Print the fingerprint of a root key file's public key, or of a base64url public key.
+
+  sign-certificate --key FILE --org-id UUID --kind school|cdr --name NAME
+                   --box-pk B64 --sign-pk B64 --version N [--out FILE] [--apply]
+      Sign an organisation certificate and print (or write to FILE) {body, signature}. With
+      --apply, add it to the configured database (DATA_DIR or DATABASE_URL): the organisation must
+      exist and N must be above its current version.
+
+  rotate-certificate --key FILE --org CODE --box-pk B64 --sign-pk B64 [--apply]
+      Certify an organisation's new key: id, kind and name come from the database, the version is
+      the current one + 1. Without --apply the certificate is only printed.
+
+  help
+      This text.
+
+The organisation public keys (--box-pk, --sign-pk) come from a member's browser, which made the
+new organisation key and seals it to the members itself. This tool only signs public keys: the
+administrator never holds an organisation's secret keys.`;

@@ -1,0 +1,74 @@
+// The passphrase-protected root key file (docs/protocol.md §11): create, read its public key,
+// unlock. The secret key exists only in this process's memory and is never printed.
+import { readFileSync, writeFileSync } from 'node:fs';
+import {
+  CryptoError,
+  fromB64,
+  generateRootKey,
+  protectRootKey,
+  toB64,
+  unprotectRootKey,
+  type RootKeyFile,
+  type RootKeyPair,
+  type Sodium,
+} from '../../../shared/crypto/index.ts';
+
+/** Long enough that guessing it offline against MODERATE Argon2id is hopeless. */
+export const MIN_PASSPHRASE_CHARS = 12;
+
+function readKeyFile(path: string): RootKeyFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(`cannot read the root key file ${path}`);
+  }
+  try {
+    return JSON.parse(text) as RootKeyFile;
+  } catch {
+    throw new Error(`${path} is not a root key file (not JSON)`);
+  }
+}
+
+/** The public key a file claims; it is authenticated only when the file is unlocked. */
+export function readPublicKey(path: string): Uint8Array {
+  const file = readKeyFile(path);
+  try {
+    const key = fromB64(String(file.publicKey));
+    if (key.length === 32) return key;
+  } catch {
+    // reported below
+  }
+  throw new Error(`${path} is not a root key file (no public key)`);
+}
+
+export function unlockRootKey(sodium: Sodium, path: string, passphrase: string): RootKeyPair {
+  const file = readKeyFile(path);
+  try {
+    return unprotectRootKey(sodium, file, passphrase);
+  } catch (error) {
+    if (error instanceof CryptoError && error.code === 'decrypt_failed') {
+      throw new Error('wrong passphrase for the root key file (or the file was altered)');
+    }
+    throw new Error(`${path} is not a valid root key file`);
+  }
+}
+
+/** Writes a new protected root key, owner-only, refusing to replace an existing file. */
+export function createRootKeyFile(sodium: Sodium, path: string, passphrase: string): string {
+  if ([...passphrase].length < MIN_PASSPHRASE_CHARS) {
+    throw new Error(`the passphrase must have at least ${MIN_PASSPHRASE_CHARS} characters`);
+  }
+  const root = generateRootKey(sodium);
+  const file = protectRootKey(sodium, root.secretKey, passphrase);
+  root.secretKey.fill(0);
+  try {
+    writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'EEXIST') {
+      throw new Error(`${path} exists already: a root key is never overwritten`);
+    }
+    throw new Error(`cannot write ${path}`);
+  }
+  return toB64(root.publicKey);
+}

@@ -1,0 +1,54 @@
+// `npm run restore -- FILE [--force]`: puts a backup in place as DATA_DIR/app.sqlite, with the
+// server stopped. The backup is copied first and the copy checked, so the file that goes live is
+// exactly the one that passed, and the backup itself is never opened or changed.
+import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { checkSqliteDatabase } from '../db/backup.ts';
+import { runCli } from './run-cli.ts';
+
+function parse() {
+  try {
+    const { values, positionals } = parseArgs({
+      args: process.argv.slice(2).filter((a) => a !== '--'),
+      options: { force: { type: 'boolean', default: false } },
+      allowPositionals: true,
+    });
+    if (positionals.length !== 1 || !positionals[0]) throw new Error('one FILE');
+    return { file: resolve(positionals[0]), force: values.force };
+  } catch {
+    throw new Error('usage: npm run restore -- FILE [--force]');
+  }
+}
+
+await runCli(async () => {
+  const config = loadConfig();
+  if (config.databaseUrl) {
+    console.log('This installation uses PostgreSQL; restore with pg_restore instead:');
+    console.log('  pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" FILE.dump');
+    process.exit(2);
+  }
+  const { file, force } = parse();
+  if (!existsSync(file)) throw new Error(`${file} does not exist`);
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const target = join(config.dataDir, 'app.sqlite');
+  if (existsSync(target) && !force) {
+    throw new Error(`${target} exists: stop the server and add --force to replace it`);
+  }
+  const staging = `${target}.restoring`;
+  const sideFiles = (path: string) => [`${path}-wal`, `${path}-shm`, `${path}-journal`];
+  for (const stale of [staging, ...sideFiles(staging)]) rmSync(stale, { force: true });
+  copyFileSync(file, staging);
+  chmodSync(staging, 0o600);
+  try {
+    checkSqliteDatabase(staging, file);
+  } catch (error) {
+    for (const f of [staging, ...sideFiles(staging)]) rmSync(f, { force: true });
+    throw error;
+  }
+  // A -wal left by the old database would be replayed into the restored one: remove it first.
+  for (const stale of sideFiles(target)) rmSync(stale, { force: true });
+  renameSync(staging, target);
+  console.log(`Restored ${file} to ${target}. Restart the server to use it.`);
+});
