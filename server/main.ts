@@ -9,6 +9,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/dialect.ts';
 import { readDemoCredentials } from './demo/demo-files.ts';
 import { jsonLogger, silentLogger } from './middleware/request-log.ts';
+import { startRetentionScheduler } from './services/retention-scheduler.ts';
 import { loadPowSecret, prepareDatabase } from './setup.ts';
 
 await runCli(async () => {
@@ -17,6 +18,12 @@ await runCli(async () => {
   const clock = () => new Date();
   const handle = openDatabase(config);
   await prepareDatabase(config, handle, clock);
+  const retention = startRetentionScheduler({
+    db: handle.db,
+    dialect: handle.dialect,
+    clock,
+    log,
+  });
 
   const app = createApp({
     db: handle.db,
@@ -46,11 +53,15 @@ await runCli(async () => {
     stopping = true;
     log({ level: 'info', msg: `${signal}: shutting down` });
     const force = setTimeout(() => process.exit(1), config.shutdownGraceMs).unref();
+    // No new retention run from now on; one in progress (a single transaction) may finish.
+    const retentionStopped = retention.stop();
     server.close(() => {
-      void handle.close().then(() => {
-        clearTimeout(force);
-        process.exit(0);
-      });
+      void retentionStopped
+        .then(() => handle.close())
+        .then(() => {
+          clearTimeout(force);
+          process.exit(0);
+        });
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
   };

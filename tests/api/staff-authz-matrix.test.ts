@@ -1,4 +1,5 @@
-// Who may call which staff case, escalation, help directory and alert endpoint: every endpoint x
+// Who may call which staff case, escalation, help directory, alert, retention, statistics and audit
+// log endpoint: every endpoint x
 // {no session, counsellor of the report's school, counsellor of another school, invited counsellor
 // of the school, CdR specialist, administrator}. Another school's report or escalation answers 404
 // (as if it did not exist), a wrong role 403, no session 401; a refused request changes nothing in
@@ -112,6 +113,10 @@ const helpEntry = {
   offer: { pl: 'pomoc', uk: 'допомога', en: 'help' },
   url: null,
 };
+/** Statistics and the audit log: any active member (each sees their own scope), not the invited. */
+const MEMBERS: Record<Who, number> = { ...ALERTS(200) };
+const sp1OrgId = (f: StaffFixture) => f.orgs.find((o) => o.code === 'SP1')?.id ?? '';
+
 const ENDPOINTS: Endpoint[] = [
   { name: 'GET inbox', expect: LIST, request: (f, c) => call(f, c, 'GET', '/api/staff/reports') },
   {
@@ -295,6 +300,37 @@ const ENDPOINTS: Endpoint[] = [
         endpoint: 'https://push.example.invalid/none',
       }),
   },
+  {
+    name: 'GET retention policy',
+    expect: ADMIN_ONLY(200),
+    request: (f, c) => call(f, c, 'GET', '/api/staff/admin/retention'),
+  },
+  {
+    name: 'PUT retention policy',
+    expect: ADMIN_ONLY(200),
+    request: (f, c) =>
+      call(f, c, 'PUT', '/api/staff/admin/retention', { closedMonths: 24, flaggedMonths: 6 }),
+  },
+  {
+    name: 'GET stats',
+    expect: MEMBERS,
+    request: (f, c) => call(f, c, 'GET', '/api/staff/stats?from=2026-01&to=2026-12'),
+  },
+  {
+    name: 'GET stats.csv',
+    expect: MEMBERS,
+    request: (f, c) => call(f, c, 'GET', '/api/staff/stats.csv?from=2026-01&to=2026-12'),
+  },
+  {
+    name: 'GET audit (own chain)',
+    expect: MEMBERS,
+    request: (f, c) => call(f, c, 'GET', '/api/staff/audit'),
+  },
+  {
+    name: "GET audit of the report's school",
+    expect: { none: 401, other: 403, invited: 403, cdr: 403, admin: 200, own: 200 },
+    request: (f, c) => call(f, c, 'GET', `/api/staff/audit?org=${sp1OrgId(f)}`),
+  },
 ];
 
 /** Everything a staff request could change, except the sessions' last use. */
@@ -311,6 +347,7 @@ async function snapshot(db: Db): Promise<string> {
     'escalations',
     'escalation_outcomes',
     'help_directory',
+    'settings',
   ] as const;
   const out: Record<string, unknown> = {};
   for (const table of tables) {

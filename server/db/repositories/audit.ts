@@ -82,3 +82,15 @@ export async function verifyAuditChain(db: DbOrTrx, orgId: string | null): Promi
   }
   return null;
 }
+
+/** One page of a chain, newest first: `limit` entries with an id below `before` (if given). */
+export function listAuditPage(
+  db: DbOrTrx,
+  orgId: string | null,
+  page: { limit: number; before?: number | undefined },
+): Promise<AuditEntry[]> {
+  let q = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(page.limit);
+  q = orgId === null ? q.where('org_id', 'is', null) : q.where('org_id', '=', orgId);
+  if (page.before !== undefined) q = q.where('id', '<', page.before);
+  return q.execute();
+}

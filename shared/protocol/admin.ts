@@ -1,0 +1,133 @@
+// Administration and oversight: the retention policy, prevention-monitoring statistics and the
+// audit log view (API under /api/staff/admin/retention, /api/staff/stats, /api/staff/audit).
+// Everything here is metadata the server already holds; no content exists to show.
+import * as v from 'valibot';
+import { UuidSchema } from './common.ts';
+import type { CDR_SERVICES, ESCALATION_RESULTS } from './escalations.ts';
+import type { RISK_LEVELS, TRIAGE_CATEGORIES } from './staff.ts';
+
+// --- retention ---------------------------------------------------------------------------------
+
+const Months = v.pipe(
+  v.number(),
+  v.integer('must be a whole number of months'),
+  v.minValue(1, 'must be at least 1 month'),
+  v.maxValue(120, 'must be at most 120 months'),
+);
+
+/** PUT /api/staff/admin/retention (administrator); GET answers the same shape. */
+export const RetentionPolicySchema = v.object({
+  /** Months after its last change that a closed report is deleted. */
+  closedMonths: Months,
+  /** Months after its last change that a report flagged false_report or test is deleted. */
+  flaggedMonths: Months,
+});
+
+export type RetentionPolicyDto = v.InferOutput<typeof RetentionPolicySchema>;
+
+export const DEFAULT_RETENTION: RetentionPolicyDto = { closedMonths: 12, flaggedMonths: 3 };
+
+/** GET /api/staff/admin/retention also says when the job last ran (null: never). */
+export interface RetentionStatusDto extends RetentionPolicyDto {
+  lastRun: string | null;
+}
+
+// --- statistics --------------------------------------------------------------------------------
+
+const MonthSchema = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM'),
+);
+
+/** The longest range one request may ask for, so a response stays small. */
+export const STATS_MAX_MONTHS = 36;
+
+/** GET /api/staff/stats?from=YYYY-MM&to=YYYY-MM (and stats.csv), both months included. */
+export const StatsQuerySchema = v.pipe(
+  v.object({ from: MonthSchema, to: MonthSchema }),
+  v.check((q) => q.from <= q.to, 'from must not be after to'),
+);
+
+export type StatsQuery = v.InferOutput<typeof StatsQuerySchema>;
+
+/**
+ * [Note: small-count suppression] A count from 1 to 4 is sent as the string "<5": in a school of
+ * a few hundred pupils "two reports of sexual abuse in March" could point at a child. 0 stays 0
+ * (nothing to protect) and 5 or more is sent as the number. A median is sent only when computed
+ * from at least 5 values, else null. The CSV carries exactly the same cells.
+ */
+export type StatsCount = number | '<5';
+
+export const NO_CATEGORY = 'none' as const;
+export const OPEN_RESULT = 'open' as const;
+
+export interface StatsRowDto {
+  month: string;
+  /** null in the total row over every school in scope. */
+  schoolId: string | null;
+  schoolCode: string | null;
+  schoolName: string | null;
+  reports: StatsCount;
+  urgent: StatsCount;
+  /** Triage category ('none': not triaged yet). */
+  category: Record<(typeof TRIAGE_CATEGORIES)[number] | typeof NO_CATEGORY, StatsCount>;
+  risk: Record<(typeof RISK_LEVELS)[number] | typeof NO_CATEGORY, StatsCount>;
+  /** Median hours from the report's (hour-precision) creation to the first staff answer. */
+  medianHoursToFirstAnswer: number | null;
+  escalations: StatsCount;
+  /** Result of the escalations created in the month ('open': not closed yet). */
+  result: Record<(typeof ESCALATION_RESULTS)[number] | typeof OPEN_RESULT, StatsCount>;
+  /** Outcome records of the month by CdR service. */
+  service: Record<(typeof CDR_SERVICES)[number], StatsCount>;
+}
+
+export interface StatsDto {
+  from: string;
+  to: string;
+  /** Per school and month; for the CdR and the administrator also a total row per month. */
+  rows: StatsRowDto[];
+}
+
+// --- audit log ---------------------------------------------------------------------------------
+
+export const AUDIT_PAGE_MAX = 500;
+
+/** GET /api/staff/audit?limit=&before=&org= (org: administrator only). */
+export const AuditQuerySchema = v.object({
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,4}$/, 'must be a number'),
+      v.transform(Number),
+      v.minValue(1),
+      v.maxValue(AUDIT_PAGE_MAX),
+    ),
+    '100',
+  ),
+  /** Only entries with a smaller id (the previous page's nextBefore). */
+  before: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,15}$/, 'must be an entry id'), v.transform(Number)),
+  ),
+  org: v.optional(UuidSchema),
+});
+
+export interface AuditEntryDto {
+  id: number;
+  action: string;
+  actorId: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  at: string;
+}
+
+export interface AuditLogDto {
+  /** The chain shown: an organisation's, or null for the municipality's. */
+  orgId: string | null;
+  /** verifyAuditChain over the whole chain, not only this page. */
+  chainIntact: boolean;
+  firstBrokenId: number | null;
+  /** Newest first. */
+  entries: AuditEntryDto[];
+  /** Pass as ?before= for the next (older) page; null when there is none. */
+  nextBefore: number | null;
+}

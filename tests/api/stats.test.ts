@@ -1,0 +1,158 @@
+// Statistics [Note: small-count suppression]: counts of 1 to 4 are "<5", medians need 5 values;
+// a counsellor sees their own school only, the CdR and the administrator every school and a total;
+// the CSV carries the same rows and cells as the JSON.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatsDto, StatsRowDto } from '../../shared/protocol/admin.ts';
+import { orgOf } from './escalation-fixture.ts';
+import {
+  ADMIN,
+  CDR_SPECIALIST,
+  SP1_COUNSELLOR,
+  staffFixture,
+  type Member,
+  type StaffFixture,
+} from './staff-cases-fixture.ts';
+import { DIALECTS } from './test-db.ts';
+
+const QUERY = '?from=2026-10&to=2026-11';
+
+/** RFC 4180 fields, enough for the export (quotes, commas, CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') [cell, i] = [cell + '"', i + 1];
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') [row, cell] = [[...row, cell], ''];
+    else if (ch === '\r' && text[i + 1] === '\n') {
+      rows.push([...row, cell]);
+      [row, cell, i] = [[], '', i + 1];
+    } else cell += ch;
+  }
+  return rows;
+}
+
+const cellAt = (row: StatsRowDto, path: string): unknown =>
+  path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], row);
+
+describe.each(DIALECTS)('statistics on %s', (dialect) => {
+  let f: StaffFixture;
+  let sp1: Member;
+  let sp1Id = '';
+  let sp2Id = '';
+
+  const stats = async (m: Member, query = QUERY) => {
+    const res = await f.get(m.cookie, `/api/staff/stats${query}`);
+    expect(res.status, await res.clone().text()).toBe(200);
+    return (await res.json()) as StatsDto;
+  };
+  const rowOf = (dto: StatsDto, month: string, schoolId: string | null) => {
+    const row = dto.rows.find((r) => r.month === month && r.schoolId === schoolId);
+    if (!row) throw new Error(`no row ${month} ${schoolId}`);
+    return row;
+  };
+
+  beforeAll(async () => {
+    f = await staffFixture(dialect);
+    sp1 = await f.member(SP1_COUNSELLOR);
+    sp1Id = orgOf(f, 'SP1').id;
+    sp2Id = orgOf(f, 'SP2').id;
+    const c1 = f.client('SP1');
+    const sp1Reports: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const report = c1.compose({ text: 'help' }, i < 2);
+      expect((await c1.submit(report)).status).toBe(201);
+      sp1Reports.push(report.reportId);
+    }
+    for (const [i, id] of sp1Reports.entries()) {
+      const body = { category: 'emotional', ...(i < 2 ? { risk: 'high' } : {}) };
+      const res = await f.send(sp1.cookie, 'PATCH', `/api/staff/reports/${id}`, body);
+      expect(res.status).toBe(200);
+    }
+    // A test report is not a case: it is left out.
+    const flagged = (await f.submitted(c1)).reportId;
+    await f.send(sp1.cookie, 'PATCH', `/api/staff/reports/${flagged}`, { flag: 'test' });
+    for (let i = 0; i < 2; i++) await f.submitted(f.client('SP2'));
+    // Answered 2 h 17 min after the (hour-precision) creation at 10:00.
+    f.t.advance(2 * 60 * 60 * 1000);
+    sp1 = await f.member(SP1_COUNSELLOR);
+    for (const id of sp1Reports.slice(0, 5)) await f.reply(sp1, id, 'Jestem tutaj.');
+  });
+  afterAll(() => f.t.close());
+
+  it('shows small counts as "<5" and larger ones as numbers', async () => {
+    const row = rowOf(await stats(sp1), '2026-11', sp1Id);
+    expect(row).toMatchObject({
+      reports: 6,
+      urgent: '<5',
+      escalations: 0,
+      medianHoursToFirstAnswer: 2.3,
+    });
+    expect(row.category).toMatchObject({ emotional: 6, none: 0, self_harm: 0 });
+    expect(row.risk).toMatchObject({ high: '<5', none: '<5', low: 0 });
+    expect(rowOf(await stats(sp1), '2026-10', sp1Id)).toMatchObject({
+      reports: 0,
+      medianHoursToFirstAnswer: null,
+    });
+  });
+
+  it('shows a counsellor their own school only', async () => {
+    const dto = await stats(sp1);
+    expect(dto.rows).toHaveLength(2);
+    expect(new Set(dto.rows.map((r) => r.schoolId))).toEqual(new Set([sp1Id]));
+  });
+
+  it('shows the CdR and the administrator every school and a total', async () => {
+    for (const login of [CDR_SPECIALIST, ADMIN]) {
+      const dto = await stats(await f.member(login));
+      const schools = f.orgs.filter((o) => o.kind === 'school');
+      expect(dto.rows).toHaveLength(2 * (schools.length + 1));
+      expect(rowOf(dto, '2026-11', sp2Id)).toMatchObject({
+        reports: '<5',
+        medianHoursToFirstAnswer: null,
+      });
+      expect(rowOf(dto, '2026-11', sp1Id).reports).toBe(6);
+      expect(rowOf(dto, '2026-11', null)).toMatchObject({
+        schoolCode: null,
+        reports: 8,
+        urgent: '<5',
+        medianHoursToFirstAnswer: 2.3,
+      });
+    }
+  });
+
+  it('exports the same rows and cells as CSV', async () => {
+    const admin = await f.member(ADMIN);
+    const json = await stats(admin);
+    const res = await f.get(admin.cookie, `/api/staff/stats.csv${QUERY}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('Content-Disposition')).toMatch(/^attachment; filename="[^"]+\.csv"$/);
+    const [header, ...rows] = parseCsv(await res.text());
+    expect(header).toContain('category.emotional');
+    expect(header).toContain('service.family_therapy');
+    expect(rows).toHaveLength(json.rows.length);
+    for (const [i, row] of rows.entries()) {
+      const expected = json.rows[i];
+      if (!expected || !header) throw new Error('row missing');
+      expect(row).toHaveLength(header.length);
+      header.forEach((column, j) => {
+        const cell = cellAt(expected, column);
+        expect(row[j], `${i} ${column}`).toBe(cell === null ? '' : String(cell));
+      });
+    }
+  });
+
+  it('refuses a bad range', async () => {
+    for (const q of ['', '?from=2026-11', '?from=2026-13&to=2026-12', '?from=2026-11&to=2026-10']) {
+      expect((await f.get(sp1.cookie, `/api/staff/stats${q}`)).status).toBe(400);
+    }
+    expect((await f.get(sp1.cookie, '/api/staff/stats?from=2020-01&to=2026-11')).status).toBe(400);
+  });
+});
