@@ -9,7 +9,10 @@ import { CasePage } from './pages/CasePage.tsx';
 import { HelpDirectory } from '../common/components/HelpDirectory.tsx';
 import { EscalationPage } from './pages/EscalationPage.tsx';
 import { EscalationsPage } from './pages/EscalationsPage.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
 import { HelpAdminPage } from './pages/HelpAdminPage.tsx';
+import { RetentionPage } from './pages/RetentionPage.tsx';
+import { StatsPage } from './pages/StatsPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
 import { InvitePage } from './pages/InvitePage.tsx';
 import { KeyDirectoryPage } from './pages/KeyDirectoryPage.tsx';
@@ -92,6 +95,9 @@ function Page() {
   if (v.name === 'members') return <MembersPage />;
   if (v.name === 'settings') return <SettingsPage />;
   if (v.name === 'escalations') return <EscalationsPage />;
+  if (v.name === 'stats') return <StatsPage />;
+  if (v.name === 'audit') return <AuditPage />;
+  if (v.name === 'retention') return <RetentionPage />;
   if (v.name === 'escalation') return <EscalationPage id={v.id} />;
   if (v.name === 'help')
     return unlocked.value.me.role === 'admin' ? <HelpAdminPage /> : <HelpDirectory />;

@@ -22,6 +22,9 @@ export type View =
   | { name: 'escalations' }
   | { name: 'escalation'; id: string }
   | { name: 'help' }
+  | { name: 'stats' }
+  | { name: 'audit' }
+  | { name: 'retention' }
   | { name: 'case'; id: string }
   | { name: 'members' }
   | { name: 'settings' }

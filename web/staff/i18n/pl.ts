@@ -233,6 +233,28 @@ export const pl = {
   edit: 'Edytuj',
   delete: 'Usuń',
   cancel: 'Anuluj',
+  stats: 'Statystyki',
+  statsHint:
+    'Monitoring profilaktyczny. Liczby od 1 do 4 są pokazane jako „<5”, żeby nie dało się wskazać dziecka.',
+  statsChart: 'Wykres zgłoszeń według miesięcy i szkół',
+  from: 'Od',
+  to: 'Do',
+  downloadCsv: 'Pobierz CSV',
+  month: 'Miesiąc',
+  schoolColumn: 'Szkoła',
+  reportsColumn: 'Zgłoszenia',
+  medianAnswer: 'Mediana godzin do odpowiedzi',
+  allSchools: 'wszystkie',
+  auditLog: 'Dziennik zdarzeń',
+  chainIntact: 'Łańcuch wpisów jest nienaruszony.',
+  chainBroken: 'Łańcuch przerwany przy wpisie {id}: ktoś zmienił lub usunął wpis.',
+  retention: 'Przechowywanie danych',
+  retentionHint:
+    'Zamknięte zgłoszenia są trwale usuwane po tym czasie, razem z kluczami i załącznikami.',
+  retentionClosed: 'Zamknięte zgłoszenia (miesiące)',
+  retentionFlagged: 'Zgłoszenia fałszywe i testowe (miesiące)',
+  retentionLastRun: 'Ostatnie czyszczenie',
+  never: 'jeszcze nie',
 };
 
 export type StaffMessages = Record<keyof typeof pl, string>;
