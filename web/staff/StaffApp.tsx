@@ -58,6 +58,9 @@ const NAV: { view: View; label: StaffKey; roles: string[] }[] = [
     label: 'helpDirectory',
     roles: ['counsellor', 'cdr_specialist', 'admin'],
   },
+  { view: { name: 'stats' }, label: 'stats', roles: ['counsellor', 'cdr_specialist', 'admin'] },
+  { view: { name: 'audit' }, label: 'auditLog', roles: ['counsellor', 'cdr_specialist', 'admin'] },
+  { view: { name: 'retention' }, label: 'retention', roles: ['admin'] },
   {
     view: { name: 'settings' },
     label: 'settings',
