@@ -1,10 +1,11 @@
-// Administration and oversight: the retention policy, prevention-monitoring statistics and the
-// audit log view (API under /api/staff/admin/retention, /api/staff/stats, /api/staff/audit).
+// Administration and oversight: the retention policy, the organisations' settings,
+// prevention-monitoring statistics and the audit log view (API under /api/staff/admin/retention,
+// /api/staff/admin/orgs, /api/staff/stats, /api/staff/audit).
 // Everything here is metadata the server already holds; no content exists to show.
 import * as v from 'valibot';
 import { UuidSchema } from './common.ts';
 import type { CDR_SERVICES, ESCALATION_RESULTS } from './escalations.ts';
-import type { RISK_LEVELS, TRIAGE_CATEGORIES } from './staff.ts';
+import type { RISK_LEVELS, StaffRole, TRIAGE_CATEGORIES } from './staff.ts';
 
 // --- retention ---------------------------------------------------------------------------------
 
@@ -30,6 +31,58 @@ export const DEFAULT_RETENTION: RetentionPolicyDto = { closedMonths: 12, flagged
 /** GET /api/staff/admin/retention also says when the job last ran (null: never). */
 export interface RetentionStatusDto extends RetentionPolicyDto {
   lastRun: string | null;
+}
+
+// --- organisation settings ---------------------------------------------------------------------
+
+/**
+ * PUT /api/staff/admin/orgs/:id (administrator): what the administrator may change about a school
+ * or the CdR. The name and code are not here: they are in the root-signed certificate and on the
+ * printed posters, so changing them takes a new certificate, not a settings form.
+ */
+export const OrgSettingsSchema = v.object({
+  address: v.nullable(v.pipe(v.string(), v.maxLength(300, 'must be at most 300 characters'))),
+  phone: v.nullable(
+    v.pipe(
+      v.string(),
+      v.maxLength(50, 'must be at most 50 characters'),
+      v.regex(/^[0-9 +()-]*$/, 'may hold digits, spaces, +, - and parentheses only'),
+    ),
+  ),
+  hours: v.nullable(v.pipe(v.string(), v.maxLength(200, 'must be at most 200 characters'))),
+  /** Hours a report may wait for a first answer before the inbox marks it overdue. */
+  waitTargetHours: v.pipe(
+    v.number(),
+    v.integer('must be a whole number of hours'),
+    v.minValue(1, 'must be at least 1 hour'),
+    v.maxValue(168, 'must be at most 168 hours (a week)'),
+  ),
+});
+
+export type OrgSettingsDto = v.InferOutput<typeof OrgSettingsSchema>;
+
+/** A member as the administrator's organisation list shows them (no keys, no secrets). */
+export interface AdminOrgMemberDto {
+  id: string;
+  displayName: string;
+  login: string;
+  role: StaffRole;
+  status: 'invited' | 'active' | 'deactivated';
+}
+
+/** GET /api/staff/admin/orgs answers { organisations: AdminOrgDto[] }; PUT /:id one AdminOrgDto. */
+export interface AdminOrgDto extends OrgSettingsDto {
+  id: string;
+  kind: 'school' | 'cdr';
+  name: string;
+  code: string;
+  /** The current (highest) certificate version. */
+  certificateVersion: number;
+  members: AdminOrgMemberDto[];
+}
+
+export interface AdminOrgListDto {
+  organisations: AdminOrgDto[];
 }
 
 // --- statistics --------------------------------------------------------------------------------

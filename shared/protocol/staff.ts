@@ -167,6 +167,42 @@ export const GrantSchema = v.object({
   endorsement: B64Bytes(64),
 });
 
+/** POST /api/staff/org-key/versions -> 201 KeyVersionProposedDto, by an active member after a
+ * colleague left: the organisation's next key version (the current certificate's version + 1),
+ * made in the member's browser, and its secret keys sealed (sealOrgKeys, 210 bytes) to the
+ * personal box key of every active member of the organisation, no one else. The server stores
+ * the grants and keeps the public keys as a pending proposal for the administrator to sign
+ * offline (`npm run admin -- rotate-certificate`); 409 for another version or when that version
+ * has grants already, 400 when the grants are not exactly the active members. */
+export const NewKeyVersionSchema = v.object({
+  version: v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(0xffff_ffff)),
+  boxPublicKey: B64Bytes(32),
+  signPublicKey: B64Bytes(32),
+  grants: v.pipe(
+    v.array(v.object({ staffId: v.pipe(UuidSchema, v.toLowerCase()), sealedKeys: B64Bytes(210) })),
+    v.minLength(1),
+    v.maxLength(500),
+  ),
+});
+export interface KeyVersionProposedDto {
+  version: number;
+  grants: number;
+}
+
+/** GET /api/staff/admin/pending-keys (admin): the key versions members made that wait for the
+ * administrator's certificate, with what `rotate-certificate` needs. */
+export interface PendingKeyDto {
+  orgId: string;
+  code: string;
+  name: string;
+  version: number;
+  boxPublicKey: string;
+  signPublicKey: string;
+}
+export interface PendingKeysDto {
+  pending: PendingKeyDto[];
+}
+
 /** POST /api/staff/members/:id/renew -> 201 InvitationCreatedDto, by a colleague of the same
  * organisation for a member who lost both password and recovery key: a renewal invitation (the
  * link as for a new member, the secret sealed to the organisation key). The member's sessions and

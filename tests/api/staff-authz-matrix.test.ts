@@ -1,5 +1,5 @@
-// Who may call which staff case, escalation, help directory, alert, retention, statistics and audit
-// log endpoint: every endpoint x
+// Who may call which staff case, escalation, help directory, alert, retention, organisation
+// settings, statistics and audit log endpoint: every endpoint x
 // {no session, counsellor of the report's school, counsellor of another school, invited counsellor
 // of the school, CdR specialist, administrator}. Another school's report or escalation answers 404
 // (as if it did not exist), a wrong role 403, no session 401; a refused request changes nothing in
@@ -312,6 +312,22 @@ const ENDPOINTS: Endpoint[] = [
       call(f, c, 'PUT', '/api/staff/admin/retention', { closedMonths: 24, flaggedMonths: 6 }),
   },
   {
+    name: 'GET organisation settings',
+    expect: ADMIN_ONLY(200),
+    request: (f, c) => call(f, c, 'GET', '/api/staff/admin/orgs'),
+  },
+  {
+    name: 'PUT organisation settings',
+    expect: ADMIN_ONLY(200),
+    request: (f, c) =>
+      call(f, c, 'PUT', `/api/staff/admin/orgs/${sp1OrgId(f)}`, {
+        address: 'ul. Szkolna 1, 00-001 Przykładowo',
+        phone: '+48 12 345 67 89',
+        hours: 'pon.-pt. 8:00-15:00',
+        waitTargetHours: 48,
+      }),
+  },
+  {
     name: 'GET stats',
     expect: MEMBERS,
     request: (f, c) => call(f, c, 'GET', '/api/staff/stats?from=2026-01&to=2026-12'),
@@ -348,6 +364,7 @@ async function snapshot(db: Db): Promise<string> {
     'escalation_outcomes',
     'help_directory',
     'settings',
+    'organisations',
   ] as const;
   const out: Record<string, unknown> = {};
   for (const table of tables) {

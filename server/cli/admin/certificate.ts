@@ -16,6 +16,7 @@ import {
   insertCertificate,
 } from '../../db/repositories/organisations.ts';
 import type { DbOrTrx } from '../../db/database.ts';
+import { clearPendingKey } from '../../services/pending-keys.ts';
 
 export interface CertificateRequest {
   orgId: string;
@@ -89,5 +90,7 @@ export async function applyCertificate(
       },
       handle.dialect,
     );
+    // A member's proposal of this version [Note: key rotation] is now signed: no longer pending.
+    await clearPendingKey(trx, request.orgId, request.version);
   });
 }

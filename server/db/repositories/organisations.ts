@@ -6,6 +6,7 @@ import type {
   OrgCertificate,
   OrgKeyGrant,
   Organisation,
+  OrganisationUpdate,
 } from '../tables/organisations.ts';
 
 export async function insertOrganisation(db: DbOrTrx, org: NewOrganisation): Promise<void> {
@@ -108,4 +109,45 @@ export function findOrganisationRow(
   return (
     'id' in by ? query.where('id', '=', by.id) : query.where('code', '=', by.code)
   ).executeTakeFirst();
+}
+
+/** The settings the administrator edits (not name or code: they are in the certificate). */
+export async function updateOrgSettings(
+  db: DbOrTrx,
+  orgId: string,
+  settings: Pick<OrganisationUpdate, 'address' | 'phone' | 'hours' | 'wait_target_hours'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('organisations')
+    .set(settings)
+    .where('id', '=', orgId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The members of the given organisations, without keys, hashes or secrets. */
+export function listMembersOfOrgs(db: DbOrTrx, orgIds: readonly string[]) {
+  if (orgIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('staff')
+    .select(['id', 'org_id', 'display_name', 'login', 'role', 'status'])
+    .where('org_id', 'in', orgIds)
+    .orderBy('login')
+    .execute();
+}
+
+/** Whether any member holds a grant of this key version of the organisation. */
+export async function hasKeyGrantsOfVersion(
+  db: DbOrTrx,
+  orgId: string,
+  version: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('org_key_grants')
+    .select('staff_id')
+    .where('org_id', '=', orgId)
+    .where('version', '=', version)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -25,3 +25,20 @@ export async function setSettingIfAbsent(db: DbOrTrx, key: string, value: string
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
 }
+
+export async function deleteSetting(db: DbOrTrx, key: string): Promise<void> {
+  await db.deleteFrom('settings').where('key', '=', key).execute();
+}
+
+/** Every setting whose key starts with `prefix` (no LIKE wildcards in the prefix), by key. */
+export function listSettingsWithPrefix(
+  db: DbOrTrx,
+  prefix: string,
+): Promise<{ key: string; value: string }[]> {
+  return db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .where('key', 'like', `${prefix}%`)
+    .orderBy('key')
+    .execute();
+}

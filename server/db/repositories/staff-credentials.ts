@@ -164,3 +164,18 @@ export async function spendTotpStep(db: DbOrTrx, staffId: string, step: number):
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Deactivates a member and ends all their sessions; false when they were deactivated already.
+ * Their key grants stay: nothing can take back what they could open, and a rotation
+ * ([Note: key rotation]) leaves them out of the next version. */
+export async function deactivateStaff(db: DbOrTrx, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable('staff')
+    .set({ status: 'deactivated' })
+    .where('id', '=', id)
+    .where('status', '!=', 'deactivated')
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await db.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
+  return true;
+}

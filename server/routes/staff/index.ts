@@ -1,7 +1,8 @@
 // The staff API under /api/staff (shared/protocol/staff.ts): sign-in and membership (auth/),
 // the inbox and the case (cases/), escalations to the CdR (escalations/, whose create endpoint is
-// report-scoped), alert settings (alerts/), the administrator's help directory (../help/) and
-// retention policy (admin/), statistics (stats/) and the audit log view (audit/).
+// report-scoped), alert settings (alerts/), the administrator's help directory (../help/),
+// retention policy and organisation settings (admin/), statistics (stats/) and the audit log view
+// (audit/).
 // Every state-changing request passes the CSRF guard first [Note: staff sessions].
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.ts';

@@ -10,6 +10,7 @@ import { loginRoutes } from './login.ts';
 import { meRoutes } from './me.ts';
 import { renewalRoutes } from './member-renewal.ts';
 import { memberRoutes } from './members.ts';
+import { keyRotationRoutes } from './org-key-rotation.ts';
 import { recoveryRoutes } from './recovery.ts';
 
 export function staffAuthRoutes(options: { failureMs?: number } = {}): Hono<AppEnv> {
@@ -20,5 +21,6 @@ export function staffAuthRoutes(options: { failureMs?: number } = {}): Hono<AppE
     .route('/', invitationRoutes())
     .route('/', acceptRoute())
     .route('/', memberRoutes())
-    .route('/', renewalRoutes());
+    .route('/', renewalRoutes())
+    .route('/', keyRotationRoutes());
 }

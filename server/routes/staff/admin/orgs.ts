@@ -1,0 +1,107 @@
+// The administrator's organisation settings: GET /api/staff/admin/orgs -> 200 AdminOrgListDto
+// (every school and the CdR with their settings and members; no keys, hashes or secrets);
+// PUT /api/staff/admin/orgs/:id (OrgSettingsSchema) -> 200 AdminOrgDto, 404 for an unknown id.
+// A change goes into the municipality's audit chain as 'org.settings' (the organisation's id as
+// its subject, not the values).
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import {
+  OrgSettingsSchema,
+  type AdminOrgDto,
+  type AdminOrgListDto,
+} from '../../../../shared/protocol/admin.ts';
+import { UuidSchema } from '../../../../shared/protocol/common.ts';
+import type { DbOrTrx } from '../../../db/database.ts';
+import { appendAudit } from '../../../db/repositories/audit.ts';
+import {
+  findOrganisation,
+  listMembersOfOrgs,
+  listOrganisations,
+  updateOrgSettings,
+  type OrganisationWithCertificate,
+} from '../../../db/repositories/organisations.ts';
+import { notFound } from '../../../errors.ts';
+import { requireStaff, type StaffEnv } from '../../../middleware/staff-auth.ts';
+import { validate } from '../../../middleware/validate.ts';
+
+const adminOnly = requireStaff({ roles: ['admin'] });
+const OrgParamsSchema = v.object({ id: UuidSchema });
+
+async function withMembers(
+  db: DbOrTrx,
+  orgs: OrganisationWithCertificate[],
+): Promise<AdminOrgDto[]> {
+  const members = await listMembersOfOrgs(
+    db,
+    orgs.map((o) => o.id),
+  );
+  return orgs.map((o) => ({
+    id: o.id,
+    kind: o.kind,
+    name: o.name,
+    code: o.code,
+    address: o.address,
+    phone: o.phone,
+    hours: o.hours,
+    waitTargetHours: o.wait_target_hours,
+    certificateVersion: Number(o.cert_version),
+    members: members
+      .filter((m) => m.org_id === o.id)
+      .map((m) => ({
+        id: m.id,
+        displayName: m.display_name,
+        login: m.login,
+        role: m.role,
+        status: m.status,
+      })),
+  }));
+}
+
+export function orgSettingsRoutes(): Hono<StaffEnv> {
+  return new Hono<StaffEnv>()
+    .get('/', adminOnly, async (c) => {
+      const db = c.var.deps.db;
+      const organisations = await withMembers(db, await listOrganisations(db));
+      return c.json<AdminOrgListDto>({ organisations });
+    })
+    .put(
+      '/:id',
+      adminOnly,
+      validate('param', OrgParamsSchema),
+      validate('json', OrgSettingsSchema),
+      async (c) => {
+        const { deps, staff } = c.var;
+        const id = c.req.valid('param').id.toLowerCase();
+        const input = c.req.valid('json');
+        const org = await deps.db.transaction().execute(async (trx) => {
+          // Only the settings: the name and code are part of the root-signed certificate and of
+          // the printed posters (the kiosk URL /s/<code>), so they are not editable here; they
+          // change only with a new certificate.
+          const found = await updateOrgSettings(trx, id, {
+            address: input.address,
+            phone: input.phone,
+            hours: input.hours,
+            wait_target_hours: input.waitTargetHours,
+          });
+          if (!found) throw notFound('Organisation');
+          await appendAudit(
+            trx,
+            {
+              orgId: null,
+              actorId: staff.id,
+              action: 'org.settings',
+              subjectType: 'organisation',
+              subjectId: id,
+              at: deps.clock(),
+            },
+            deps.dialect,
+          );
+          return findOrganisation(trx, { id });
+        });
+        if (!org) throw notFound('Organisation');
+        const [dto] = await withMembers(deps.db, [org]);
+        if (!dto) throw notFound('Organisation');
+        return c.json<AdminOrgDto>(dto);
+      },
+    );
+}
