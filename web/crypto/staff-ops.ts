@@ -9,6 +9,7 @@ import {
   encryptItem,
   endorseMember,
   fromB64,
+  generateOrgKeys,
   inviteMac,
   newKey,
   newUuid,
@@ -239,4 +240,19 @@ export async function recoverAccount(
     `bezpieczny-glos/v1/recovery\0${login}\0${fresh.authKey}`,
   );
   return { ...fresh, proof: toB64(sodium.crypto_sign_detached(message, personal.signSecretKey)) };
+}
+
+/** [Note: key rotation] After a member left: the organisation's next key version, sealed to the
+ * personal box key of every remaining active member (never the one who left). */
+export async function newOrgKeyVersion(members: { id: string; boxPublicKey: string }[]) {
+  const sodium = await loadSodium();
+  const keys = generateOrgKeys(sodium);
+  return {
+    boxPublicKey: toB64(keys.boxPublicKey),
+    signPublicKey: toB64(keys.signPublicKey),
+    grants: members.map((m) => ({
+      staffId: m.id,
+      sealedKeys: toB64(sealOrgKeys(sodium, keys, fromB64(m.boxPublicKey))),
+    })),
+  };
 }

@@ -11,6 +11,7 @@ import { EscalationPage } from './pages/EscalationPage.tsx';
 import { EscalationsPage } from './pages/EscalationsPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { HelpAdminPage } from './pages/HelpAdminPage.tsx';
+import { OrgsPage } from './pages/OrgsPage.tsx';
 import { RetentionPage } from './pages/RetentionPage.tsx';
 import { StatsPage } from './pages/StatsPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
@@ -60,6 +61,7 @@ const NAV: { view: View; label: StaffKey; roles: string[] }[] = [
   },
   { view: { name: 'stats' }, label: 'stats', roles: ['counsellor', 'cdr_specialist', 'admin'] },
   { view: { name: 'audit' }, label: 'auditLog', roles: ['counsellor', 'cdr_specialist', 'admin'] },
+  { view: { name: 'orgs' }, label: 'organisations', roles: ['admin'] },
   { view: { name: 'retention' }, label: 'retention', roles: ['admin'] },
   {
     view: { name: 'settings' },
@@ -101,6 +103,7 @@ function Page() {
   if (v.name === 'stats') return <StatsPage />;
   if (v.name === 'audit') return <AuditPage />;
   if (v.name === 'retention') return <RetentionPage />;
+  if (v.name === 'orgs') return <OrgsPage />;
   if (v.name === 'escalation') return <EscalationPage id={v.id} />;
   if (v.name === 'help')
     return unlocked.value.me.role === 'admin' ? <HelpAdminPage /> : <HelpDirectory />;

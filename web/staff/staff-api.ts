@@ -17,6 +17,8 @@ import type {
   MemberDto,
   StaffMeDto,
 } from '../../shared/protocol/staff.ts';
+import type { AdminOrgListDto, OrgSettingsDto } from '../../shared/protocol/admin.ts';
+import type { PendingKeysDto } from '../../shared/protocol/staff.ts';
 import { request, requestJson } from '../common/api.ts';
 
 const base = '/api/staff';
@@ -51,6 +53,14 @@ export const staffApi = {
     request(`${base}/members/${memberId}/grant`, { method: 'POST', json: body }),
   renewMember: (memberId: string, secretSealed: string) =>
     post<InvitationCreatedDto>(`/members/${memberId}/renew`, { secretSealed }),
+  proposeKeyVersion: (body: unknown) =>
+    post<{ version: number; grants: number }>('/org-key/versions', body),
+  deactivate: (staffId: string) =>
+    request(`${base}/admin/staff/${staffId}/deactivate`, { method: 'POST', json: {} }),
+  adminOrgs: () => requestJson<AdminOrgListDto>(`${base}/admin/orgs`),
+  saveOrg: (id: string, body: OrgSettingsDto) =>
+    request(`${base}/admin/orgs/${id}`, { method: 'PUT', json: body }),
+  pendingKeys: () => requestJson<PendingKeysDto>(`${base}/admin/pending-keys`),
   invite: (body: unknown) => post<InvitationCreatedDto>('/invitations', body),
   openInvitation: (id: string, token: string) =>
     post<InvitationDto>(`/invitations/${id}/open`, { token }),

@@ -25,6 +25,7 @@ export type View =
   | { name: 'stats' }
   | { name: 'audit' }
   | { name: 'retention' }
+  | { name: 'orgs' }
   | { name: 'case'; id: string }
   | { name: 'members' }
   | { name: 'settings' }

@@ -256,4 +256,15 @@ export const en: StaffMessages = {
   retentionFlagged: 'False and test reports (months)',
   retentionLastRun: 'Last run',
   never: 'never',
+  deactivate: 'Deactivate',
+  rotateTitle: 'Replacing the school key',
+  rotateHint:
+    'When someone leaves: deactivate their account, then make a new key for those who remain. Old reports stay readable.',
+  rotateKey: 'Make a new school key',
+  rotationProposed:
+    'The new key (version {version}) waits for the municipal administrator’s signature.',
+  rotationFailed: 'Could not make the new key.',
+  organisations: 'Schools and CdR',
+  pendingKeys: 'New keys wait for a signature. Run on the computer with the municipality key:',
+  waitTarget: 'Time to first answer (hours)',
 };

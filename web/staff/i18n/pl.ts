@@ -255,6 +255,16 @@ export const pl = {
   retentionFlagged: 'Zgłoszenia fałszywe i testowe (miesiące)',
   retentionLastRun: 'Ostatnie czyszczenie',
   never: 'jeszcze nie',
+  deactivate: 'Wyłącz konto',
+  rotateTitle: 'Wymiana klucza szkoły',
+  rotateHint:
+    'Gdy ktoś odchodzi z zespołu: wyłącz jego konto, potem utwórz nowy klucz dla pozostałych. Stare zgłoszenia pozostaną czytelne.',
+  rotateKey: 'Utwórz nowy klucz szkoły',
+  rotationProposed: 'Nowy klucz (wersja {version}) czeka na podpis administratora gminy.',
+  rotationFailed: 'Nie udało się utworzyć nowego klucza.',
+  organisations: 'Szkoły i CdR',
+  pendingKeys: 'Nowe klucze czekają na podpis. Uruchom na komputerze z kluczem gminy:',
+  waitTarget: 'Czas na pierwszą odpowiedź (godziny)',
 };
 
 export type StaffMessages = Record<keyof typeof pl, string>;

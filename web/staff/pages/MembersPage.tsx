@@ -43,6 +43,27 @@ export function MembersPage() {
       setMessage({ ok: false, text: ts('inviteFailed') });
     }
   };
+  /** After someone left: deactivate them, then make the next school key for those who remain. */
+  const deactivate = (member: MemberDto) =>
+    staffApi
+      .deactivate(member.id)
+      .then(reload, () => setMessage({ ok: false, text: ts('saveFailed') }));
+  const rotate = async () => {
+    const org = u?.me.org;
+    if (!org) return;
+    try {
+      const { organisations } = await staffApi.organisations();
+      const dto = organisations.find((o) => o.id === org.id);
+      if (!dto) throw new Error('no organisation');
+      const current = await crypto('verifyOrg', dto);
+      const active = members.filter((m) => m.status === 'active');
+      const proposal = await crypto('newOrgKeyVersion', active);
+      await staffApi.proposeKeyVersion({ version: current.version + 1, ...proposal });
+      setMessage({ ok: true, text: ts('rotationProposed', { version: current.version + 1 }) });
+    } catch {
+      setMessage({ ok: false, text: ts('rotationFailed') });
+    }
+  };
   const grant = async (member: MemberDto) => {
     if (!latest || !u?.me.org) return;
     try {
@@ -76,6 +97,11 @@ export function MembersPage() {
                 {ts('renewMember')}
               </button>
             )}
+            {m.status === 'active' && m.id !== u?.me.id && (
+              <button type="button" class="button--secondary" onClick={() => void deactivate(m)}>
+                {ts('deactivate')}
+              </button>
+            )}
             {m.pending && (
               <button type="button" onClick={() => void grant(m)}>
                 {ts('confirmMember', { name: m.displayName })}
@@ -92,6 +118,11 @@ export function MembersPage() {
           {message.text}
         </p>
       )}
+      <h3>{ts('rotateTitle')}</h3>
+      <p class="hint">{ts('rotateHint')}</p>
+      <button type="button" class="button--secondary" onClick={() => void rotate()}>
+        {ts('rotateKey')}
+      </button>
       <h3>{ts('inviteColleague')}</h3>
       <form onSubmit={(e) => (e.preventDefault(), void invite())}>
         <Field

@@ -1,0 +1,126 @@
+// The administrator's view of the schools and the CdR: contact details, opening hours, the
+// waiting-time target, members (deactivation), and key versions waiting for a certificate.
+import { useEffect, useState } from 'preact/hooks';
+import type { AdminOrgDto } from '../../../shared/protocol/admin.ts';
+import type { PendingKeyDto } from '../../../shared/protocol/staff.ts';
+import { ts, type StaffKey } from '../i18n.ts';
+import { staffApi } from '../staff-api.ts';
+
+function OrgForm({ org, onSaved }: { org: AdminOrgDto; onSaved: (m: StaffKey) => void }) {
+  const [form, setForm] = useState({
+    address: org.address ?? '',
+    phone: org.phone ?? '',
+    hours: org.hours ?? '',
+    waitTargetHours: org.waitTargetHours,
+  });
+  const save = () =>
+    staffApi
+      .saveOrg(org.id, {
+        address: form.address || null,
+        phone: form.phone || null,
+        hours: form.hours || null,
+        waitTargetHours: form.waitTargetHours,
+      })
+      .then(
+        () => onSaved('saved'),
+        () => onSaved('saveFailed'),
+      );
+  const field = (key: 'address' | 'phone' | 'hours', label: StaffKey) => (
+    <div class="field">
+      <label for={`${org.code}-${key}`}>{ts(label)}</label>
+      <input
+        id={`${org.code}-${key}`}
+        value={form[key]}
+        onInput={(e) => setForm({ ...form, [key]: e.currentTarget.value })}
+      />
+    </div>
+  );
+  return (
+    <form onSubmit={(e) => (e.preventDefault(), void save())}>
+      {field('address', 'helpAddress')}
+      {field('phone', 'helpPhone')}
+      {field('hours', 'helpHours')}
+      <div class="field">
+        <label for={`${org.code}-wait`}>{ts('waitTarget')}</label>
+        <input
+          id={`${org.code}-wait`}
+          type="number"
+          min={1}
+          max={168}
+          value={form.waitTargetHours}
+          onInput={(e) => setForm({ ...form, waitTargetHours: Number(e.currentTarget.value) })}
+        />
+      </div>
+      <button type="submit">{ts('save')}</button>
+    </form>
+  );
+}
+
+export function OrgsPage() {
+  const [orgs, setOrgs] = useState<AdminOrgDto[]>([]);
+  const [pending, setPending] = useState<PendingKeyDto[]>([]);
+  const [message, setMessage] = useState<StaffKey | null>(null);
+  const reload = () => {
+    staffApi.adminOrgs().then(
+      (r) => setOrgs(r.organisations),
+      () => setMessage('loadFailed'),
+    );
+    staffApi.pendingKeys().then(
+      (r) => setPending(r.pending),
+      () => undefined,
+    );
+  };
+  useEffect(reload, []);
+  return (
+    <section>
+      <h2>{ts('organisations')}</h2>
+      {message && (
+        <p class="notice" role="status">
+          {ts(message)}
+        </p>
+      )}
+      {pending.length > 0 && (
+        <div class="notice">
+          <p>{ts('pendingKeys')}</p>
+          {pending.map((p) => (
+            <p key={p.orgId} class="invite-link">
+              npm run admin -- rotate-certificate --key data/root-key.json --org {p.code} --box-pk=
+              {p.boxPublicKey} --sign-pk={p.signPublicKey} --apply
+            </p>
+          ))}
+        </div>
+      )}
+      {orgs.map((o) => (
+        <details key={o.id} class="panel">
+          <summary>
+            {o.name} ({o.code}) · {ts('certVersion')} {o.certificateVersion}
+          </summary>
+          <OrgForm org={o} onSaved={setMessage} />
+          <ul class="members">
+            {o.members.map((m) => (
+              <li key={m.id}>
+                {m.displayName} ({m.login}) ·{' '}
+                {ts(
+                  m.status === 'active'
+                    ? 'memberActive'
+                    : m.status === 'invited'
+                      ? 'memberInvited'
+                      : 'memberDeactivated',
+                )}
+                {m.status === 'active' && (
+                  <button
+                    type="button"
+                    class="button--secondary"
+                    onClick={() => void staffApi.deactivate(m.id).then(reload)}
+                  >
+                    {ts('deactivate')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ))}
+    </section>
+  );
+}
