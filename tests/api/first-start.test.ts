@@ -1,42 +1,18 @@
 // What a newcomer does after cloning: `npm start` (prepare the database with the demo municipality,
 // build the web app pinning the new root key, serve), here on both dialects, then a graceful stop.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServer, TSX } from '../tools/cli-process.ts';
 import { createPostgresDatabase, DIALECTS } from './test-db.ts';
-
-const TSX = ['--import', 'tsx'];
 
 function runStep(args: string[], env: NodeJS.ProcessEnv): string {
   const result = spawnSync(process.execPath, args, { env, encoding: 'utf8', timeout: 120_000 });
   expect(result.stderr, `${args.join(' ')} wrote to stderr`).not.toMatch(/error/i);
   expect(result.status, result.stdout + result.stderr).toBe(0);
   return result.stdout;
-}
-
-function startServer(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [...TSX, 'server/main.ts'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const url = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    child.stdout.on('data', () => {
-      const m = /Listening on (http:\/\/[\d.]+:\d+)\//.exec(output);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { child, url, exited, output: () => output };
 }
 
 describe.each(DIALECTS)('first start on %s', (dialect) => {
