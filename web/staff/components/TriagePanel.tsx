@@ -1,6 +1,6 @@
 // Status, triage category, risk, assignee, misuse flag and pausing the pupil's replies. Every change
 // is recorded in the case history (actions only, never content).
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import {
   REPORT_STATUSES,
   RISK_LEVELS,
@@ -15,20 +15,17 @@ import { staffApi } from '../staff-api.ts';
 export function TriagePanel({
   id,
   item,
+  members: all,
   onChanged,
 }: {
   id: string;
   item: CaseDto['item'];
+  /** The school's members, as the case page already loaded them. */
+  members: MemberDto[];
   onChanged: () => void;
 }) {
-  const [members, setMembers] = useState<MemberDto[]>([]);
+  const members = all.filter((m) => m.status === 'active');
   const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    staffApi.members().then(
-      (m) => setMembers(m.filter((x) => x.status === 'active')),
-      () => undefined,
-    );
-  }, []);
   const patch = (body: Record<string, unknown>) =>
     staffApi.triage(id, body).then(onChanged, () => setFailed(true));
   const select = (label: string, field: string, value: string, options: [string, string][]) => (

@@ -8,6 +8,7 @@ import { StaffAttachment } from '../components/StaffAttachment.tsx';
 import { TriagePanel } from '../components/TriagePanel.tsx';
 import { crypto } from '../crypto.ts';
 import type { StaffOps } from '../../crypto/staff-worker.ts';
+import { CaseStatus } from '../components/CaseStatus.tsx';
 import { ts } from '../i18n.ts';
 import { ACTION_LABEL, PUPIL_CATEGORY_LABEL } from '../labels.ts';
 import { staffApi } from '../staff-api.ts';
@@ -44,22 +45,8 @@ export function CasePage({ id }: { id: string }) {
       {ts('backToInbox')}
     </button>
   );
-  if (data === null)
-    return (
-      <section>
-        {back}
-        <p role="status">{ts('loading')}</p>
-      </section>
-    );
-  if (data === 'error')
-    return (
-      <section>
-        {back}
-        <p class="notice notice--error" role="alert">
-          {ts('caseFailed')}
-        </p>
-      </section>
-    );
+  if (data === null || data === 'error')
+    return <CaseStatus back={back} failed={data === 'error'} />;
   const { dto, opened } = data;
   const r = opened.report;
   const name = (staffId: string | null) =>
@@ -134,7 +121,7 @@ export function CasePage({ id }: { id: string }) {
         authorName={name}
         onChanged={load}
       />
-      <TriagePanel id={id} item={dto.item} onChanged={load} />
+      <TriagePanel id={id} item={dto.item} members={members} onChanged={load} />
       <section class="panel" aria-labelledby="history-title">
         <h3 id="history-title">{ts('history')}</h3>
         <ol class="history">

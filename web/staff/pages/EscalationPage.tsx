@@ -9,6 +9,7 @@ import { MessageList } from '../components/MessageList.tsx';
 import { PackageView } from '../components/PackageView.tsx';
 import { ReplyBox } from '../components/ReplyBox.tsx';
 import { crypto } from '../crypto.ts';
+import { CaseStatus } from '../components/CaseStatus.tsx';
 import { ts } from '../i18n.ts';
 import { ESC_STATUS_LABEL, RESULT_LABEL } from '../labels.ts';
 import { staffApi } from '../staff-api.ts';
@@ -56,22 +57,8 @@ export function EscalationPage({ id }: { id: string }) {
       {ts('backToEscalations')}
     </button>
   );
-  if (!u || data === null)
-    return (
-      <section>
-        {back}
-        <p role="status">{ts('loading')}</p>
-      </section>
-    );
-  if (data === 'error')
-    return (
-      <section>
-        {back}
-        <p class="notice notice--error" role="alert">
-          {ts('caseFailed')}
-        </p>
-      </section>
-    );
+  if (!u || data === null || data === 'error')
+    return <CaseStatus back={back} failed={data === 'error'} />;
   const { dto, opened } = data;
   const item = dto.item;
   const closed = item.status === 'closed';
