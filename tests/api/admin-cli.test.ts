@@ -11,6 +11,7 @@ import { openDatabase } from '../../server/db/dialect.ts';
 import { findOrganisation, listCertificates } from '../../server/db/repositories/organisations.ts';
 import { DEFAULT_RATE_LIMITS } from '../../server/middleware/rate-limit.ts';
 import { silentLogger } from '../../server/middleware/request-log.ts';
+import { findPendingKey, savePendingKey } from '../../server/services/pending-keys.ts';
 import {
   decodeCertificateBody,
   fingerprint,
@@ -224,8 +225,28 @@ describe.each(DIALECTS)('admin certificates applied on %s', (dialect) => {
           env,
         );
 
+      // Keys no member proposed are refused: nobody would hold their secret halves.
+      const unproposed = await sign('2');
+      expect(unproposed.status).toBe(1);
+      expect(unproposed.stderr).toMatch(/no member proposed a key version 2/);
+      const other = await newKeys();
+      await savePendingKey(handle.db, school.id, {
+        version: 2,
+        boxPublicKey: other.box,
+        signPublicKey: other.sign,
+      });
+      const mismatched = await sign('2');
+      expect(mismatched.status).toBe(1);
+      expect(mismatched.stderr).toMatch(/not the ones a member proposed for version 2/);
+      // What a member's browser proposes (POST /api/staff/org-key/versions, key-rotation.test.ts).
+      await savePendingKey(handle.db, school.id, {
+        version: 2,
+        boxPublicKey: keys.box,
+        signPublicKey: keys.sign,
+      });
       const applied = await sign('2');
       expect(applied.status, applied.stderr).toBe(0);
+      expect(await findPendingKey(handle.db, school.id)).toBeUndefined();
       expect(applied.stdout).toContain('Applied: version 2');
       const dto = (await (await app.request(`/api/orgs/${school.id}`)).json()) as OrganisationDto;
       const body = verifyCertificate(sodium, rootKey, dto.certificate, {
@@ -246,6 +267,13 @@ describe.each(DIALECTS)('admin certificates applied on %s', (dialect) => {
 
       // The shortcut: id, kind, name and version come from the database.
       const cdrKeys = await newKeys();
+      const cdr = await findOrganisation(handle.db, { code: 'CDR' });
+      if (!cdr) throw new Error('demo CdR missing');
+      await savePendingKey(handle.db, cdr.id, {
+        version: 2,
+        boxPublicKey: cdrKeys.box,
+        signPublicKey: cdrKeys.sign,
+      });
       const rotated = await admin(
         [
           'rotate-certificate',

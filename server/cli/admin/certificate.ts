@@ -2,6 +2,7 @@
 // organisation public keys come from a member's browser; this tool never sees organisation
 // secret keys, only signs what it is given.
 import {
+  toB64,
   signCertificate,
   verifyCertificate,
   type RootKeyPair,
@@ -16,7 +17,7 @@ import {
   insertCertificate,
 } from '../../db/repositories/organisations.ts';
 import type { DbOrTrx } from '../../db/database.ts';
-import { clearPendingKey } from '../../services/pending-keys.ts';
+import { clearPendingKey, findPendingKey } from '../../services/pending-keys.ts';
 
 export interface CertificateRequest {
   orgId: string;
@@ -59,6 +60,23 @@ export async function checkApplicable(db: DbOrTrx, request: CertificateRequest):
     throw new Error(
       `version ${request.version} is not above the current version ${current}: refusing a rollback`,
     );
+  }
+  // [Note: key rotation] A rotation certifies keys a member's browser made and sealed to the
+  // members; keys nobody holds would leave the organisation unable to open new reports.
+  if (current > 0) {
+    const pending = await findPendingKey(db, request.orgId);
+    if (
+      !pending ||
+      pending.version !== request.version ||
+      pending.boxPublicKey !== toB64(request.boxPublicKey) ||
+      pending.signPublicKey !== toB64(request.signPublicKey)
+    ) {
+      throw new Error(
+        pending
+          ? `these keys are not the ones a member proposed for version ${pending.version}: check --box-pk and --sign-pk against the pending keys`
+          : `no member proposed a key version ${request.version}: the new keys must come from a member's browser (Team page, "make a new school key")`,
+      );
+    }
   }
 }
 
