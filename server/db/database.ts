@@ -10,6 +10,8 @@ import type {
 import type {
   OrgCertificatesTable,
   OrgKeyGrantsTable,
+  OrgRecoveryGrantsTable,
+  OrgRecoveryTable,
   OrganisationsTable,
 } from './tables/organisations.ts';
 import type {
@@ -32,6 +34,8 @@ export interface Database {
   organisations: OrganisationsTable;
   org_certificates: OrgCertificatesTable;
   org_key_grants: OrgKeyGrantsTable;
+  org_recovery: OrgRecoveryTable;
+  org_recovery_grants: OrgRecoveryGrantsTable;
   staff: StaffTable;
   reports: ReportsTable;
   messages: MessagesTable;

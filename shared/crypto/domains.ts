@@ -11,6 +11,8 @@ export const KDF = {
   passwordAuth: { context: 'pwd_auth', id: 1 },
   passwordWrap: { context: 'pwd_wrap', id: 2 },
   recoveryWrap: { context: 'rcvr_wrp', id: 1 },
+  schoolRecoveryAuth: { context: 'srcv_aut', id: 1 },
+  schoolRecoveryBox: { context: 'srcv_box', id: 2 },
 } as const;
 
 /** Prefixes of signed messages; each is followed by one 0x00 byte, then the signed bytes. */
@@ -19,6 +21,7 @@ export const SIGN_DOMAIN = {
   item: 'bezpieczny-glos/v1/item-signature',
   invite: 'bezpieczny-glos/v1/invite-mac',
   endorsement: 'bezpieczny-glos/v1/member-endorsement',
+  schoolRecovery: 'bezpieczny-glos/v1/school-recovery',
 } as const;
 
 /** BLAKE2b (crypto_generichash) keys used as personalisation; 16..64 bytes each. */

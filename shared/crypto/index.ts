@@ -78,6 +78,13 @@ export {
 } from './staff-keys.ts';
 export { inviteMac, verifyInviteMac } from './invite.ts';
 export { endorseMember, verifyMemberEndorsement, type MemberKeys } from './endorsement.ts';
+export {
+  deriveSchoolRecoveryKeys,
+  generateSchoolRecoveryKey,
+  endorseRecoveryKey,
+  verifyRecoveryEndorsement,
+  type SchoolRecoveryKeys,
+} from './school-recovery.ts';
 export { solvePow } from './pow-solve.ts';
 export { newUuid } from './ids.ts';
 export {

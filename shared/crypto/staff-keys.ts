@@ -58,7 +58,7 @@ export function unwrapPersonalKeys(
 const RECOVERY_BYTES = 32;
 
 /** Groups of 4 characters joined by dashes: 52 characters, 13 groups. */
-function formatRecoveryKey(raw: Uint8Array): string {
+export function formatRecoveryKey(raw: Uint8Array): string {
   return (toBase32(raw).match(/.{1,4}/g) ?? []).join('-');
 }
 

@@ -6,6 +6,7 @@
 // same-origin Origin.
 import * as v from 'valibot';
 import { B64Schema, UuidSchema } from './common.ts';
+import { SealedVersionsSchema } from './org-recovery.ts';
 import { B64Bytes, PUPIL_LIMITS } from './pupil.ts';
 import type { ThreadAttachmentDto, ThreadMessageDto } from './pupil.ts';
 
@@ -160,11 +161,13 @@ export interface MemberDto {
 }
 
 /** POST /api/staff/members/:id/grant -> 200 MemberDto: the org key sealed to the member, and the
- * endorsement (the server checks it against the organisation's certificate of that version). */
+ * endorsement (the server checks it against the organisation's certificate of that version);
+ * `older`: the other versions the granting member holds, so old reports open for the newcomer. */
 export const GrantSchema = v.object({
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
   sealedKeys: B64Schema(512),
   endorsement: B64Bytes(64),
+  older: v.optional(SealedVersionsSchema),
 });
 
 /** POST /api/staff/org-key/versions -> 201 KeyVersionProposedDto, by an active member after a
@@ -183,6 +186,9 @@ export const NewKeyVersionSchema = v.object({
     v.minLength(1),
     v.maxLength(500),
   ),
+  /** The new keys sealed to the organisation's recovery key: required when it has one, refused
+   * otherwise [Note: school recovery key]. */
+  recoveryGrant: v.optional(B64Bytes(210)),
 });
 export interface KeyVersionProposedDto {
   version: number;

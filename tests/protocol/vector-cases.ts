@@ -8,6 +8,8 @@ import {
   chainHash,
   derivePasswordKeys,
   deriveReceiptKeys,
+  deriveSchoolRecoveryKeys,
+  endorseRecoveryKey,
   encodeAd,
   encodeCertificateBody,
   fingerprint,
@@ -127,6 +129,21 @@ export function computeDeterministic(sodium: Sodium) {
     fingerprint: fingerprint(sodium, keys.root.publicKey),
     inviteMac: toB64(
       inviteMac(sodium, fixed.inviteSecret, keys.staffBox.publicKey, keys.staff.publicKey),
+    ),
+    schoolRecovery: schoolRecoveryVector(sodium),
+  };
+}
+
+/** The school recovery key's subkeys from the fixed recovery key, endorsed by the org sign key. */
+function schoolRecoveryVector(sodium: Sodium) {
+  const keys = seededKeys(sodium);
+  const recovery = deriveSchoolRecoveryKeys(sodium, fixed.recoveryKey);
+  const orgId = certificateBody(sodium).orgId;
+  return {
+    authKey: toB64(recovery.authKey),
+    boxPublicKey: toB64(recovery.boxPublicKey),
+    endorsement: toB64(
+      endorseRecoveryKey(sodium, keys.orgSign.privateKey, orgId, recovery.boxPublicKey),
     ),
   };
 }

@@ -151,3 +151,16 @@ export async function hasKeyGrantsOfVersion(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** A withdrawn key version: every member's grant of it goes. */
+export async function deleteKeyGrantsOfVersion(
+  db: DbOrTrx,
+  orgId: string,
+  version: number,
+): Promise<void> {
+  await db
+    .deleteFrom('org_key_grants')
+    .where('org_id', '=', orgId)
+    .where('version', '=', version)
+    .execute();
+}

@@ -16,6 +16,10 @@ export interface OrganisationsTable {
   /** Hours a report may wait for a first answer before the inbox marks it. */
   wait_target_hours: Generated<number>;
   created_at: string;
+  /** A shared mailbox that gets the organisation's content-free alerts; null: none. */
+  alert_email: Generated<string | null>;
+  /** 1: that mailbox hears of urgent reports only; 0: of every new report and message. */
+  alert_urgent_only: Generated<number>;
 }
 
 /** Root-signed certificates, one row per key version; the highest version is current. */
@@ -37,6 +41,29 @@ export interface OrgKeyGrantsTable {
   created_at: string;
 }
 
+/** The organisation's recovery key [Note: school recovery key]: public parts only. */
+export interface OrgRecoveryTable {
+  org_id: string;
+  /** base64url X25519 public key the organisation keys are sealed to. */
+  box_public_key: string;
+  /** hex SHA-256 of the recovery key's authKey. */
+  auth_hash: string;
+  /** base64url signature by the organisation's sign key (of endorsement_version) over the box key. */
+  endorsement: string;
+  endorsement_version: number;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** One organisation key version sealed to the recovery key's box public key. */
+export interface OrgRecoveryGrantsTable {
+  org_id: string;
+  version: number;
+  sealed_keys: Uint8Array;
+  created_at: string;
+}
+
 export type Organisation = Selectable<OrganisationsTable>;
 export type NewOrganisation = Insertable<OrganisationsTable>;
 export type OrganisationUpdate = Updateable<OrganisationsTable>;
@@ -44,3 +71,6 @@ export type OrgCertificate = Selectable<OrgCertificatesTable>;
 export type NewOrgCertificate = Insertable<OrgCertificatesTable>;
 export type OrgKeyGrant = Selectable<OrgKeyGrantsTable>;
 export type NewOrgKeyGrant = Insertable<OrgKeyGrantsTable>;
+export type OrgRecovery = Selectable<OrgRecoveryTable>;
+export type NewOrgRecovery = Insertable<OrgRecoveryTable>;
+export type OrgRecoveryGrant = Selectable<OrgRecoveryGrantsTable>;

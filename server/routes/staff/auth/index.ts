@@ -11,6 +11,7 @@ import { meRoutes } from './me.ts';
 import { renewalRoutes } from './member-renewal.ts';
 import { memberRoutes } from './members.ts';
 import { keyRotationRoutes } from './org-key-rotation.ts';
+import { orgRecoveryRoutes } from './org-recovery.ts';
 import { recoveryRoutes } from './recovery.ts';
 
 export function staffAuthRoutes(options: { failureMs?: number } = {}): Hono<AppEnv> {
@@ -22,5 +23,6 @@ export function staffAuthRoutes(options: { failureMs?: number } = {}): Hono<AppE
     .route('/', acceptRoute())
     .route('/', memberRoutes())
     .route('/', renewalRoutes())
-    .route('/', keyRotationRoutes());
+    .route('/', keyRotationRoutes())
+    .route('/', orgRecoveryRoutes());
 }

@@ -7,30 +7,26 @@
 // [Note: member endorsement], and both must be of the same organisation. A member whose keys a
 // colleague renews (member-renewal.ts) shows as pending again once they accepted the renewal.
 import { Hono } from 'hono';
-import { decodeCertificateBody } from '../../../../shared/envelope/certificate-body.ts';
-import { uuidToBytes } from '../../../../shared/envelope/bytes.ts';
-import { SIGN_DOMAIN } from '../../../../shared/crypto/domains.ts';
-import { signedMessage } from '../../../../shared/crypto/signed-message.ts';
 import { GrantSchema, type MemberDto } from '../../../../shared/protocol/staff.ts';
 import { appendAudit } from '../../../db/repositories/audit.ts';
 import { latestInvitationsOf } from '../../../db/repositories/invitations.ts';
-import { insertKeyGrant, listCertificates } from '../../../db/repositories/organisations.ts';
+import { insertKeyGrant } from '../../../db/repositories/organisations.ts';
 import { activateMember, findStaffById } from '../../../db/repositories/staff-credentials.ts';
 import { listStaffOfOrg } from '../../../db/repositories/staff.ts';
 import { ApiError, notFound } from '../../../errors.ts';
 import { requireStaff, type StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
-import { verifyEd25519 } from '../../../services/ed25519.ts';
 import { SEALED_ORG_KEYS_BYTES } from '../../../services/login-secret.ts';
+import {
+  badField,
+  checkMemberEndorsement,
+  checkSealedVersions,
+} from '../../../services/org-key-versions.ts';
 import { memberDto } from '../../../services/staff-me.ts';
 import { decodeField, encodeField } from '../../../services/wire-bytes.ts';
 import { IdParamSchema, MEMBER_ROLES } from './invitation-lookup.ts';
 
 const member = requireStaff({ roles: MEMBER_ROLES });
-
-function badField(field: string, message: string) {
-  return new ApiError(400, 'validation_failed', `Invalid ${field}`, [{ path: field, message }]);
-}
 
 export function memberRoutes() {
   return new Hono<StaffEnv>()
@@ -70,21 +66,13 @@ export function memberRoutes() {
           throw badField('sealedKeys', `must be ${SEALED_ORG_KEYS_BYTES} bytes`);
         }
         const endorsement = decodeField(input.endorsement, 'endorsement');
-        const cert = (await listCertificates(db, me.orgId)).find(
-          (x) => x.version === input.version,
-        );
-        if (!cert) throw badField('version', 'no such organisation key version');
-        const orgSignKey = decodeCertificateBody(
-          decodeField(cert.body, 'certificate'),
-        ).signPublicKey;
-        const message = signedMessage(
-          SIGN_DOMAIN.endorsement,
-          uuidToBytes(me.orgId),
-          decodeField(target.box_public_key, 'boxPublicKey'),
-          decodeField(target.sign_public_key, 'signPublicKey'),
-        );
-        if (!verifyEd25519(orgSignKey, message, endorsement)) {
-          throw badField('endorsement', 'not the organisation key signature over these keys');
+        await checkMemberEndorsement(db, me.orgId, input.version, target, endorsement);
+        const older = await checkSealedVersions(db, me.orgId, input.older ?? [], {
+          field: 'older',
+          requireCurrent: false,
+        });
+        if (older.some((g) => g.version === input.version)) {
+          throw badField('older', `version ${input.version} given twice`);
         }
         const orgId = me.orgId;
         const now = clock();
@@ -92,13 +80,15 @@ export function memberRoutes() {
           if (!(await activateMember(trx, target.id, encodeField(endorsement)))) {
             throw new ApiError(409, 'conflict', 'Member is not waiting for the key');
           }
-          await insertKeyGrant(trx, {
-            org_id: orgId,
-            version: input.version,
-            staff_id: target.id,
-            sealed_keys: sealed,
-            created_at: now.toISOString(),
-          });
+          for (const g of [{ version: input.version, sealed }, ...older]) {
+            await insertKeyGrant(trx, {
+              org_id: orgId,
+              version: g.version,
+              staff_id: target.id,
+              sealed_keys: g.sealed,
+              created_at: now.toISOString(),
+            });
+          }
           await appendAudit(
             trx,
             {

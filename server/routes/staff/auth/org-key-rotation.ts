@@ -27,22 +27,26 @@ import {
   hasKeyGrantsOfVersion,
   insertKeyGrant,
 } from '../../../db/repositories/organisations.ts';
+import { findOrgRecovery, insertRecoveryGrant } from '../../../db/repositories/org-recovery.ts';
 import { listStaffOfOrg } from '../../../db/repositories/staff.ts';
 import { ApiError } from '../../../errors.ts';
 import { requireStaff, type StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
-import { savePendingKey } from '../../../services/pending-keys.ts';
+import { savePendingKey, withdrawPendingKey } from '../../../services/pending-keys.ts';
 import { decodeField } from '../../../services/wire-bytes.ts';
 import { MEMBER_ROLES } from './invitation-lookup.ts';
 
 const member = requireStaff({ roles: MEMBER_ROLES });
 
 export function keyRotationRoutes() {
-  return new Hono<StaffEnv>().post(
-    '/org-key/versions',
-    member,
-    validate('json', NewKeyVersionSchema),
-    async (c) => {
+  return new Hono<StaffEnv>()
+    .delete('/org-key/versions/pending', member, async (c) => {
+      const { deps, staff: me } = c.var;
+      if (!me.orgId) throw new ApiError(403, 'forbidden', 'Not a member of an organisation');
+      await withdrawPendingKey(deps, me.orgId, me.id);
+      return c.body(null, 204);
+    })
+    .post('/org-key/versions', member, validate('json', NewKeyVersionSchema), async (c) => {
       const input = c.req.valid('json');
       const { db, clock, dialect } = c.var.deps;
       const me = c.var.staff;
@@ -82,11 +86,22 @@ export function keyRotationRoutes() {
         for (const id of active) {
           if (!given.has(id)) issues.push({ path: 'grants', message: `missing grant for ${id}` });
         }
+        // [Note: school recovery key] The new version is sealed to the recovery key as well (the
+        // member's browser checked its endorsement first), or the key would open old reports only.
+        const recovery = await findOrgRecovery(trx, orgId);
+        if (recovery && !input.recoveryGrant) {
+          issues.push({ path: 'recoveryGrant', message: 'the recovery key needs the new version' });
+        } else if (!recovery && input.recoveryGrant) {
+          issues.push({ path: 'recoveryGrant', message: 'the organisation has no recovery key' });
+        }
+        const recoverySealed = input.recoveryGrant
+          ? decodeField(input.recoveryGrant, 'recoveryGrant')
+          : null;
         if (issues.length > 0) {
           throw new ApiError(
             400,
             'validation_failed',
-            'The grants must go to exactly the active members',
+            'The grants must go to exactly the active members (and the recovery key)',
             issues,
           );
         }
@@ -98,6 +113,9 @@ export function keyRotationRoutes() {
             sealed_keys: g.sealed,
             created_at: now.toISOString(),
           });
+        }
+        if (recoverySealed) {
+          await insertRecoveryGrant(trx, orgId, input.version, recoverySealed, now.toISOString());
         }
         await savePendingKey(trx, orgId, {
           version: input.version,
@@ -118,6 +136,5 @@ export function keyRotationRoutes() {
         );
       });
       return c.json<KeyVersionProposedDto>({ version: input.version, grants: grants.length }, 201);
-    },
-  );
+    });
 }
