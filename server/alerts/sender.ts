@@ -1,6 +1,7 @@
 // The alert sender [Note: content-free alerts]: on an event it finds the school's counsellors (or,
 // for an escalation, the CdR's specialists) who want an alert of this kind, and sends each an
-// e-mail and/or a push to each of their browsers. Everything after notify() runs in the
+// e-mail and/or a push to each of their browsers, and an e-mail to the organisation's shared
+// mailbox when the administrator set one (each address once). Everything after notify() runs in the
 // background; errors are logged by channel and error code only (an SMTP error message can quote
 // an address).
 import type { Db } from '../db/database.ts';
@@ -9,7 +10,7 @@ import {
   listAlertRecipients,
   listPushSubscriptions,
 } from '../db/repositories/alert-settings.ts';
-import { findOrganisation } from '../db/repositories/organisations.ts';
+import { findOrganisation, findOrganisationRow } from '../db/repositories/organisations.ts';
 import type { Logger } from '../middleware/request-log.ts';
 import type { Mailer } from './email.ts';
 import type { Pusher } from './push.ts';
@@ -48,11 +49,18 @@ export function createAlertSender(options: AlertSenderOptions): AlertSender {
     if (!mailer && !pusher) return;
     // An escalation alerts the CdR's specialists and names the school it came from.
     const role = event.kind === 'escalation' ? 'cdr_specialist' : 'counsellor';
-    const [org, recipients] = await Promise.all([
+    const [org, alerted, recipients] = await Promise.all([
       findOrganisation(db, { id: event.schoolOrgId ?? event.orgId }),
+      findOrganisationRow(db, { id: event.orgId }),
       listAlertRecipients(db, event.orgId, event.urgent, role),
     ]);
-    if (!org || recipients.length === 0) return;
+    // The organisation's shared mailbox, set by the administrator, hears of urgent events only
+    // unless it asked for all.
+    const mailbox =
+      alerted?.alert_email && (event.urgent || alerted.alert_urgent_only === 0)
+        ? alerted.alert_email
+        : null;
+    if (!org || (recipients.length === 0 && !mailbox)) return;
     const text = alertText({
       kind: event.kind,
       urgent: event.urgent,
@@ -61,9 +69,11 @@ export function createAlertSender(options: AlertSenderOptions): AlertSender {
     });
     const jobs: Promise<void>[] = [];
     if (mailer) {
-      for (const r of recipients) {
-        if (!r.emailEnabled || !r.email) continue;
-        const to = r.email;
+      const addresses = new Set(
+        recipients.flatMap((r) => (r.emailEnabled && r.email ? [r.email] : [])),
+      );
+      if (mailbox) addresses.add(mailbox);
+      for (const to of addresses) {
         jobs.push(
           mailer({ to, subject: text.subject, text: text.text }).catch((e: unknown) =>
             failed('email', e),

@@ -33,6 +33,10 @@ export function formatCredentials(result: DemoResult): string {
     'Recovery keys (print and keep apart from the passwords):',
     ...result.accounts.map((a) => `  ${a.login.padEnd(30)} ${a.recoveryKey}`),
     '',
+    'Emergency keys of the organisations (the school recovery key, kept by the head; it restores',
+    'access when every member lost their password, see docs/administration.md):',
+    ...result.recoveryKeys.map((r) => `  ${r.code.padEnd(30)} ${r.recoveryKey}`),
+    '',
   ].join('\n');
 }
 

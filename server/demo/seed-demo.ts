@@ -35,6 +35,7 @@ import { insertStaff } from '../db/repositories/staff.ts';
 import { newTotpSecret } from '../services/totp.ts';
 import type { StaffRole } from '../db/tables/staff.ts';
 import { DEMO_ADMIN, DEMO_ORGS } from './demo-municipality.ts';
+import { seedRecoveryKey, type DemoRecoveryKey } from './demo-recovery.ts';
 import { seedHelpDirectory } from './help-directory.ts';
 
 export interface DemoAccount {
@@ -53,6 +54,8 @@ export interface DemoResult {
   rootPassphrase: string;
   rootKeyFile: string;
   accounts: DemoAccount[];
+  /** Each organisation's recovery key, as its head would keep it. */
+  recoveryKeys: DemoRecoveryKey[];
 }
 
 export interface SeedOptions {
@@ -88,6 +91,7 @@ export async function seedDemo(options: SeedOptions): Promise<DemoResult> {
     2,
   );
   const accounts: DemoAccount[] = [];
+  const recoveryKeys: DemoRecoveryKey[] = [];
 
   const addStaff = async (
     trx: Trx,
@@ -205,6 +209,7 @@ export async function seedDemo(options: SeedOptions): Promise<DemoResult> {
         dialect,
       );
       for (const person of demo.staff) await addStaff(trx, { id, keys, name: demo.name }, person);
+      recoveryKeys.push(await seedRecoveryKey(trx, sodium, { id, keys, ...demo }, now));
     }
     await addStaff(trx, null, { ...DEMO_ADMIN, role: 'admin' });
     await seedHelpDirectory(trx, now);
@@ -218,5 +223,6 @@ export async function seedDemo(options: SeedOptions): Promise<DemoResult> {
     rootPassphrase,
     rootKeyFile,
     accounts,
+    recoveryKeys,
   };
 }

@@ -57,6 +57,20 @@ export const OrgSettingsSchema = v.object({
     v.minValue(1, 'must be at least 1 hour'),
     v.maxValue(168, 'must be at most 168 hours (a week)'),
   ),
+  /** A shared mailbox (the school office) that gets content-free alerts too; null: none. */
+  alertEmail: v.optional(
+    v.nullable(
+      v.pipe(
+        v.string(),
+        v.trim(),
+        v.email('must be an e-mail address'),
+        v.maxLength(200, 'must be at most 200 characters'),
+      ),
+    ),
+    null,
+  ),
+  /** That mailbox hears of urgent reports only (default), or of every new report and message. */
+  alertUrgentOnly: v.optional(v.boolean(), true),
 });
 
 export type OrgSettingsDto = v.InferOutput<typeof OrgSettingsSchema>;
@@ -79,6 +93,8 @@ export interface AdminOrgDto extends OrgSettingsDto {
   /** The current (highest) certificate version. */
   certificateVersion: number;
   members: AdminOrgMemberDto[];
+  /** When the organisation's recovery key was made and last used [Note: school recovery key]. */
+  recoveryKey: { createdAt: string; lastUsedAt: string | null } | null;
 }
 
 export interface AdminOrgListDto {

@@ -19,6 +19,7 @@ import {
   CryptoError,
   createStaffCredentials,
   decodeCertificateBody,
+  endorseMember,
   fromB64,
   generateOrgKeys,
   openOrgKeys,
@@ -26,15 +27,18 @@ import {
   sealOrgKeys,
   toB64,
   unprotectRootKey,
+  verifyRecoveryEndorsement,
   type OrgKeyPair,
   type RootKeyFile,
 } from '../../shared/crypto/index.ts';
+import type { OrgRecoveryStatusDto } from '../../shared/protocol/org-recovery.ts';
 import type { OrganisationDto, OrganisationListDto } from '../../shared/protocol/orgs.ts';
 import type { CaseDto, PendingKeysDto, StaffMeDto } from '../../shared/protocol/staff.ts';
 import { PupilClient, TEST_ARGON } from '../tools/pupil-client.ts';
 import { openGrantedOrgKeys, staffJson, unlockPersonalKeys } from '../tools/staff-login.ts';
 import { staffCookie } from '../tools/staff-session.ts';
 import { staffFixture } from './staff-auth-fixture.ts';
+import { inviteClient } from './staff-auth-invite-client.ts';
 import { DIALECTS } from './test-db.ts';
 
 const SP1 = 'pedagog.sp1@demo.invalid';
@@ -135,11 +139,26 @@ describe.each(DIALECTS)('organisation key rotation (%s)', (dialect) => {
       staffId: id,
       sealedKeys: toB64(sealOrgKeys(sodium, v2, boxPk)),
     });
+    // [Note: school recovery key] The demo school has a recovery key: the new version is sealed
+    // to it too, after its endorsement checks out against the school's certified sign key.
+    const statusRes = await send('/api/staff/org-recovery', { headers: { Cookie: first.cookie } });
+    const status = (await statusRes.json()) as OrgRecoveryStatusDto;
+    expect(status.configured).toBe(true);
+    const recoveryBox = fromB64(status.boxPublicKey ?? '');
+    verifyRecoveryEndorsement(
+      sodium,
+      [v1.signPublicKey],
+      org.id,
+      recoveryBox,
+      fromB64(status.endorsement ?? ''),
+    );
+    const recoveryGrant = toB64(sealOrgKeys(sodium, v2, recoveryBox));
     const proposal = (version: number, grants: { staffId: string; sealedKeys: string }[]) => ({
       version,
       boxPublicKey: toB64(v2.boxPublicKey),
       signPublicKey: toB64(v2.signPublicKey),
       grants,
+      recoveryGrant,
     });
     const rotate = (body: unknown, cookie = first.cookie) =>
       send('/api/staff/org-key/versions', staffJson(body, cookie));
@@ -159,6 +178,10 @@ describe.each(DIALECTS)('organisation key rotation (%s)', (dialect) => {
     expect((await rotate(proposal(2, [mine]), sp2.cookie)).status).toBe(400);
     expect(await listKeyGrantsOfStaff(db, first.me.id)).toHaveLength(1);
 
+    const { recoveryGrant: _omitted, ...withoutRecovery } = proposal(2, [mine]);
+    const missingRecovery = await rotate(withoutRecovery);
+    expect(missingRecovery.status).toBe(400);
+    expect(JSON.stringify(await missingRecovery.json())).toContain('recoveryGrant');
     const made = await rotate(proposal(2, [mine]));
     expect(made.status, await made.clone().text()).toBe(201);
     expect((await rotate(proposal(2, [mine]))).status).toBe(409);
@@ -228,6 +251,51 @@ describe.each(DIALECTS)('organisation key rotation (%s)', (dialect) => {
     expect(openWith(secondV1, oldSealed)).toEqual(oldReport.threadKey);
     expect(() => openWith(secondV1, newSealed)).toThrow(CryptoError);
     expect((await send('/api/staff/me', { headers: { Cookie: secondCookie } })).status).toBe(401);
+
+    // The recovery key holds version 2 as well, so it still restores everything.
+    const after = await send('/api/staff/org-recovery', { headers: { Cookie: first.cookie } });
+    expect(((await after.json()) as OrgRecoveryStatusDto).versions).toEqual([1, 2]);
+
+    // A newcomer after the rotation gets every version their colleague holds, so the old report
+    // opens for them too (their MAC is checked by the colleague's browser: invitations tests).
+    const again = await f.login(SP1);
+    const client = inviteClient(f, () => again);
+    const { secret, created } = await client.invite('po.rotacji@demo.invalid');
+    const newcomer = (await client.accept(created, secret)).cred.keys;
+    const waiting = (await client.members(again.cookie)).find((m) => m.pending);
+    if (!waiting) throw new Error('the newcomer is not waiting');
+    const sealTo = (keys: OrgKeyPair) => toB64(sealOrgKeys(sodium, keys, newcomer.boxPublicKey));
+    const grantBody = {
+      version: 2,
+      sealedKeys: sealTo(firstV2),
+      endorsement: toB64(
+        endorseMember(sodium, firstV2.signSecretKey, {
+          orgId: org.id,
+          boxPublicKey: newcomer.boxPublicKey,
+          signPublicKey: newcomer.signPublicKey,
+        }),
+      ),
+      older: [{ version: 1, sealedKeys: sealTo(firstV1) }],
+    };
+    const grant = (body: unknown) =>
+      send(`/api/staff/members/${waiting.id}/grant`, staffJson(body, again.cookie));
+    for (const older of [
+      [{ version: 2, sealedKeys: sealTo(firstV2) }],
+      [{ version: 9, sealedKeys: sealTo(firstV1) }],
+    ]) {
+      expect((await grant({ ...grantBody, older })).status).toBe(400);
+    }
+    const granted = await grant(grantBody);
+    expect(granted.status, await granted.clone().text()).toBe(200);
+    const newcomerGrants = await listKeyGrantsOfStaff(db, waiting.id);
+    expect(newcomerGrants.map((g) => g.version).sort()).toEqual([1, 2]);
+    const newcomerV1 = openOrgKeys(
+      sodium,
+      newcomerGrants.find((g) => g.version === 1)?.sealed_keys ?? new Uint8Array(),
+      newcomer.boxPublicKey,
+      newcomer.boxSecretKey,
+    );
+    expect(openWith(newcomerV1, oldSealed)).toEqual(oldReport.threadKey);
 
     const actions = (await listAudit(db, org.id)).map((e) => e.action);
     expect(actions).toContain('staff.deactivated');

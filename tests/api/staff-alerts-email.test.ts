@@ -9,7 +9,9 @@ import type { AlertSettingsDto } from '../../shared/protocol/staff.ts';
 import { smtpMailer } from '../../server/alerts/email.ts';
 import { createAlertSender } from '../../server/alerts/sender.ts';
 import { DIALECTS } from './test-db.ts';
+import { findOrganisation } from '../../server/db/repositories/organisations.ts';
 import {
+  ADMIN,
   SP1_COUNSELLOR,
   SP2_COUNSELLOR,
   staffFixture,
@@ -162,6 +164,54 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
     await f.t.alerts.settled();
     expect(smtp.mails.flatMap((m) => m.to)).toEqual(['pedagog1@example.invalid']);
     expect(unfold(smtp.mails[0]?.raw ?? '')).toContain('nowa wiadomość');
+  });
+
+  it('mails the school office mailbox the administrator set: urgent only, or everything', async () => {
+    const admin = await f.member(ADMIN);
+    const org = await findOrganisation(f.t.handle.db, { code: 'SP1' });
+    if (!org) throw new Error('no SP1');
+    const setMailbox = async (alertUrgentOnly: boolean) => {
+      const res = await f.send(admin.cookie, 'PUT', `/api/staff/admin/orgs/${org.id}`, {
+        address: null,
+        phone: null,
+        hours: null,
+        waitTargetHours: 24,
+        alertEmail: 'sekretariat.sp1@example.invalid',
+        alertUrgentOnly,
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      expect(await res.json()).toMatchObject({
+        alertEmail: 'sekretariat.sp1@example.invalid',
+        alertUrgentOnly,
+      });
+    };
+    const mailedTo = async (urgent: boolean) => {
+      smtp.mails.length = 0;
+      const pupil = f.client('SP1');
+      expect((await pupil.submit(pupil.compose({ text: CANARY }, urgent))).status).toBe(201);
+      await f.t.alerts.settled();
+      return smtp.mails.flatMap((m) => m.to).sort();
+    };
+    await setMailbox(true);
+    expect(await mailedTo(false)).toEqual(['pedagog1@example.invalid']);
+    expect(await mailedTo(true)).toEqual([
+      'pedagog1@example.invalid',
+      'sekretariat.sp1@example.invalid',
+      'urgent@example.invalid',
+    ]);
+    await setMailbox(false);
+    expect(await mailedTo(false)).toEqual([
+      'pedagog1@example.invalid',
+      'sekretariat.sp1@example.invalid',
+    ]);
+    const bad = await f.send(admin.cookie, 'PUT', `/api/staff/admin/orgs/${org.id}`, {
+      address: null,
+      phone: null,
+      hours: null,
+      waitTargetHours: 24,
+      alertEmail: 'not an address',
+    });
+    expect(bad.status).toBe(400);
   });
 
   it('never fails the pupil when the mail server is down; logs a content-free line', async () => {

@@ -9,7 +9,6 @@ import {
   encryptItem,
   endorseMember,
   fromB64,
-  generateOrgKeys,
   inviteMac,
   newKey,
   newUuid,
@@ -182,10 +181,12 @@ export async function prepareAccount(password: string, secret: string) {
   };
 }
 
-/** A colleague's side: check the MAC against the sealed secret, then seal the org key and endorse. */
-export async function grantMember(member: MemberDto, orgId: string, org: OrgKeyVersion) {
+/** A colleague's side: check the MAC against the sealed secret, then seal the org key and endorse;
+ * the older versions this colleague holds go along, so the newcomer opens old reports too. */
+export async function grantMember(member: MemberDto, orgId: string, held: OrgKeyVersion[]) {
   const sodium = await loadSodium();
   if (!member.pending) throw new Error('nothing to grant');
+  const org = held.reduce((a, b) => (b.version > a.version ? b : a));
   const secret = openSealed(
     sodium,
     fromB64(member.pending.secretSealed),
@@ -195,12 +196,21 @@ export async function grantMember(member: MemberDto, orgId: string, org: OrgKeyV
   const boxPublicKey = fromB64(member.boxPublicKey);
   const signPublicKey = fromB64(member.signPublicKey);
   verifyInviteMac(sodium, secret, boxPublicKey, signPublicKey, fromB64(member.pending.mac));
+  const older = held.filter((k) => k.version !== org.version);
   return {
     version: org.version,
     sealedKeys: toB64(sealOrgKeys(sodium, org.keys, boxPublicKey)),
     endorsement: toB64(
       endorseMember(sodium, org.keys.signSecretKey, { orgId, boxPublicKey, signPublicKey }),
     ),
+    ...(older.length > 0
+      ? {
+          older: older.map((k) => ({
+            version: k.version,
+            sealedKeys: toB64(sealOrgKeys(sodium, k.keys, boxPublicKey)),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -240,19 +250,4 @@ export async function recoverAccount(
     `bezpieczny-glos/v1/recovery\0${login}\0${fresh.authKey}`,
   );
   return { ...fresh, proof: toB64(sodium.crypto_sign_detached(message, personal.signSecretKey)) };
-}
-
-/** [Note: key rotation] After a member left: the organisation's next key version, sealed to the
- * personal box key of every remaining active member (never the one who left). */
-export async function newOrgKeyVersion(members: { id: string; boxPublicKey: string }[]) {
-  const sodium = await loadSodium();
-  const keys = generateOrgKeys(sodium);
-  return {
-    boxPublicKey: toB64(keys.boxPublicKey),
-    signPublicKey: toB64(keys.signPublicKey),
-    grants: members.map((m) => ({
-      staffId: m.id,
-      sealedKeys: toB64(sealOrgKeys(sodium, keys, fromB64(m.boxPublicKey))),
-    })),
-  };
 }

@@ -12,6 +12,7 @@ import { EscalationsPage } from './pages/EscalationsPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { HelpAdminPage } from './pages/HelpAdminPage.tsx';
 import { OrgsPage } from './pages/OrgsPage.tsx';
+import { WaitingPage } from './pages/WaitingPage.tsx';
 import { RetentionPage } from './pages/RetentionPage.tsx';
 import { StatsPage } from './pages/StatsPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
@@ -89,12 +90,7 @@ function Page() {
   if (v.name === 'invite') return <InvitePage {...v} />;
   if (v.name === 'directory') return <Directory />;
   if (v.name === 'recovery') return <RecoveryPage />;
-  if (v.name === 'waiting')
-    return (
-      <p class="notice" role="status">
-        {ts('waitingForColleague')}
-      </p>
-    );
+  if (v.name === 'waiting') return <WaitingPage />;
   if (!unlocked.value) return <LoginPage />;
   if (v.name === 'case') return <CasePage id={v.id} />;
   if (v.name === 'members') return <MembersPage />;

@@ -19,6 +19,10 @@ import type {
 } from '../../shared/protocol/staff.ts';
 import type { AdminOrgListDto, OrgSettingsDto } from '../../shared/protocol/admin.ts';
 import type { PendingKeysDto } from '../../shared/protocol/staff.ts';
+import type {
+  OrgRecoveryOpenDto,
+  OrgRecoveryStatusDto,
+} from '../../shared/protocol/org-recovery.ts';
 import { request, requestJson } from '../common/api.ts';
 
 const base = '/api/staff';
@@ -55,12 +59,25 @@ export const staffApi = {
     post<InvitationCreatedDto>(`/members/${memberId}/renew`, { secretSealed }),
   proposeKeyVersion: (body: unknown) =>
     post<{ version: number; grants: number }>('/org-key/versions', body),
+  withdrawKeyVersion: () => request(`${base}/org-key/versions/pending`, { method: 'DELETE' }),
+  recoveryStatus: () => requestJson<OrgRecoveryStatusDto>(`${base}/org-recovery`),
+  setRecovery: (body: unknown) =>
+    requestJson<OrgRecoveryStatusDto>(`${base}/org-recovery`, { method: 'PUT', json: body }),
+  openRecovery: (authKey: string) => post<OrgRecoveryOpenDto>('/org-recovery/open', { authKey }),
+  recoveryGrant: (body: unknown) =>
+    request(`${base}/org-recovery/grant`, { method: 'POST', json: body }),
   deactivate: (staffId: string) =>
     request(`${base}/admin/staff/${staffId}/deactivate`, { method: 'POST', json: {} }),
   adminOrgs: () => requestJson<AdminOrgListDto>(`${base}/admin/orgs`),
   saveOrg: (id: string, body: OrgSettingsDto) =>
     request(`${base}/admin/orgs/${id}`, { method: 'PUT', json: body }),
   pendingKeys: () => requestJson<PendingKeysDto>(`${base}/admin/pending-keys`),
+  adminWithdrawKey: (orgId: string) =>
+    request(`${base}/admin/pending-keys/${orgId}`, { method: 'DELETE' }),
+  adminInvite: (orgId: string, body: unknown) =>
+    post<InvitationCreatedDto>(`/admin/orgs/${orgId}/invitations`, body),
+  adminRenew: (staffId: string, secretSealed: string) =>
+    post<InvitationCreatedDto>(`/admin/staff/${staffId}/renew`, { secretSealed }),
   invite: (body: unknown) => post<InvitationCreatedDto>('/invitations', body),
   openInvitation: (id: string, token: string) =>
     post<InvitationDto>(`/invitations/${id}/open`, { token }),

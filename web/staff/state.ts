@@ -32,4 +32,7 @@ export type View =
   | { name: 'directory' };
 
 export const unlocked = signal<Unlocked | null>(null);
+
+/** A member signed in who waits for the organisation key: their own keys, for the recovery key. */
+export const waitingMember = signal<Pick<Unlocked, 'me' | 'personal'> | null>(null);
 export const view = signal<View>({ name: 'login' });

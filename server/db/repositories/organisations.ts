@@ -115,7 +115,10 @@ export function findOrganisationRow(
 export async function updateOrgSettings(
   db: DbOrTrx,
   orgId: string,
-  settings: Pick<OrganisationUpdate, 'address' | 'phone' | 'hours' | 'wait_target_hours'>,
+  settings: Pick<
+    OrganisationUpdate,
+    'address' | 'phone' | 'hours' | 'wait_target_hours' | 'alert_email' | 'alert_urgent_only'
+  >,
 ): Promise<boolean> {
   const result = await db
     .updateTable('organisations')

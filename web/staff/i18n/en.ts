@@ -1,3 +1,4 @@
+import { enKeys } from './keys-en.ts';
 import type { StaffMessages } from './pl.ts';
 
 export const en: StaffMessages = {
@@ -267,4 +268,5 @@ export const en: StaffMessages = {
   organisations: 'Schools and CdR',
   pendingKeys: 'New keys wait for a signature. Run on the computer with the municipality key:',
   waitTarget: 'Time to first answer (hours)',
+  ...enKeys,
 };

@@ -1,4 +1,6 @@
 // The staff app's Polish words: the source the other dictionaries are checked against.
+import { plKeys } from './keys-pl.ts';
+
 export const pl = {
   appTitle: 'Bezpieczny Głos: dla pracowników',
   menu: 'Menu',
@@ -265,6 +267,7 @@ export const pl = {
   organisations: 'Szkoły i CdR',
   pendingKeys: 'Nowe klucze czekają na podpis. Uruchom na komputerze z kluczem gminy:',
   waitTarget: 'Czas na pierwszą odpowiedź (godziny)',
+  ...plKeys,
 };
 
 export type StaffMessages = Record<keyof typeof pl, string>;

@@ -1,3 +1,4 @@
+import { ukKeys } from './keys-uk.ts';
 import type { StaffMessages } from './pl.ts';
 
 export const uk: StaffMessages = {
@@ -265,4 +266,5 @@ export const uk: StaffMessages = {
   organisations: 'Школи та ЦС',
   pendingKeys: 'Нові ключі чекають на підпис. Запусти на компʼютері з ключем гміни:',
   waitTarget: 'Час на першу відповідь (години)',
+  ...ukKeys,
 };

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { MemberDto } from '../../../shared/protocol/staff.ts';
 import { crypto } from '../crypto.ts';
 import { Field } from '../components/Field.tsx';
+import { SchoolRecoveryPanel } from '../components/SchoolRecoveryPanel.tsx';
 import { ts } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
 import { unlocked } from '../state.ts';
@@ -57,17 +58,24 @@ export function MembersPage() {
       if (!dto) throw new Error('no organisation');
       const current = await crypto('verifyOrg', dto);
       const active = members.filter((m) => m.status === 'active');
-      const proposal = await crypto('newOrgKeyVersion', active);
+      const status = await staffApi.recoveryStatus();
+      const recovery = { orgId: org.id, status, orgSignKeys: u.orgSignKeys };
+      const proposal = await crypto('newOrgKeyVersion', active, recovery);
       await staffApi.proposeKeyVersion({ version: current.version + 1, ...proposal });
       setMessage({ ok: true, text: ts('rotationProposed', { version: current.version + 1 }) });
     } catch {
       setMessage({ ok: false, text: ts('rotationFailed') });
     }
   };
+  const withdraw = () =>
+    staffApi.withdrawKeyVersion().then(
+      () => setMessage({ ok: true, text: ts('keyVersionWithdrawn') }),
+      () => setMessage({ ok: false, text: ts('nothingToWithdraw') }),
+    );
   const grant = async (member: MemberDto) => {
-    if (!latest || !u?.me.org) return;
+    if (!u?.me.org) return;
     try {
-      const body = await crypto('grantMember', member, u.me.org.id, latest);
+      const body = await crypto('grantMember', member, u.me.org.id, u.orgKeys);
       await staffApi.grant(member.id, body);
       setMessage({ ok: true, text: ts('granted', { name: member.displayName }) });
       void reload();
@@ -123,6 +131,10 @@ export function MembersPage() {
       <button type="button" class="button--secondary" onClick={() => void rotate()}>
         {ts('rotateKey')}
       </button>
+      <button type="button" class="button--secondary" onClick={() => void withdraw()}>
+        {ts('withdrawKeyVersion')}
+      </button>
+      <SchoolRecoveryPanel />
       <h3>{ts('inviteColleague')}</h3>
       <form onSubmit={(e) => (e.preventDefault(), void invite())}>
         <Field

@@ -1,10 +1,12 @@
 // The administrator's view of the schools and the CdR: contact details, opening hours, the
-// waiting-time target, members (deactivation), and key versions waiting for a certificate.
+// waiting-time target, the shared alert mailbox, staffing (OrgStaffing), and key versions
+// waiting for a certificate (or to be withdrawn).
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminOrgDto } from '../../../shared/protocol/admin.ts';
 import type { PendingKeyDto } from '../../../shared/protocol/staff.ts';
 import { ts, type StaffKey } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
+import { OrgStaffing } from '../components/OrgStaffing.tsx';
 
 function OrgForm({ org, onSaved }: { org: AdminOrgDto; onSaved: (m: StaffKey) => void }) {
   const [form, setForm] = useState({
@@ -12,6 +14,8 @@ function OrgForm({ org, onSaved }: { org: AdminOrgDto; onSaved: (m: StaffKey) =>
     phone: org.phone ?? '',
     hours: org.hours ?? '',
     waitTargetHours: org.waitTargetHours,
+    alertEmail: org.alertEmail ?? '',
+    alertUrgentOnly: org.alertUrgentOnly,
   });
   const save = () =>
     staffApi
@@ -20,12 +24,14 @@ function OrgForm({ org, onSaved }: { org: AdminOrgDto; onSaved: (m: StaffKey) =>
         phone: form.phone || null,
         hours: form.hours || null,
         waitTargetHours: form.waitTargetHours,
+        alertEmail: form.alertEmail.trim() || null,
+        alertUrgentOnly: form.alertUrgentOnly,
       })
       .then(
         () => onSaved('saved'),
         () => onSaved('saveFailed'),
       );
-  const field = (key: 'address' | 'phone' | 'hours', label: StaffKey) => (
+  const field = (key: 'address' | 'phone' | 'hours' | 'alertEmail', label: StaffKey) => (
     <div class="field">
       <label for={`${org.code}-${key}`}>{ts(label)}</label>
       <input
@@ -50,6 +56,16 @@ function OrgForm({ org, onSaved }: { org: AdminOrgDto; onSaved: (m: StaffKey) =>
           value={form.waitTargetHours}
           onInput={(e) => setForm({ ...form, waitTargetHours: Number(e.currentTarget.value) })}
         />
+      </div>
+      {field('alertEmail', 'orgAlertEmail')}
+      <div class="field field--check">
+        <input
+          id={`${org.code}-urgent-only`}
+          type="checkbox"
+          checked={form.alertUrgentOnly}
+          onChange={(e) => setForm({ ...form, alertUrgentOnly: e.currentTarget.checked })}
+        />
+        <label for={`${org.code}-urgent-only`}>{ts('orgAlertUrgentOnly')}</label>
       </div>
       <button type="submit">{ts('save')}</button>
     </form>
@@ -83,10 +99,19 @@ export function OrgsPage() {
         <div class="notice">
           <p>{ts('pendingKeys')}</p>
           {pending.map((p) => (
-            <p key={p.orgId} class="invite-link">
-              npm run admin -- rotate-certificate --key data/root-key.json --org {p.code} --box-pk=
-              {p.boxPublicKey} --sign-pk={p.signPublicKey} --apply
-            </p>
+            <div key={p.orgId}>
+              <p class="invite-link">
+                npm run admin -- rotate-certificate --key data/root-key.json --org {p.code}{' '}
+                --box-pk={p.boxPublicKey} --sign-pk={p.signPublicKey} --apply
+              </p>
+              <button
+                type="button"
+                class="button--secondary"
+                onClick={() => void staffApi.adminWithdrawKey(p.orgId).then(reload)}
+              >
+                {ts('withdraw')} ({p.code})
+              </button>
+            </div>
           ))}
         </div>
       )}
@@ -96,29 +121,7 @@ export function OrgsPage() {
             {o.name} ({o.code}) · {ts('certVersion')} {o.certificateVersion}
           </summary>
           <OrgForm org={o} onSaved={setMessage} />
-          <ul class="members">
-            {o.members.map((m) => (
-              <li key={m.id}>
-                {m.displayName} ({m.login}) ·{' '}
-                {ts(
-                  m.status === 'active'
-                    ? 'memberActive'
-                    : m.status === 'invited'
-                      ? 'memberInvited'
-                      : 'memberDeactivated',
-                )}
-                {m.status === 'active' && (
-                  <button
-                    type="button"
-                    class="button--secondary"
-                    onClick={() => void staffApi.deactivate(m.id).then(reload)}
-                  >
-                    {ts('deactivate')}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
+          <OrgStaffing org={o} onChange={reload} />
         </details>
       ))}
     </section>

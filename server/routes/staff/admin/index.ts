@@ -5,10 +5,12 @@ import type { StaffEnv } from '../../../middleware/staff-auth.ts';
 import { orgSettingsRoutes } from './orgs.ts';
 import { keyRotationAdminRoutes } from './key-rotation.ts';
 import { retentionRoutes } from './retention.ts';
+import { adminStaffRoutes } from './staff.ts';
 
 export function staffAdminRoutes(): Hono<StaffEnv> {
   return new Hono<StaffEnv>()
     .route('/retention', retentionRoutes())
     .route('/orgs', orgSettingsRoutes())
-    .route('/', keyRotationAdminRoutes());
+    .route('/', keyRotationAdminRoutes())
+    .route('/', adminStaffRoutes());
 }

@@ -4,11 +4,9 @@
 // POST /api/staff/admin/staff/:id/deactivate -> 204, by the administrator or an active member of
 // the member's organisation (another organisation's member is not found): the member can no longer
 // sign in, their sessions end, and 'staff.deactivated' goes into the organisation's audit chain;
-// DELETE /api/staff/admin/pending-keys/:orgId -> 204 (404 when none): the administrator withdraws
+// DELETE /api/staff/admin/pending-keys/:id (an organisation id) -> 204 (404 when none): the administrator withdraws
 // a proposal they will not sign (pending-keys.ts, withdrawPendingKey).
 import { Hono } from 'hono';
-import * as v from 'valibot';
-import { UuidSchema } from '../../../../shared/protocol/common.ts';
 import type { PendingKeysDto } from '../../../../shared/protocol/staff.ts';
 import { appendAudit } from '../../../db/repositories/audit.ts';
 import { findOrganisationRow } from '../../../db/repositories/organisations.ts';
@@ -41,16 +39,11 @@ export function keyRotationAdminRoutes(): Hono<StaffEnv> {
       }
       return c.json<PendingKeysDto>({ pending });
     })
-    .delete(
-      '/pending-keys/:orgId',
-      adminOnly,
-      validate('param', v.object({ orgId: v.pipe(UuidSchema, v.toLowerCase()) })),
-      async (c) => {
-        const { deps, staff: me } = c.var;
-        await withdrawPendingKey(deps, c.req.valid('param').orgId, me.id);
-        return c.body(null, 204);
-      },
-    )
+    .delete('/pending-keys/:id', adminOnly, validate('param', IdParamSchema), async (c) => {
+      const { deps, staff: me } = c.var;
+      await withdrawPendingKey(deps, c.req.valid('param').id, me.id);
+      return c.body(null, 204);
+    })
     .post('/staff/:id/deactivate', adminOrMember, validate('param', IdParamSchema), async (c) => {
       const { db, clock, dialect } = c.var.deps;
       const me = c.var.staff;

@@ -20,12 +20,17 @@ import {
   updateOrgSettings,
   type OrganisationWithCertificate,
 } from '../../../db/repositories/organisations.ts';
+import { listOrgRecoveries } from '../../../db/repositories/org-recovery.ts';
 import { notFound } from '../../../errors.ts';
 import { requireStaff, type StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
 
 const adminOnly = requireStaff({ roles: ['admin'] });
 const OrgParamsSchema = v.object({ id: UuidSchema });
+
+function recoveryOf(r: { created_at: string; last_used_at: string | null } | undefined) {
+  return r ? { createdAt: r.created_at, lastUsedAt: r.last_used_at } : null;
+}
 
 async function withMembers(
   db: DbOrTrx,
@@ -35,6 +40,7 @@ async function withMembers(
     db,
     orgs.map((o) => o.id),
   );
+  const recoveries = new Map((await listOrgRecoveries(db)).map((r) => [r.org_id, r]));
   return orgs.map((o) => ({
     id: o.id,
     kind: o.kind,
@@ -44,6 +50,8 @@ async function withMembers(
     phone: o.phone,
     hours: o.hours,
     waitTargetHours: o.wait_target_hours,
+    alertEmail: o.alert_email,
+    alertUrgentOnly: o.alert_urgent_only === 1,
     certificateVersion: Number(o.cert_version),
     members: members
       .filter((m) => m.org_id === o.id)
@@ -54,6 +62,7 @@ async function withMembers(
         role: m.role,
         status: m.status,
       })),
+    recoveryKey: recoveryOf(recoveries.get(o.id)),
   }));
 }
 
@@ -82,6 +91,8 @@ export function orgSettingsRoutes(): Hono<StaffEnv> {
             phone: input.phone,
             hours: input.hours,
             wait_target_hours: input.waitTargetHours,
+            alert_email: input.alertEmail,
+            alert_urgent_only: input.alertUrgentOnly ? 1 : 0,
           });
           if (!found) throw notFound('Organisation');
           await appendAudit(

@@ -3,7 +3,6 @@
 // keeps the token's hash and the secret sealed to the organisation key, never the secret itself.
 // The invitee opens the link (a fresh TOTP secret each time), then accepts with their keys MAC'd
 // by the secret; they become an 'invited' member until a colleague grants the key (members.ts).
-import { randomBytes, randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import {
   CreateInvitationSchema,
@@ -11,18 +10,13 @@ import {
   type InvitationCreatedDto,
   type InvitationDto,
 } from '../../../../shared/protocol/staff.ts';
-import { appendAudit } from '../../../db/repositories/audit.ts';
-import { insertInvitation, setInvitationTotp } from '../../../db/repositories/invitations.ts';
-import { findStaffByLogin } from '../../../db/repositories/staff.ts';
+import { setInvitationTotp } from '../../../db/repositories/invitations.ts';
 import { ApiError } from '../../../errors.ts';
 import { requireStaff, type StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
-import { SEALED_INVITE_SECRET_BYTES } from '../../../services/login-secret.ts';
+import { createInvitation, sealedInviteSecret } from '../../../services/invitations.ts';
 import { newTotpSecret, totpUri } from '../../../services/totp.ts';
-import { decodeField, encodeField } from '../../../services/wire-bytes.ts';
-import { hashToken, IdParamSchema, invitationByToken, MEMBER_ROLES } from './invitation-lookup.ts';
-
-export const INVITATION_DAYS = 7;
+import { IdParamSchema, invitationByToken, MEMBER_ROLES } from './invitation-lookup.ts';
 
 export function invitationRoutes() {
   return new Hono<StaffEnv>()
@@ -32,53 +26,17 @@ export function invitationRoutes() {
       validate('json', CreateInvitationSchema),
       async (c) => {
         const input = c.req.valid('json');
-        const { db, clock, dialect } = c.var.deps;
         const me = c.var.staff;
         if (!me.orgId) throw new ApiError(403, 'forbidden', 'Not a member of an organisation');
-        const sealed = decodeField(input.secretSealed, 'secretSealed');
-        if (sealed.length !== SEALED_INVITE_SECRET_BYTES) {
-          throw new ApiError(400, 'validation_failed', 'Invalid secretSealed', [
-            { path: 'secretSealed', message: `must be ${SEALED_INVITE_SECRET_BYTES} bytes` },
-          ]);
-        }
-        if (await findStaffByLogin(db, input.login)) {
-          throw new ApiError(409, 'conflict', 'An account with this login exists');
-        }
-        const now = clock();
-        const id = randomUUID();
-        const token = randomBytes(32).toString('base64url');
-        const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString();
-        const orgId = me.orgId;
-        await db.transaction().execute(async (trx) => {
-          await insertInvitation(trx, {
-            id,
-            org_id: orgId,
-            role: me.role,
-            login: input.login,
-            display_name: input.displayName,
-            token_hash: hashToken(token).toString('hex'),
-            secret_sealed: encodeField(sealed),
-            totp_secret: null,
-            created_by: me.id,
-            created_at: now.toISOString(),
-            expires_at: expiresAt,
-            accepted_staff_id: null,
-            mac: null,
-          });
-          await appendAudit(
-            trx,
-            {
-              orgId,
-              actorId: me.id,
-              action: 'invitation.created',
-              subjectType: 'invitation',
-              subjectId: id,
-              at: now,
-            },
-            dialect,
-          );
+        const created = await createInvitation(c.var.deps, {
+          orgId: me.orgId,
+          role: me.role,
+          login: input.login,
+          displayName: input.displayName,
+          secretSealed: sealedInviteSecret(input.secretSealed),
+          createdBy: me.id,
         });
-        return c.json<InvitationCreatedDto>({ id, token, expiresAt }, 201);
+        return c.json<InvitationCreatedDto>(created, 201);
       },
     )
     .post(

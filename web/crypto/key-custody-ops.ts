@@ -1,0 +1,149 @@
+// Key custody in the staff worker: the organisation's recovery key [Note: school recovery key]
+// and new key versions [Note: key rotation]. Secret keys cross to the page as bytes and live
+// there in memory only; the recovery key itself is shown once, for printing, and never stored.
+import {
+  bytesEqual,
+  deriveSchoolRecoveryKeys,
+  endorseMember,
+  endorseRecoveryKey,
+  fromB64,
+  generateOrgKeys,
+  generateSchoolRecoveryKey,
+  openOrgKeys,
+  sealOrgKeys,
+  toB64,
+  verifyCertificate,
+  verifyRecoveryEndorsement,
+  type PersonalKeys,
+} from '../../shared/crypto/index.ts';
+import type { OrgRecoveryStatusDto, SealedVersionDto } from '../../shared/protocol/org-recovery.ts';
+import type { CertificateDto } from '../../shared/protocol/orgs.ts';
+import { PINNED_ROOT_PUBLIC_KEY } from '../common/pinned-root.ts';
+import { loadSodium } from './sodium.ts';
+import type { OrgKeyVersion } from './staff-ops.ts';
+
+const newest = (keys: OrgKeyVersion[]): OrgKeyVersion => {
+  const top = keys.reduce<OrgKeyVersion | undefined>(
+    (a, b) => (a && a.version >= b.version ? a : b),
+    undefined,
+  );
+  if (!top) throw new Error('no organisation key');
+  return top;
+};
+
+/** A new recovery key: every version this member holds sealed to it, endorsed by the newest. */
+export async function createSchoolRecovery(orgId: string, orgKeys: OrgKeyVersion[]) {
+  const sodium = await loadSodium();
+  const recovery = generateSchoolRecoveryKey(sodium);
+  const top = newest(orgKeys);
+  return {
+    recoveryKey: recovery.recoveryKey,
+    body: {
+      boxPublicKey: toB64(recovery.boxPublicKey),
+      authKey: toB64(recovery.authKey),
+      endorsement: toB64(
+        endorseRecoveryKey(sodium, top.keys.signSecretKey, orgId, recovery.boxPublicKey),
+      ),
+      endorsementVersion: top.version,
+      grants: orgKeys.map((k) => ({
+        version: k.version,
+        sealedKeys: toB64(sealOrgKeys(sodium, k.keys, recovery.boxPublicKey)),
+      })),
+    },
+  };
+}
+
+/** What proves the holder of a typed recovery key to the server (no slow hash: 256 random bits). */
+export async function schoolRecoveryAuthKey(recoveryKey: string): Promise<string> {
+  return toB64(deriveSchoolRecoveryKeys(await loadSodium(), recoveryKey).authKey);
+}
+
+/**
+ * The waiting member's side: open the versions sealed to the recovery key, keep only those whose
+ * public keys are the ones the pinned root certified (the server knows the recovery public key and
+ * could seal keys of its own), then seal them to this member's own keys and endorse those.
+ */
+export async function restoreWithSchoolRecovery(
+  recoveryKey: string,
+  grants: SealedVersionDto[],
+  orgId: string,
+  certificates: CertificateDto[],
+  personal: PersonalKeys,
+) {
+  const sodium = await loadSodium();
+  const recovery = deriveSchoolRecoveryKeys(sodium, recoveryKey);
+  const root = fromB64(PINNED_ROOT_PUBLIC_KEY);
+  const certified = new Map(
+    certificates.map((c) => {
+      const body = verifyCertificate(sodium, root, c, { expectOrgId: orgId });
+      return [body.version, body] as const;
+    }),
+  );
+  const orgKeys: OrgKeyVersion[] = grants.flatMap((g) => {
+    const cert = certified.get(g.version);
+    if (!cert) return []; // a version still waiting for its certificate cannot be checked
+    const keys = openOrgKeys(
+      sodium,
+      fromB64(g.sealedKeys),
+      recovery.boxPublicKey,
+      recovery.boxSecretKey,
+    );
+    if (
+      !bytesEqual(keys.boxPublicKey, cert.boxPublicKey) ||
+      !bytesEqual(keys.signPublicKey, cert.signPublicKey)
+    ) {
+      throw new Error(`key version ${g.version} is not the certified one`);
+    }
+    return [{ orgId, version: g.version, keys }];
+  });
+  const top = newest(orgKeys);
+  return {
+    orgKeys,
+    body: {
+      version: top.version,
+      endorsement: toB64(
+        endorseMember(sodium, top.keys.signSecretKey, {
+          orgId,
+          boxPublicKey: personal.boxPublicKey,
+          signPublicKey: personal.signPublicKey,
+        }),
+      ),
+      grants: orgKeys.map((k) => ({
+        version: k.version,
+        sealedKeys: toB64(sealOrgKeys(sodium, k.keys, personal.boxPublicKey)),
+      })),
+    },
+  };
+}
+
+/** [Note: key rotation] After a member left: the organisation's next key version, sealed to the
+ * personal box key of every remaining active member (never the one who left), and to the
+ * recovery key once its endorsement checks out against the organisation's certified sign keys. */
+export async function newOrgKeyVersion(
+  members: { id: string; boxPublicKey: string }[],
+  recovery: { orgId: string; status: OrgRecoveryStatusDto; orgSignKeys: Uint8Array[] } | null,
+) {
+  const sodium = await loadSodium();
+  const keys = generateOrgKeys(sodium);
+  let recoveryGrant: string | undefined;
+  if (recovery?.status.configured && recovery.status.boxPublicKey && recovery.status.endorsement) {
+    const boxPublicKey = fromB64(recovery.status.boxPublicKey);
+    verifyRecoveryEndorsement(
+      sodium,
+      recovery.orgSignKeys,
+      recovery.orgId,
+      boxPublicKey,
+      fromB64(recovery.status.endorsement),
+    );
+    recoveryGrant = toB64(sealOrgKeys(sodium, keys, boxPublicKey));
+  }
+  return {
+    boxPublicKey: toB64(keys.boxPublicKey),
+    signPublicKey: toB64(keys.signPublicKey),
+    grants: members.map((m) => ({
+      staffId: m.id,
+      sealedKeys: toB64(sealOrgKeys(sodium, keys, fromB64(m.boxPublicKey))),
+    })),
+    ...(recoveryGrant ? { recoveryGrant } : {}),
+  };
+}

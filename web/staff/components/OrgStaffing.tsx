@@ -1,0 +1,122 @@
+// The administrator staffing one organisation: invite a member, renew the keys of one who lost
+// password and recovery key, deactivate one who left. The link's secret is sealed to the
+// organisation's box key from its root-verified certificate, so the administrator never holds the
+// organisation key; a member or the recovery key grants it after checking the MAC.
+import { useState } from 'preact/hooks';
+import type { AdminOrgDto } from '../../../shared/protocol/admin.ts';
+import { crypto } from '../crypto.ts';
+import { ts, type StaffKey } from '../i18n.ts';
+import { staffApi } from '../staff-api.ts';
+import { Field } from './Field.tsx';
+
+const statusKey = (s: AdminOrgDto['members'][number]['status']): StaffKey =>
+  s === 'active' ? 'memberActive' : s === 'invited' ? 'memberInvited' : 'memberDeactivated';
+
+async function sealedSecret(orgId: string) {
+  const { organisations } = await staffApi.organisations();
+  const dto = organisations.find((o) => o.id === orgId);
+  if (!dto) throw new Error('no such organisation');
+  const verified = await crypto('verifyOrg', dto);
+  return crypto('createInviteSecret', verified.boxPublicKey);
+}
+
+const linkOf = (id: string, token: string, secret: string) =>
+  `${window.location.origin}/staff/#invite=${id}.${token}.${secret}`;
+
+export function OrgStaffing(props: { org: AdminOrgDto; onChange: () => void }) {
+  const { org, onChange } = props;
+  const [login, setLogin] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [link, setLink] = useState<string | null>(null);
+  const [failed, setFailed] = useState<StaffKey | null>(null);
+
+  const invite = async () => {
+    setFailed(null);
+    try {
+      const { secret, secretSealed } = await sealedSecret(org.id);
+      const created = await staffApi.adminInvite(org.id, { login, displayName, secretSealed });
+      setLink(linkOf(created.id, created.token, secret));
+      setLogin('');
+      setDisplayName('');
+      onChange();
+    } catch {
+      setFailed('inviteFailed');
+    }
+  };
+  const renew = async (staffId: string) => {
+    setFailed(null);
+    try {
+      const { secret, secretSealed } = await sealedSecret(org.id);
+      const created = await staffApi.adminRenew(staffId, secretSealed);
+      setLink(linkOf(created.id, created.token, secret));
+      onChange();
+    } catch {
+      setFailed('inviteFailed');
+    }
+  };
+  const deactivate = (staffId: string) =>
+    staffApi.deactivate(staffId).then(onChange, () => setFailed('saveFailed'));
+
+  return (
+    <div>
+      <p>
+        {org.recoveryKey
+          ? ts('recoveryKeyMade', {
+              date: org.recoveryKey.createdAt.slice(0, 10),
+              used: org.recoveryKey.lastUsedAt?.slice(0, 10) ?? ts('schoolRecoveryNeverUsed'),
+            })
+          : ts('recoveryKeyMissing')}
+      </p>
+      <ul class="members">
+        {org.members.map((m) => (
+          <li key={m.id}>
+            {m.displayName} ({m.login}) · {ts(statusKey(m.status))}
+            {m.status !== 'deactivated' && (
+              <button type="button" class="button--secondary" onClick={() => void renew(m.id)}>
+                {ts('renewMember')}
+              </button>
+            )}
+            {m.status === 'active' && (
+              <button type="button" class="button--secondary" onClick={() => void deactivate(m.id)}>
+                {ts('deactivate')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={(e) => (e.preventDefault(), void invite())}>
+        <h3>{ts('adminInvite')}</h3>
+        <p class="hint">{ts('adminInviteHint')}</p>
+        <Field
+          id={`${org.code}-invite-login`}
+          label="login"
+          value={login}
+          onValue={setLogin}
+          type="email"
+          required
+        />
+        <Field
+          id={`${org.code}-invite-name`}
+          label="displayName"
+          value={displayName}
+          onValue={setDisplayName}
+          required
+        />
+        <button type="submit">{ts('createInvite')}</button>
+      </form>
+      {link && (
+        <div class="notice notice--ok" role="status">
+          <p>{ts('inviteLinkHint')}</p>
+          <p class="invite-link" data-testid="admin-invite-link">
+            {link}
+          </p>
+        </div>
+      )}
+      {failed && (
+        <p class="notice notice--error" role="alert">
+          {ts(failed)}
+        </p>
+      )}
+    </div>
+  );
+}
