@@ -1,5 +1,5 @@
-// `npm run admin -- <command>`: the offline municipality root key and the certificates it signs
-// (usage in admin/help.ts). Errors are one line and a non-zero exit (runCli); no secret key or
+// `npm run admin -- <command>`: the offline municipality root key and the certificates it signs,
+// and the administrator's account (usage in admin/help.ts). Errors are one line and a non-zero exit (runCli); no secret key or
 // passphrase is ever printed.
 import { loadSodium } from '../crypto/sodium.ts';
 import { parseCommand } from './admin/args.ts';
@@ -8,7 +8,9 @@ import {
   printFingerprint,
   rotateCertificate,
   signCertificateCommand,
+  withDatabase,
 } from './admin/commands.ts';
+import { createAdmin } from './admin/create-admin.ts';
 import { USAGE } from './admin/help.ts';
 import { runCli } from './run-cli.ts';
 
@@ -28,6 +30,8 @@ await runCli(async () => {
       return signCertificateCommand(sodium, flags);
     case 'rotate-certificate':
       return rotateCertificate(sodium, flags);
+    case 'create-admin':
+      return withDatabase((handle) => createAdmin(sodium, flags, handle));
     default:
       throw new Error(`unknown command ${command} (see npm run admin -- help)`);
   }

@@ -45,7 +45,8 @@ export async function createInvitation(
     role: StaffRole;
     login: string;
     displayName: string;
-    secretSealed: Uint8Array;
+    /** null: a founding member's invitation, with no organisation key to seal to (stored ''). */
+    secretSealed: Uint8Array | null;
     createdBy: string;
   },
 ): Promise<InvitationCreatedDto> {
@@ -61,7 +62,7 @@ export async function createInvitation(
       login: input.login,
       display_name: input.displayName,
       token_hash: hashToken(link.token).toString('hex'),
-      secret_sealed: encodeField(input.secretSealed),
+      secret_sealed: input.secretSealed ? encodeField(input.secretSealed) : '',
       totp_secret: null,
       created_by: input.createdBy,
       created_at: link.now.toISOString(),

@@ -3,7 +3,7 @@
 // /api/staff/admin/orgs, /api/staff/stats, /api/staff/audit).
 // Everything here is metadata the server already holds; no content exists to show.
 import * as v from 'valibot';
-import { UuidSchema } from './common.ts';
+import { SchoolCodeSchema, UuidSchema } from './common.ts';
 import type { CDR_SERVICES, ESCALATION_RESULTS } from './escalations.ts';
 import type { RISK_LEVELS, StaffRole, TRIAGE_CATEGORIES } from './staff.ts';
 
@@ -75,6 +75,21 @@ export const OrgSettingsSchema = v.object({
 
 export type OrgSettingsDto = v.InferOutput<typeof OrgSettingsSchema>;
 
+/** POST /api/staff/admin/orgs -> 201 AdminOrgDto: a new school or CdR, without a key yet; its
+ * first member makes the key and the administrator certifies it ([Note: founding member]).
+ * 409 when the code is taken. */
+export const CreateOrgSchema = v.object({
+  kind: v.picklist(['school', 'cdr']),
+  name: v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1, 'must not be empty'),
+    v.maxBytes(200, 'must be at most 200 bytes of UTF-8'),
+  ),
+  code: SchoolCodeSchema,
+  ...OrgSettingsSchema.entries,
+});
+
 /** A member as the administrator's organisation list shows them (no keys, no secrets). */
 export interface AdminOrgMemberDto {
   id: string;
@@ -94,7 +109,7 @@ export interface AdminOrgDto extends OrgSettingsDto {
   certificateVersion: number;
   members: AdminOrgMemberDto[];
   /** When the organisation's recovery key was made and last used [Note: school recovery key]. */
-  recoveryKey: { createdAt: string; lastUsedAt: string | null } | null;
+  recovery: { createdAt: string; lastUsedAt: string | null } | null;
 }
 
 export interface AdminOrgListDto {

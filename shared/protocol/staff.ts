@@ -112,6 +112,14 @@ export const CreateInvitationSchema = v.object({
   displayName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
   secretSealed: B64Schema(256),
 });
+/** POST /api/staff/admin/orgs/:id/invitations: as above, but the administrator's browser seals
+ * the secret to the organisation's certified box key; for an organisation without a key yet (its
+ * founding member [Note: founding member]) there is nothing to seal to and it is left out. */
+export const AdminInvitationSchema = v.object({
+  login: LoginSchema,
+  displayName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+  secretSealed: v.optional(B64Schema(256)),
+});
 export interface InvitationCreatedDto {
   id: string;
   token: string;

@@ -105,8 +105,11 @@ describe.each(DIALECTS)('administrator organisation settings on %s', (dialect) =
         'phone',
         'hours',
         'waitTargetHours',
+        'alertEmail',
+        'alertUrgentOnly',
         'certificateVersion',
         'members',
+        'recovery',
       ].sort(),
     );
     // Nor do any of the member's or the organisation's secret values appear anywhere.

@@ -16,6 +16,7 @@ const OPTIONS = {
   'sign-pk': { type: 'string' },
   version: { type: 'string' },
   apply: { type: 'boolean' },
+  login: { type: 'string' },
 } as const;
 
 /** `--box-pk -Ab…` → `--box-pk=-Ab…`: a base64url key may start with a dash, which parseArgs

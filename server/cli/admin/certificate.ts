@@ -62,9 +62,11 @@ export async function checkApplicable(db: DbOrTrx, request: CertificateRequest):
     );
   }
   // [Note: key rotation] A rotation certifies keys a member's browser made and sealed to the
-  // members; keys nobody holds would leave the organisation unable to open new reports.
-  if (current > 0) {
-    const pending = await findPendingKey(db, request.orgId);
+  // members; keys nobody holds would leave the organisation unable to open new reports. So does a
+  // founding member's first key [Note: founding member]; only a set-up without members (the demo,
+  // a script) certifies a first key nobody proposed.
+  const pending = await findPendingKey(db, request.orgId);
+  if (current > 0 || pending) {
     if (
       !pending ||
       pending.version !== request.version ||

@@ -42,7 +42,7 @@ export function printFingerprint(sodium: Sodium, flags: Flags): void {
 }
 
 /** Opens the configured database for the duration of `use`. */
-async function withDatabase<T>(use: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(use: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
   const handle = openDatabase(loadConfig());
   try {
     return await use(handle);
@@ -60,6 +60,11 @@ async function signAndMaybeApply(
   const keyFile = required(flags, 'key');
   // Refuse early, before the slow passphrase check, when the database would refuse anyway.
   if (handle) await checkApplicable(handle.db, request);
+  // On stderr (stdout is the certificate): the member who made the key sees the same fingerprint
+  // on their screen, so a key swapped on its way to this command is caught by reading it aloud.
+  console.error(
+    `Organisation key fingerprint (compare with the member's screen): ${fingerprint(sodium, request.boxPublicKey)}`,
+  );
   const root = unlockRootKey(sodium, keyFile, await readPassphrase({ confirm: false }));
   const now = new Date();
   const cert = signRequest(sodium, root, request, now);

@@ -21,6 +21,13 @@ from ADMIN_PASSPHRASE when set, otherwise asked on the terminal (not echoed).
       Certify an organisation's new key: id, kind and name come from the database, the version is
       the current one + 1. Without --apply the certificate is only printed.
 
+  create-admin --login EMAIL --name NAME
+      Create the municipal administrator's account in the configured database (a real deployment
+      has none until then). The password is read from ADMIN_PASSWORD or typed twice (at least 12
+      characters); the account's TOTP secret and recovery key are printed once, for the
+      administrator's authenticator app and drawer. An administrator never holds an
+      organisation key.
+
   help
       This text.
 

@@ -1,5 +1,5 @@
 // The root key passphrase: from ADMIN_PASSPHRASE (scripts and tests) or typed on the terminal
-// without echo. Read here rather than in config.ts on purpose: a secret must not sit in the
+// without echo; likewise a new administrator's password (ADMIN_PASSWORD). Read here rather than in config.ts on purpose: a secret must not sit in the
 // server's Config object, and only this offline tool needs it.
 import { stdin, stderr } from 'node:process';
 
@@ -49,4 +49,19 @@ export async function readPassphrase(options: { confirm: boolean }): Promise<str
   }
   if (!first) throw new Error('empty passphrase');
   return first;
+}
+
+/** The password of a new administrator account: ADMIN_PASSWORD, or typed twice. */
+export async function readNewPassword(): Promise<string> {
+  const password =
+    process.env['ADMIN_PASSWORD'] ??
+    (await (async () => {
+      const first = await askHidden('Password of the new account: ');
+      if ((await askHidden('Repeat the password: ')) !== first) {
+        throw new Error('the two passwords differ');
+      }
+      return first;
+    })());
+  if ([...password].length < 12) throw new Error('the password needs at least 12 characters');
+  return password;
 }

@@ -71,3 +71,24 @@ export async function latestInvitationsOf(
     .execute();
   return new Map(rows.map((row) => [row.renews_staff_id ?? row.accepted_staff_id ?? '', row]));
 }
+
+/** Whether the organisation has a member (not deactivated) or an invitation still open at `now`. */
+export async function hasAnyoneJoined(db: DbOrTrx, orgId: string, now: string): Promise<boolean> {
+  const member = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('status', '!=', 'deactivated')
+    .limit(1)
+    .executeTakeFirst();
+  if (member) return true;
+  const invitation = await db
+    .selectFrom('invitations')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('accepted_staff_id', 'is', null)
+    .where('expires_at', '>', now)
+    .limit(1)
+    .executeTakeFirst();
+  return invitation !== undefined;
+}

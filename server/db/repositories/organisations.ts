@@ -100,6 +100,34 @@ export async function currentCertificateVersion(db: DbOrTrx, orgId: string): Pro
   return Number(row?.v ?? 0);
 }
 
+export type OrganisationWithVersion = Organisation & { cert_version: number };
+
+/**
+ * Every organisation with its current certificate version (0 for one that has none yet, a new
+ * school whose first member has not made its key): the administrator's list, not the public
+ * directory, which only lists certified organisations.
+ */
+export async function listOrganisationsWithVersion(
+  db: DbOrTrx,
+  id?: string,
+): Promise<OrganisationWithVersion[]> {
+  let q = db
+    .selectFrom('organisations as o')
+    .selectAll('o')
+    .select((eb) =>
+      eb
+        .selectFrom('org_certificates as c')
+        .whereRef('c.org_id', '=', 'o.id')
+        .select((e) => e.fn.max('c.version').as('v'))
+        .as('cert_version'),
+    )
+    .orderBy('o.kind', 'desc')
+    .orderBy('o.name');
+  if (id !== undefined) q = q.where('o.id', '=', id);
+  const rows = await q.execute();
+  return rows.map((r) => ({ ...r, cert_version: Number(r.cert_version ?? 0) }));
+}
+
 /** The organisation row alone (no certificate join), by id or code. */
 export function findOrganisationRow(
   db: DbOrTrx,

@@ -60,10 +60,10 @@ export function OrgStaffing(props: { org: AdminOrgDto; onChange: () => void }) {
   return (
     <div>
       <p>
-        {org.recoveryKey
+        {org.recovery
           ? ts('recoveryKeyMade', {
-              date: org.recoveryKey.createdAt.slice(0, 10),
-              used: org.recoveryKey.lastUsedAt?.slice(0, 10) ?? ts('schoolRecoveryNeverUsed'),
+              date: org.recovery.createdAt.slice(0, 10),
+              used: org.recovery.lastUsedAt?.slice(0, 10) ?? ts('schoolRecoveryNeverUsed'),
             })
           : ts('recoveryKeyMissing')}
       </p>

@@ -1,11 +1,15 @@
 // The administrator's organisation settings: GET /api/staff/admin/orgs -> 200 AdminOrgListDto
 // (every school and the CdR with their settings and members; no keys, hashes or secrets);
-// PUT /api/staff/admin/orgs/:id (OrgSettingsSchema) -> 200 AdminOrgDto, 404 for an unknown id.
+// PUT /api/staff/admin/orgs/:id (OrgSettingsSchema) -> 200 AdminOrgDto, 404 for an unknown id;
+// POST /api/staff/admin/orgs (CreateOrgSchema) -> 201 AdminOrgDto: a new organisation without a
+// key (certificateVersion 0) until its founding member makes one [Note: founding member].
 // A change goes into the municipality's audit chain as 'org.settings' (the organisation's id as
 // its subject, not the values).
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import {
+  CreateOrgSchema,
   OrgSettingsSchema,
   type AdminOrgDto,
   type AdminOrgListDto,
@@ -14,14 +18,15 @@ import { UuidSchema } from '../../../../shared/protocol/common.ts';
 import type { DbOrTrx } from '../../../db/database.ts';
 import { appendAudit } from '../../../db/repositories/audit.ts';
 import {
-  findOrganisation,
+  findOrganisationRow,
+  insertOrganisation,
   listMembersOfOrgs,
-  listOrganisations,
+  listOrganisationsWithVersion,
   updateOrgSettings,
-  type OrganisationWithCertificate,
+  type OrganisationWithVersion,
 } from '../../../db/repositories/organisations.ts';
 import { listOrgRecoveries } from '../../../db/repositories/org-recovery.ts';
-import { notFound } from '../../../errors.ts';
+import { ApiError, notFound } from '../../../errors.ts';
 import { requireStaff, type StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
 
@@ -32,10 +37,7 @@ function recoveryOf(r: { created_at: string; last_used_at: string | null } | und
   return r ? { createdAt: r.created_at, lastUsedAt: r.last_used_at } : null;
 }
 
-async function withMembers(
-  db: DbOrTrx,
-  orgs: OrganisationWithCertificate[],
-): Promise<AdminOrgDto[]> {
+async function withMembers(db: DbOrTrx, orgs: OrganisationWithVersion[]): Promise<AdminOrgDto[]> {
   const members = await listMembersOfOrgs(
     db,
     orgs.map((o) => o.id),
@@ -52,7 +54,7 @@ async function withMembers(
     waitTargetHours: o.wait_target_hours,
     alertEmail: o.alert_email,
     alertUrgentOnly: o.alert_urgent_only === 1,
-    certificateVersion: Number(o.cert_version),
+    certificateVersion: o.cert_version,
     members: members
       .filter((m) => m.org_id === o.id)
       .map((m) => ({
@@ -62,7 +64,7 @@ async function withMembers(
         role: m.role,
         status: m.status,
       })),
-    recoveryKey: recoveryOf(recoveries.get(o.id)),
+    recovery: recoveryOf(recoveries.get(o.id)),
   }));
 }
 
@@ -70,8 +72,48 @@ export function orgSettingsRoutes(): Hono<StaffEnv> {
   return new Hono<StaffEnv>()
     .get('/', adminOnly, async (c) => {
       const db = c.var.deps.db;
-      const organisations = await withMembers(db, await listOrganisations(db));
+      const organisations = await withMembers(db, await listOrganisationsWithVersion(db));
       return c.json<AdminOrgListDto>({ organisations });
+    })
+    .post('/', adminOnly, validate('json', CreateOrgSchema), async (c) => {
+      const { deps, staff } = c.var;
+      const input = c.req.valid('json');
+      if (await findOrganisationRow(deps.db, { code: input.code })) {
+        throw new ApiError(409, 'conflict', `The code ${input.code} is taken`);
+      }
+      const id = randomUUID();
+      const now = deps.clock();
+      await deps.db.transaction().execute(async (trx) => {
+        await insertOrganisation(trx, {
+          id,
+          kind: input.kind,
+          name: input.name,
+          code: input.code,
+          receipt_salt: randomBytes(16).toString('base64url'),
+          address: input.address,
+          phone: input.phone,
+          hours: input.hours,
+          wait_target_hours: input.waitTargetHours,
+          alert_email: input.alertEmail,
+          alert_urgent_only: input.alertUrgentOnly ? 1 : 0,
+          created_at: now.toISOString(),
+        });
+        await appendAudit(
+          trx,
+          {
+            orgId: null,
+            actorId: staff.id,
+            action: 'org.created',
+            subjectType: 'organisation',
+            subjectId: id,
+            at: now,
+          },
+          deps.dialect,
+        );
+      });
+      const [dto] = await withMembers(deps.db, await listOrganisationsWithVersion(deps.db, id));
+      if (!dto) throw notFound('Organisation');
+      return c.json<AdminOrgDto>(dto, 201);
     })
     .put(
       '/:id',
@@ -107,10 +149,9 @@ export function orgSettingsRoutes(): Hono<StaffEnv> {
             },
             deps.dialect,
           );
-          return findOrganisation(trx, { id });
+          return listOrganisationsWithVersion(trx, id);
         });
-        if (!org) throw notFound('Organisation');
-        const [dto] = await withMembers(deps.db, [org]);
+        const [dto] = await withMembers(deps.db, org);
         if (!dto) throw notFound('Organisation');
         return c.json<AdminOrgDto>(dto);
       },

@@ -3,18 +3,23 @@
 // administrator's browser seals the link's secret to the organisation's certified box key, so it
 // never holds the organisation key; a member (or the school recovery key [Note: school recovery
 // key]) grants the key after checking the newcomer's MAC, as for any invitation.
-//   POST /api/staff/admin/orgs/:id/invitations (CreateInvitationSchema) -> 201 InvitationCreatedDto
-//        (a school's invitee becomes a counsellor, the CdR's a specialist; 404 unknown org)
+//   POST /api/staff/admin/orgs/:id/invitations (AdminInvitationSchema) -> 201 InvitationCreatedDto
+//        (a school's invitee becomes a counsellor, the CdR's a specialist; 404 unknown org; for an
+//        organisation without a key, only its founding member, with no sealed secret)
 //   POST /api/staff/admin/staff/:id/renew (RenewMemberSchema) -> 201 InvitationCreatedDto
 import { Hono } from 'hono';
 import {
-  CreateInvitationSchema,
+  AdminInvitationSchema,
   RenewMemberSchema,
   type InvitationCreatedDto,
 } from '../../../../shared/protocol/staff.ts';
-import { findOrganisationRow } from '../../../db/repositories/organisations.ts';
+import { hasAnyoneJoined } from '../../../db/repositories/invitations.ts';
+import {
+  currentCertificateVersion,
+  findOrganisationRow,
+} from '../../../db/repositories/organisations.ts';
 import { findStaffById } from '../../../db/repositories/staff-credentials.ts';
-import { notFound } from '../../../errors.ts';
+import { ApiError, notFound } from '../../../errors.ts';
 import { requireStaff, type StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
 import {
@@ -32,18 +37,37 @@ export function adminStaffRoutes(): Hono<StaffEnv> {
       '/orgs/:id/invitations',
       adminOnly,
       validate('param', IdParamSchema),
-      validate('json', CreateInvitationSchema),
+      validate('json', AdminInvitationSchema),
       async (c) => {
         const { deps, staff: me } = c.var;
         const input = c.req.valid('json');
         const org = await findOrganisationRow(deps.db, { id: c.req.valid('param').id });
         if (!org) throw notFound('Organisation');
+        const certified = (await currentCertificateVersion(deps.db, org.id)) > 0;
+        if (certified && input.secretSealed === undefined) {
+          throw new ApiError(400, 'validation_failed', 'Invalid secretSealed', [
+            { path: 'secretSealed', message: 'required: the organisation has a key' },
+          ]);
+        }
+        // [Note: founding member] Before the organisation has a key, only its first member.
+        if (
+          !certified &&
+          (input.secretSealed !== undefined ||
+            (await hasAnyoneJoined(deps.db, org.id, deps.clock().toISOString())))
+        ) {
+          throw new ApiError(
+            409,
+            'conflict',
+            'The organisation has no key yet: its first member makes it before others are invited',
+          );
+        }
         const created = await createInvitation(deps, {
           orgId: org.id,
           role: org.kind === 'school' ? 'counsellor' : 'cdr_specialist',
           login: input.login,
           displayName: input.displayName,
-          secretSealed: sealedInviteSecret(input.secretSealed),
+          secretSealed:
+            input.secretSealed === undefined ? null : sealedInviteSecret(input.secretSealed),
           createdBy: me.id,
         });
         return c.json<InvitationCreatedDto>(created, 201);

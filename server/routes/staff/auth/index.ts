@@ -11,6 +11,7 @@ import { meRoutes } from './me.ts';
 import { renewalRoutes } from './member-renewal.ts';
 import { memberRoutes } from './members.ts';
 import { keyRotationRoutes } from './org-key-rotation.ts';
+import { orgFoundingRoutes } from './org-founding.ts';
 import { orgRecoveryRoutes } from './org-recovery.ts';
 import { recoveryRoutes } from './recovery.ts';
 
@@ -24,5 +25,6 @@ export function staffAuthRoutes(options: { failureMs?: number } = {}): Hono<AppE
     .route('/', memberRoutes())
     .route('/', renewalRoutes())
     .route('/', keyRotationRoutes())
-    .route('/', orgRecoveryRoutes());
+    .route('/', orgRecoveryRoutes())
+    .route('/', orgFoundingRoutes());
 }
