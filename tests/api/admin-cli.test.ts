@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { loadSodium } from '../../server/crypto/sodium.ts';
 import { openDatabase } from '../../server/db/dialect.ts';
+import { listAudit } from '../../server/db/repositories/audit.ts';
 import { findOrganisation, listCertificates } from '../../server/db/repositories/organisations.ts';
 import { DEFAULT_RATE_LIMITS } from '../../server/middleware/rate-limit.ts';
 import { silentLogger } from '../../server/middleware/request-log.ts';
@@ -26,6 +27,8 @@ import {
 import type { OrganisationDto } from '../../shared/protocol/orgs.ts';
 import { captureAlerts } from '../tools/alert-capture.ts';
 import { runScript } from '../tools/cli-process.ts';
+import { viaApp } from '../tools/pupil-client.ts';
+import { staffLogin } from '../tools/staff-login.ts';
 import { createPostgresDatabase, DIALECTS } from './test-db.ts';
 
 const PASSPHRASE = 'test root passphrase, not a real one';
@@ -295,6 +298,55 @@ describe.each(DIALECTS)('admin certificates applied on %s', (dialect) => {
       expect(cdrBody.kind).toBe('cdr');
       expect(cdrBody.version).toBe(2);
       expect(toB64(cdrBody.signPublicKey)).toBe(cdrKeys.sign);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('creates the administrator account of a real deployment, which then signs in', async () => {
+    const sodium = await loadSodium();
+    const dir = mkdtempSync(join(tmpdir(), 'admin-account-'));
+    const env: NodeJS.ProcessEnv = { ...baseEnv(dir), LOG_LEVEL: 'silent', DEMO: '0' };
+    if (dialect === 'postgres') env['DATABASE_URL'] = await createPostgresDatabase();
+    const prepared = await runScript('server/cli/prepare.ts', [], env);
+    expect(prepared.stdout, prepared.stderr).toContain('Database ready.');
+    const password = 'hasło administratora gminy';
+    const create = (login: string, pw = password) =>
+      admin(['create-admin', '--login', login, '--name', 'Administrator gminy'], {
+        ...env,
+        ADMIN_PASSWORD: pw,
+      });
+    expect((await create('not-an-address')).stderr).toMatch(/--login must be an e-mail address/);
+    expect((await create('admin@gmina.invalid', 'short')).stderr).toMatch(/at least 12/);
+    const created = await create('Admin@Gmina.invalid');
+    expect(created.status, created.stderr).toBe(0);
+    expect(created.stdout + created.stderr).not.toContain(password);
+    const totpSecret = /^ {2}([A-Z2-7]{16,})$/m.exec(created.stdout)?.[1] ?? '';
+    expect(created.stdout).toMatch(/otpauth:\/\/totp\//);
+    expect(created.stdout).toMatch(/^ {2}[0-9A-Z]{4}(-[0-9A-Z]{4}){12}$/m);
+    const again = await create('admin@gmina.invalid');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/exists/);
+
+    const handle = openDatabase({ dataDir: dir, databaseUrl: env['DATABASE_URL'] });
+    try {
+      const app = createApp({
+        db: handle.db,
+        dialect: handle.dialect,
+        clock: () => new Date(),
+        log: silentLogger,
+        pupil: { powBits: 0, powSecret: new Uint8Array(32), limits: DEFAULT_RATE_LIMITS },
+        alerts: captureAlerts(),
+        secureTransport: false,
+      });
+      const signedIn = await staffLogin(viaApp(app), sodium, {
+        login: 'admin@gmina.invalid',
+        password,
+        totpSecret,
+      });
+      expect(signedIn.me).toMatchObject({ role: 'admin', status: 'active', org: null });
+      const audit = await listAudit(handle.db, null);
+      expect(audit.map((e) => e.action)).toEqual(['staff.created', 'staff.login']);
     } finally {
       await handle.close();
     }

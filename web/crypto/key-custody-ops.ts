@@ -6,6 +6,7 @@ import {
   deriveSchoolRecoveryKeys,
   endorseMember,
   endorseRecoveryKey,
+  fingerprint,
   fromB64,
   generateOrgKeys,
   generateSchoolRecoveryKey,
@@ -146,4 +147,66 @@ export async function newOrgKeyVersion(
     })),
     ...(recoveryGrant ? { recoveryGrant } : {}),
   };
+}
+
+/** [Note: founding member] The first member of a new organisation makes its key, sealed to
+ * themself; the administrator certifies the public keys after comparing the fingerprint. */
+export async function foundOrgKey(personal: PersonalKeys) {
+  const sodium = await loadSodium();
+  const keys = generateOrgKeys(sodium);
+  return {
+    body: {
+      boxPublicKey: toB64(keys.boxPublicKey),
+      signPublicKey: toB64(keys.signPublicKey),
+      sealedKeys: toB64(sealOrgKeys(sodium, keys, personal.boxPublicKey)),
+    },
+    fingerprint: fingerprint(sodium, keys.boxPublicKey),
+  };
+}
+
+/** The fingerprint of the key the founding member made (their own grant), to read aloud. */
+export async function foundedFingerprint(sealedKeys: string, personal: PersonalKeys) {
+  const sodium = await loadSodium();
+  const keys = openOrgKeys(
+    sodium,
+    fromB64(sealedKeys),
+    personal.boxPublicKey,
+    personal.boxSecretKey,
+  );
+  return fingerprint(sodium, keys.boxPublicKey);
+}
+
+/** Once certified: the certificate must name the keys this member made; then they endorse
+ * their own keys with them and hold version 1 like any member. */
+export async function activateFounder(
+  sealedKeys: string,
+  personal: PersonalKeys,
+  orgId: string,
+  certificates: CertificateDto[],
+) {
+  const sodium = await loadSodium();
+  const keys = openOrgKeys(
+    sodium,
+    fromB64(sealedKeys),
+    personal.boxPublicKey,
+    personal.boxSecretKey,
+  );
+  const root = fromB64(PINNED_ROOT_PUBLIC_KEY);
+  const first = certificates
+    .map((c) => verifyCertificate(sodium, root, c, { expectOrgId: orgId }))
+    .find((body) => body.version === 1);
+  if (
+    !first ||
+    !bytesEqual(first.boxPublicKey, keys.boxPublicKey) ||
+    !bytesEqual(first.signPublicKey, keys.signPublicKey)
+  ) {
+    throw new Error('the certificate does not name the key this member made');
+  }
+  const endorsement = endorseMember(sodium, keys.signSecretKey, {
+    orgId,
+    boxPublicKey: personal.boxPublicKey,
+    signPublicKey: personal.signPublicKey,
+  });
+  const orgKeys: OrgKeyVersion[] = [{ orgId, version: 1, keys }];
+  return { endorsement: toB64(endorsement), orgKeys };
 }

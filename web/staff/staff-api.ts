@@ -17,7 +17,7 @@ import type {
   MemberDto,
   StaffMeDto,
 } from '../../shared/protocol/staff.ts';
-import type { AdminOrgListDto, OrgSettingsDto } from '../../shared/protocol/admin.ts';
+import type { AdminOrgDto, AdminOrgListDto, OrgSettingsDto } from '../../shared/protocol/admin.ts';
 import type { PendingKeysDto } from '../../shared/protocol/staff.ts';
 import type {
   OrgRecoveryOpenDto,
@@ -59,6 +59,10 @@ export const staffApi = {
     post<InvitationCreatedDto>(`/members/${memberId}/renew`, { secretSealed }),
   proposeKeyVersion: (body: unknown) =>
     post<{ version: number; grants: number }>('/org-key/versions', body),
+  foundOrgKey: (body: unknown) => post<{ version: number }>('/org-key/founding', body),
+  activateFounder: (endorsement: string) =>
+    request(`${base}/org-key/founding/activate`, { method: 'POST', json: { endorsement } }),
+  createOrg: (body: unknown) => post<AdminOrgDto>('/admin/orgs', body),
   withdrawKeyVersion: () => request(`${base}/org-key/versions/pending`, { method: 'DELETE' }),
   recoveryStatus: () => requestJson<OrgRecoveryStatusDto>(`${base}/org-recovery`),
   setRecovery: (body: unknown) =>

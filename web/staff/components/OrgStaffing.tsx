@@ -4,6 +4,7 @@
 // organisation key; a member or the recovery key grants it after checking the MAC.
 import { useState } from 'preact/hooks';
 import type { AdminOrgDto } from '../../../shared/protocol/admin.ts';
+import { toB64 } from '../../../shared/envelope/base64url.ts';
 import { crypto } from '../crypto.ts';
 import { ts, type StaffKey } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
@@ -33,8 +34,17 @@ export function OrgStaffing(props: { org: AdminOrgDto; onChange: () => void }) {
   const invite = async () => {
     setFailed(null);
     try {
-      const { secret, secretSealed } = await sealedSecret(org.id);
-      const created = await staffApi.adminInvite(org.id, { login, displayName, secretSealed });
+      // [Note: founding member] Before the organisation has a key there is nothing to seal the
+      // link's secret to: the first member makes the key themself.
+      const { secret, secretSealed } =
+        org.certificateVersion === 0
+          ? { secret: toB64(globalThis.crypto.getRandomValues(new Uint8Array(32))) }
+          : await sealedSecret(org.id);
+      const created = await staffApi.adminInvite(org.id, {
+        login,
+        displayName,
+        ...(secretSealed ? { secretSealed } : {}),
+      });
       setLink(linkOf(created.id, created.token, secret));
       setLogin('');
       setDisplayName('');
@@ -59,6 +69,7 @@ export function OrgStaffing(props: { org: AdminOrgDto; onChange: () => void }) {
 
   return (
     <div>
+      {org.certificateVersion === 0 && <p class="hint">{ts('orgNoKey')}</p>}
       <p>
         {org.recovery
           ? ts('recoveryKeyMade', {

@@ -37,4 +37,21 @@ export const enKeys: Record<keyof typeof plKeys, string> = {
   recoveryKeyMissing: 'Emergency key: none',
   recoveryKeyMade: 'Emergency key: made {date}, last used: {used}',
   withdraw: 'Withdraw',
+  foundingTitle: 'The first person in the organisation',
+  foundingHint:
+    'This organisation has no key yet. Make it here: it is made in this browser only. Then the administrator signs it.',
+  foundingCreate: 'Make the organisation key',
+  foundingAwaiting:
+    'The key waits for the administrator’s signature. When they sign it, read this fingerprint together: {fp}',
+  foundingCheck: 'Check again',
+  foundingMismatch:
+    'The signed key is not the key made here. Nothing was changed. Tell the administrator.',
+  foundingFailed: 'That did not work. Try again.',
+  addOrg: 'Add an organisation',
+  orgKind: 'Kind',
+  orgName: 'Name',
+  orgCode: 'Code (on the posters and in the address /s/CODE)',
+  orgAdded: 'Organisation added. Now invite its first person.',
+  orgNoKey: 'No key yet: the first person invited makes it.',
+  orgCodeTaken: 'This code is taken or the data is wrong.',
 };

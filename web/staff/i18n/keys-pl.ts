@@ -35,4 +35,21 @@ export const plKeys = {
   recoveryKeyMissing: 'Klucz awaryjny: brak',
   recoveryKeyMade: 'Klucz awaryjny: utworzony {date}, ostatnie użycie: {used}',
   withdraw: 'Wycofaj',
+  foundingTitle: 'Pierwsza osoba w placówce',
+  foundingHint:
+    'Ta placówka nie ma jeszcze klucza. Utwórz go tutaj: powstanie tylko w tej przeglądarce. Potem administrator go podpisze.',
+  foundingCreate: 'Utwórz klucz placówki',
+  foundingAwaiting:
+    'Klucz czeka na podpis administratora. Gdy będzie podpisywać, przeczytajcie razem ten odcisk: {fp}',
+  foundingCheck: 'Sprawdź ponownie',
+  foundingMismatch:
+    'Podpisany klucz nie jest kluczem utworzonym tutaj. Nic nie zmieniono. Powiadom administratora.',
+  foundingFailed: 'Nie udało się. Spróbuj ponownie.',
+  addOrg: 'Dodaj placówkę',
+  orgKind: 'Rodzaj',
+  orgName: 'Nazwa',
+  orgCode: 'Kod (na plakatach i w adresie /s/KOD)',
+  orgAdded: 'Placówka dodana. Zaproś teraz jej pierwszą osobę.',
+  orgNoKey: 'Brak klucza: pierwsza zaproszona osoba go utworzy.',
+  orgCodeTaken: 'Ten kod jest zajęty albo dane są błędne.',
 };

@@ -6,6 +6,7 @@ import type { AdminOrgDto } from '../../../shared/protocol/admin.ts';
 import type { PendingKeyDto } from '../../../shared/protocol/staff.ts';
 import { ts, type StaffKey } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
+import { AddOrgForm } from '../components/AddOrgForm.tsx';
 import { OrgStaffing } from '../components/OrgStaffing.tsx';
 
 function OrgForm({ org, onSaved }: { org: AdminOrgDto; onSaved: (m: StaffKey) => void }) {
@@ -115,6 +116,12 @@ export function OrgsPage() {
           ))}
         </div>
       )}
+      <AddOrgForm
+        onAdded={(m) => {
+          setMessage(m);
+          reload();
+        }}
+      />
       {orgs.map((o) => (
         <details key={o.id} class="panel">
           <summary>

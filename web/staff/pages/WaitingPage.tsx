@@ -1,11 +1,13 @@
 // A member who signed up waits for a colleague to confirm them. When nobody can (every member lost
 // their password), the head types the organisation's recovery key here [Note: school recovery
 // key]: this browser opens the key versions sealed to it, checks them against the certificates,
-// and grants them to this member's own keys. The server audits every try.
+// and grants them to this member's own keys. The server audits every try. The first member of a
+// new organisation makes its key here instead (FoundingPanel, [Note: founding member]).
 import { useState } from 'preact/hooks';
 import { ApiFailure } from '../../common/api.ts';
 import { enter } from '../actions.ts';
 import { Field } from '../components/Field.tsx';
+import { FoundingPanel } from '../components/FoundingPanel.tsx';
 import { crypto } from '../crypto.ts';
 import { ts, type StaffKey } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
@@ -22,6 +24,7 @@ export function WaitingPage() {
   const [key, setKey] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<StaffKey | null>(null);
+  const [founding, setFounding] = useState(false);
   const waiting = waitingMember.value;
   const org = waiting?.me.org;
 
@@ -58,7 +61,8 @@ export function WaitingPage() {
       <p class="notice" role="status">
         {ts('waitingForColleague')}
       </p>
-      {org && (
+      {waiting && <FoundingPanel personal={waiting.personal} onFounding={setFounding} />}
+      {org && !founding && (
         <form class="panel" onSubmit={(e) => (e.preventDefault(), void restore())}>
           <h2>{ts('waitingRecoveryTitle')}</h2>
           <p class="hint">{ts('waitingRecoveryHint')}</p>
