@@ -56,9 +56,18 @@ describe('statistics', () => {
     await signIn(page, base, account('admin@demo.invalid'));
     await page.getByRole('button', { name: 'Statystyki' }).click();
     const shown = await tableRows(page);
-    expect(new Set(shown.map((r) => r[1]))).toEqual(
-      new Set(['SP1', 'SP2', 'SP3', 'SP4', 'SP5', 'SP6', 'SP7', 'wszystkie']),
+    // The demo's seven schools, and any school another test file set up meanwhile.
+    const schools = await page.evaluate(async () =>
+      (
+        (await (await fetch('/api/staff/admin/orgs')).json()) as {
+          organisations: { kind: string; code: string }[];
+        }
+      ).organisations.flatMap((o) => (o.kind === 'school' ? [o.code] : [])),
     );
+    expect(schools).toEqual(
+      expect.arrayContaining(['SP1', 'SP2', 'SP3', 'SP4', 'SP5', 'SP6', 'SP7']),
+    );
+    expect(new Set(shown.map((r) => r[1]))).toEqual(new Set([...schools, 'wszystkie']));
     for (const [, , reports] of shown) expect(reports).toMatch(/^(0|<5|[5-9]|\d{2,})$/);
     const thisMonth = new Date().toISOString().slice(0, 7);
     expect(shown.find((r) => r[0] === thisMonth && r[1] === 'SP3')?.[2]).toBe('<5');
