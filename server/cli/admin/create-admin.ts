@@ -15,6 +15,7 @@ import {
 import { LoginSchema } from '../../../shared/protocol/staff.ts';
 import { hashAuthKey } from '../../auth-hash.ts';
 import type { DatabaseHandle } from '../../db/dialect.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { findStaffByLogin, insertStaff } from '../../db/repositories/staff.ts';
 import { newTotpSecret, totpUri } from '../../services/totp.ts';
@@ -30,6 +31,8 @@ export async function createAdmin(
   if (!parsed.success) throw new Error('--login must be an e-mail address');
   const login = parsed.output;
   const displayName = nameFlag(flags);
+  // The first command of a new deployment may run before the server ever started.
+  await migrateToLatest(handle.db);
   if (await findStaffByLogin(handle.db, login)) throw new Error(`an account ${login} exists`);
   const password = await readNewPassword();
   const cred = createStaffCredentials(sodium, password);
