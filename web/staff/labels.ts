@@ -52,6 +52,12 @@ export const ACTION_LABEL: Record<string, StaffKey> = {
   'report.replies_paused': 'actPaused',
   'report.staff_key': 'actStaffKey',
   'attachment.added': 'actAttachment',
+  'org.recovery_key_set': 'actRecoveryKeySet',
+  'org.recovery_used': 'actRecoveryUsed',
+  'org.recovery_refused': 'actRecoveryRefused',
+  'staff.granted_by_recovery': 'actGrantedByRecovery',
+  'org.key_founded': 'actKeyFounded',
+  'org.key_rotation_withdrawn': 'actKeyWithdrawn',
 };
 
 export const ESC_STATUS_LABEL: Record<string, StaffKey> = {

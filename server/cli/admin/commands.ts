@@ -60,15 +60,15 @@ async function signAndMaybeApply(
   const keyFile = required(flags, 'key');
   // Refuse early, before the slow passphrase check, when the database would refuse anyway.
   if (handle) await checkApplicable(handle.db, request);
+  const root = unlockRootKey(sodium, keyFile, await readPassphrase({ confirm: false }));
+  const now = new Date();
+  const cert = signRequest(sodium, root, request, now);
+  root.secretKey.fill(0);
   // On stderr (stdout is the certificate): the member who made the key sees the same fingerprint
   // on their screen, so a key swapped on its way to this command is caught by reading it aloud.
   console.error(
     `Organisation key fingerprint (compare with the member's screen): ${fingerprint(sodium, request.boxPublicKey)}`,
   );
-  const root = unlockRootKey(sodium, keyFile, await readPassphrase({ confirm: false }));
-  const now = new Date();
-  const cert = signRequest(sodium, root, request, now);
-  root.secretKey.fill(0);
   const json = JSON.stringify(cert);
   const out = flags['out'];
   if (typeof out === 'string') {
