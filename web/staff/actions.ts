@@ -1,15 +1,12 @@
 // Signing in and out: the password never leaves the worker; the server gets only the authKey.
+// The organisation keys the server hands back count only when they match the organisation's
+// root-signed certificates (staff-ops.ts, unlock).
 import { toB64 } from '../../shared/envelope/base64url.ts';
-import type { StaffMeDto } from '../../shared/protocol/staff.ts';
+import { forgetTips } from '../common/seen-tips.ts';
+import { sawVersion, seenVersion } from '../common/seen-versions.ts';
 import { crypto, wipeCryptoWorker } from './crypto.ts';
 import { staffApi } from './staff-api.ts';
 import { unlocked, view } from './state.ts';
-
-async function orgSignKeys(me: StaffMeDto): Promise<Uint8Array[]> {
-  if (!me.org) return [];
-  const { certificates } = await staffApi.certificates(me.org.id);
-  return crypto('verifiedSignKeys', me.org.id, certificates);
-}
 
 export async function signIn(login: string, password: string, totp: string): Promise<void> {
   const params = await staffApi.loginParams(login);
@@ -19,8 +16,19 @@ export async function signIn(login: string, password: string, totp: string): Pro
     view.value = { name: 'waiting' };
     return;
   }
-  const { personal, orgKeys } = await crypto('unlock', me.wrappedKeys, wrapKey, me.keyGrants);
-  unlocked.value = { me, personal, orgKeys, orgSignKeys: await orgSignKeys(me) };
+  const orgId = me.org?.id ?? null;
+  const { certificates } = orgId ? await staffApi.certificates(orgId) : { certificates: [] };
+  const { personal, orgKeys, orgSignKeys } = await crypto(
+    'unlock',
+    me.wrappedKeys,
+    wrapKey,
+    me.keyGrants,
+    orgId,
+    certificates,
+    orgId ? seenVersion(orgId) : 0,
+  );
+  for (const k of orgKeys) sawVersion(k.orgId, k.version);
+  unlocked.value = { me, personal, orgKeys, orgSignKeys };
   // The CdR works on escalations only; a school's reports are never theirs to list.
   view.value =
     me.role === 'cdr_specialist'
@@ -34,6 +42,7 @@ export async function signIn(login: string, password: string, totp: string): Pro
 export function signOut(): void {
   void staffApi.logout();
   unlocked.value = null;
+  forgetTips();
   wipeCryptoWorker();
   view.value = { name: 'login' };
 }
