@@ -42,6 +42,8 @@ export interface TestAppOptions {
   powBits?: number;
   /** Builds the alert sender over the test database (a real one for the e-mail and push tests). */
   alerts?: (db: Db, log: (line: LogLine) => void) => AlertSender;
+  /** Also hands every log line to this logger (the privacy test passes the server's own). */
+  log?: (line: LogLine) => void;
 }
 
 export async function createTestApp(
@@ -51,7 +53,10 @@ export async function createTestApp(
   const handle = await openTestDb(dialect);
   const logs: LogLine[] = [];
   let now = new Date('2026-11-23T10:17:42.000Z');
-  const log = (line: LogLine) => void logs.push(line);
+  const log = (line: LogLine) => {
+    logs.push(line);
+    options.log?.(line);
+  };
   const alerts = options.alerts?.(handle.db, log) ?? captureAlerts();
   const app = createApp({
     db: handle.db,

@@ -1,6 +1,8 @@
 // Operations both apps run in their crypto worker: certificate checks against the pinned root
-// key [Note: pinned root key], and opening an attachment's stream.
+// key [Note: pinned root key] and against rollback [Note: certificate rollback] (the page passes
+// the highest version it has accepted), and opening an attachment's stream.
 import {
+  CryptoError,
   fingerprint,
   fromB64,
   openAttachmentData,
@@ -9,6 +11,7 @@ import {
 } from '../../shared/crypto/index.ts';
 import type { CertificateDto, OrganisationDto } from '../../shared/protocol/orgs.ts';
 import { PINNED_ROOT_PUBLIC_KEY } from '../common/pinned-root.ts';
+import { newestVersion, verifiedCertificates } from './certified.ts';
 import { loadSodium } from './sodium.ts';
 
 export interface VerifiedOrgKeys {
@@ -44,16 +47,33 @@ export async function verifyOrg(
   };
 }
 
-/** Sign keys of every certificate version that verifies (old replies stay verifiable). */
+/**
+ * The organisation's current certificate, refused as a rollback when it is older than a version
+ * the server lists for it or than `minVersion`, the newest this page has accepted.
+ */
+export async function verifyCurrentOrg(
+  org: OrganisationDto,
+  certificates: CertificateDto[],
+  minVersion = 0,
+): Promise<VerifiedOrgKeys> {
+  const listed = verifiedCertificates(await loadSodium(), org.id, certificates);
+  return verifyOrg(org, newestVersion(listed, minVersion));
+}
+
+/**
+ * Sign keys of every certificate version that verifies (old replies stay verifiable). A list whose
+ * newest version is older than `minVersion` hides a certificate this page has already accepted.
+ */
 export async function verifiedSignKeys(
   orgId: string,
   certificates: CertificateDto[],
+  minVersion = 0,
 ): Promise<Uint8Array[]> {
-  const sodium = await loadSodium();
-  const root = fromB64(PINNED_ROOT_PUBLIC_KEY);
-  return certificates.map(
-    (c) => verifyCertificate(sodium, root, c, { expectOrgId: orgId }).signPublicKey,
-  );
+  const listed = verifiedCertificates(await loadSodium(), orgId, certificates);
+  if (newestVersion(listed) < minVersion) {
+    throw new CryptoError('certificate_rollback', `no certificate of version ${minVersion}`);
+  }
+  return listed.map((c) => c.signPublicKey);
 }
 
 export async function openAttachment(

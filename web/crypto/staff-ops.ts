@@ -2,7 +2,9 @@
 // derivation, unlocking personal and organisation keys, opening a case, signed replies and notes,
 // invitations. Keys cross to the page as bytes and live there in memory only.
 import {
+  bytesEqual,
   composeMessage,
+  CryptoError,
   createStaffCredentials,
   decryptItem,
   derivePasswordKeys,
@@ -32,8 +34,10 @@ import {
   type OrgKeyPair,
 } from '../../shared/crypto/index.ts';
 import { MessageContentSchema } from '../../shared/protocol/content.ts';
+import type { CertificateDto } from '../../shared/protocol/orgs.ts';
 import type { CaseDto, KeyGrantDto, MemberDto } from '../../shared/protocol/staff.ts';
 import * as v from 'valibot';
+import { newestVersion, verifiedCertificates } from './certified.ts';
 import { loadSodium } from './sodium.ts';
 
 export interface OrgKeyVersion {
@@ -46,16 +50,49 @@ export async function derivePassword(password: string, salt: string, limits: Arg
   return derivePasswordKeys(await loadSodium(), password, fromB64(salt), limits);
 }
 
-/** Personal keys from the password's wrapKey, then every organisation key granted to them. */
-export async function unlock(wrappedKeys: string, wrapKey: Uint8Array, grants: KeyGrantDto[]) {
+/**
+ * Personal keys from the password's wrapKey, then the organisation keys granted to them. Anyone
+ * may seal a "grant" to a member's public box key, the server included, so a grant counts only
+ * when its public keys are those of the organisation's root-signed certificate of that version:
+ * a mismatch refuses the sign-in, and a version without a certificate yet (a rotation the
+ * administrator has not signed) is left out, so nothing is ever sealed to it. Returns the sign
+ * keys of the verified certificates too, for checking colleagues' endorsements.
+ */
+export async function unlock(
+  wrappedKeys: string,
+  wrapKey: Uint8Array,
+  grants: KeyGrantDto[],
+  orgId: string | null,
+  certificates: CertificateDto[],
+  minVersion = 0,
+) {
   const sodium = await loadSodium();
   const personal = unwrapPersonalKeys(sodium, fromB64(wrappedKeys), wrapKey);
-  const orgKeys: OrgKeyVersion[] = grants.map((g) => ({
-    orgId: g.orgId,
-    version: g.version,
-    keys: openOrgKeys(sodium, fromB64(g.sealedKeys), personal.boxPublicKey, personal.boxSecretKey),
-  }));
-  return { personal, orgKeys };
+  const certified = orgId ? verifiedCertificates(sodium, orgId, certificates) : [];
+  if (newestVersion(certified) < minVersion)
+    throw new CryptoError('certificate_rollback', `no certificate of version ${minVersion}`);
+  const orgKeys: OrgKeyVersion[] = [];
+  for (const g of grants) {
+    const cert = certified.find((c) => c.version === g.version);
+    if (g.orgId !== orgId || !cert) continue;
+    const keys = openOrgKeys(
+      sodium,
+      fromB64(g.sealedKeys),
+      personal.boxPublicKey,
+      personal.boxSecretKey,
+    );
+    if (
+      !bytesEqual(keys.boxPublicKey, cert.boxPublicKey) ||
+      !bytesEqual(keys.signPublicKey, cert.signPublicKey)
+    ) {
+      throw new CryptoError(
+        'certificate_invalid',
+        `key grant ${g.version} is not the certified key`,
+      );
+    }
+    orgKeys.push({ orgId: g.orgId, version: g.version, keys });
+  }
+  return { personal, orgKeys, orgSignKeys: certified.map((c) => c.signPublicKey) };
 }
 
 function orgKeyFor(orgKeys: OrgKeyVersion[], version: number): OrgKeyPair {

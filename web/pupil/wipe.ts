@@ -2,6 +2,7 @@
 // (best effort), decrypted images are released, the crypto worker with any key material in its
 // memory is terminated, and every signal returns to its start value. The page's URL never held
 // anything, and no history entry was ever added.
+import { forgetTips } from '../common/seen-tips.ts';
 import { wipeCryptoWorker } from './crypto.ts';
 import { pupilApi } from './pupil-api.ts';
 import { draft, emptyDraft, objectUrls, pending, screen, session } from './state.ts';
@@ -16,5 +17,6 @@ export function wipe(): void {
   pending.value = null;
   draft.value = emptyDraft();
   screen.value = { name: 'start' };
+  forgetTips();
   wipeCryptoWorker();
 }

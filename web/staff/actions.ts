@@ -1,37 +1,43 @@
 // Signing in and out: the password never leaves the worker; the server gets only the authKey.
+// The organisation keys the server hands back count only when they match the organisation's
+// root-signed certificates (staff-ops.ts, unlock).
 import { toB64 } from '../../shared/envelope/base64url.ts';
 import type { StaffMeDto } from '../../shared/protocol/staff.ts';
+import { forgetTips } from '../common/seen-tips.ts';
+import { sawVersion, seenVersion } from '../common/seen-versions.ts';
 import { crypto, wipeCryptoWorker } from './crypto.ts';
 import { staffApi } from './staff-api.ts';
-import { unlocked, view, waitingMember, type Unlocked } from './state.ts';
-
-async function orgSignKeys(me: StaffMeDto): Promise<Uint8Array[]> {
-  if (!me.org) return [];
-  const { certificates } = await staffApi.certificates(me.org.id);
-  return crypto('verifiedSignKeys', me.org.id, certificates);
-}
+import { unlocked, view, waitingMember } from './state.ts';
 
 export async function signIn(login: string, password: string, totp: string): Promise<void> {
   const params = await staffApi.loginParams(login);
   const { authKey, wrapKey } = await crypto('derivePassword', password, params.salt, params);
   const me = await staffApi.login(login, toB64(authKey), totp);
-  const { personal, orgKeys } = await crypto('unlock', me.wrappedKeys, wrapKey, me.keyGrants);
   if (me.status === 'invited') {
-    waitingMember.value = { me, personal };
+    // Their own keys only: what the recovery key or the founding step needs on the waiting screen.
+    const { personal } = await crypto('unlock', me.wrappedKeys, wrapKey, [], null, []);
+    waitingMember.value = { me, personal, wrapKey };
     view.value = { name: 'waiting' };
     return;
   }
-  await enter(me, personal, orgKeys);
+  await unlockAndEnter(me, wrapKey);
 }
 
-/** Into the workspace with the keys unlocked (after sign-in, or after the recovery key). */
-export async function enter(
-  me: StaffMeDto,
-  personal: Unlocked['personal'],
-  orgKeys: Unlocked['orgKeys'],
-): Promise<void> {
+async function unlockAndEnter(me: StaffMeDto, wrapKey: Uint8Array): Promise<void> {
+  const orgId = me.org?.id ?? null;
+  const { certificates } = orgId ? await staffApi.certificates(orgId) : { certificates: [] };
+  const { personal, orgKeys, orgSignKeys } = await crypto(
+    'unlock',
+    me.wrappedKeys,
+    wrapKey,
+    me.keyGrants,
+    orgId,
+    certificates,
+    orgId ? seenVersion(orgId) : 0,
+  );
+  for (const k of orgKeys) sawVersion(k.orgId, k.version);
   waitingMember.value = null;
-  unlocked.value = { me, personal, orgKeys, orgSignKeys: await orgSignKeys(me) };
+  unlocked.value = { me, personal, orgKeys, orgSignKeys };
   // The CdR works on escalations only; a school's reports are never theirs to list.
   view.value =
     me.role === 'cdr_specialist'
@@ -41,11 +47,20 @@ export async function enter(
         : { name: 'inbox' };
 }
 
+/** A waiting member who now holds the keys (school recovery key, founding member): into the
+ * workspace exactly as at sign-in, the new grants checked against the certificates again. */
+export async function enterAfterGrant(): Promise<void> {
+  const waiting = waitingMember.value;
+  if (!waiting) throw new Error('nobody is waiting');
+  await unlockAndEnter(await staffApi.me(), waiting.wrapKey);
+}
+
 /** Logout and the idle lock: end the session and forget every key. */
 export function signOut(): void {
   void staffApi.logout();
   unlocked.value = null;
   waitingMember.value = null;
+  forgetTips();
   wipeCryptoWorker();
   view.value = { name: 'login' };
 }

@@ -33,6 +33,9 @@ export type View =
 
 export const unlocked = signal<Unlocked | null>(null);
 
-/** A member signed in who waits for the organisation key: their own keys, for the recovery key. */
-export const waitingMember = signal<Pick<Unlocked, 'me' | 'personal'> | null>(null);
+/** A member signed in who waits for the organisation key: their own keys (for the recovery key
+ * or the founding step) and the password's wrapKey, to unlock as at sign-in once granted. */
+export const waitingMember = signal<
+  (Pick<Unlocked, 'me' | 'personal'> & { wrapKey: Uint8Array }) | null
+>(null);
 export const view = signal<View>({ name: 'login' });

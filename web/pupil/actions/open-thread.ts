@@ -2,6 +2,7 @@
 // decrypted and verified in the worker.
 import { toB64 } from '../../../shared/envelope/base64url.ts';
 import type { PupilThreadDto } from '../../../shared/protocol/pupil.ts';
+import { checkNoTailCut } from '../../common/seen-tips.ts';
 import { crypto } from '../crypto.ts';
 import { pupilApi } from '../pupil-api.ts';
 import { session, type PupilSession, type School } from '../state.ts';
@@ -33,6 +34,8 @@ export async function openWithThread(
     { school: schoolKeys, cdr: cdrKeys },
     cdrOrgId ? { school: school.dto.id, cdr: cdrOrgId } : { school: school.dto.id },
   );
+  // A refresh must still hold every message already shown [Note: tail cut].
+  checkNoTailCut(thread.reportId, opened.messages);
   return { token, pupilKey, thread, opened, receiptCode };
 }
 

@@ -1,15 +1,20 @@
 // Finding and verifying the school: its certificate must verify against the pinned root key
-// before anything is encrypted to its key [Note: pinned root key].
+// before anything is encrypted to its key [Note: pinned root key], and must not be older than a
+// version the server lists or this page has seen [Note: certificate rollback].
 import type { OrganisationDto } from '../../../shared/protocol/orgs.ts';
 import { fromB64 } from '../../../shared/envelope/base64url.ts';
 import type { SchoolKeys } from '../../../shared/crypto/index.ts';
 import { sameFingerprint, type SchoolLink } from '../../common/school-link.ts';
+import { sawVersion, seenVersion } from '../../common/seen-versions.ts';
 import { crypto } from '../crypto.ts';
 import { pupilApi } from '../pupil-api.ts';
 import type { School } from '../state.ts';
 
 export async function verifySchool(dto: OrganisationDto): Promise<School> {
-  return { dto, keys: await crypto('verifyOrg', dto) };
+  const { certificates } = await pupilApi.certificates(dto.id);
+  const keys = await crypto('verifyCurrentOrg', dto, certificates, seenVersion(dto.id));
+  sawVersion(dto.id, keys.version);
+  return { dto, keys };
 }
 
 export async function findSchool(code: string): Promise<School> {
@@ -37,7 +42,7 @@ export function schoolKeys(school: School): SchoolKeys {
 /** Sign keys of every verified certificate version of an organisation, for staff signatures. */
 export async function orgSignKeys(orgId: string): Promise<Uint8Array[]> {
   const { certificates } = await pupilApi.certificates(orgId);
-  return crypto('verifiedSignKeys', orgId, certificates);
+  return crypto('verifiedSignKeys', orgId, certificates, seenVersion(orgId));
 }
 
 export const schoolSignKeys = (school: School) => orgSignKeys(school.dto.id);

@@ -34,7 +34,12 @@ export function AttachmentImage({
       alive = false;
     };
   }, [attachment.id]);
-  if (failed) return <p class="notice notice--error">{t('notVerified')}</p>;
+  if (failed)
+    return (
+      <p class="notice notice--error" role="alert">
+        {t('notVerified')}
+      </p>
+    );
   if (!url) return <p role="status">{t('loading')}</p>;
   return attachment.meta.type.startsWith('image/') ? (
     <img class="thread__photo" src={url} alt={t('photoAlt')} />

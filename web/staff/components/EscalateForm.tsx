@@ -1,10 +1,13 @@
 // Handing a case to the CdR: the counsellor chooses what goes (the report, messages, photos), writes
-// a summary and a reason; the browser checks the CdR's certificate against the pinned root key
-// before it seals anything [Note: escalation keys].
+// a summary and a reason; the browser checks the CdR's certificate against the pinned root key,
+// and that it is the newest one listed or seen [Note: certificate rollback], before it seals
+// anything [Note: escalation keys].
 import { useState } from 'preact/hooks';
 import { toB64 } from '../../../shared/envelope/base64url.ts';
 import type { EscalationPackage } from '../../../shared/protocol/escalations.ts';
 import type { StaffOps } from '../../crypto/staff-worker.ts';
+import { sawVersion, seenVersion } from '../../common/seen-versions.ts';
+import { CryptoFailure } from '../../crypto/client.ts';
 import { crypto } from '../crypto.ts';
 import { ts, type StaffKey } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
@@ -16,8 +19,10 @@ async function verifiedCdr() {
   const { organisations } = await staffApi.organisations();
   const cdr = organisations.find((o) => o.kind === 'cdr');
   if (!cdr) throw new Error('no CdR');
-  const keys = await crypto('verifyOrg', cdr);
+  const { certificates } = await staffApi.certificates(cdr.id);
+  const keys = await crypto('verifyCurrentOrg', cdr, certificates, seenVersion(cdr.id));
   if (keys.kind !== 'cdr') throw new Error('not a CdR certificate');
+  sawVersion(cdr.id, keys.version);
   return keys;
 }
 
@@ -49,8 +54,9 @@ export function EscalateForm(props: {
     let cdr;
     try {
       cdr = await verifiedCdr();
-    } catch {
-      return setError('cdrNotTrusted');
+    } catch (e) {
+      const rollback = e instanceof CryptoFailure && e.code === 'certificate_rollback';
+      return setError(rollback ? 'cdrOldCertificate' : 'cdrNotTrusted');
     }
     try {
       const school = u.orgKeys.reduce((a, b) => (b.version > a.version ? b : a));

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CertificateDto } from '../../../shared/protocol/orgs.ts';
 import type { StaffMeDto } from '../../../shared/protocol/staff.ts';
-import { enter } from '../actions.ts';
+import { enterAfterGrant } from '../actions.ts';
 import { crypto } from '../crypto.ts';
 import { ts, type StaffKey } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
@@ -50,7 +50,7 @@ export function FoundingPanel(props: {
         certificates,
       );
       await staffApi.activateFounder(done.endorsement);
-      await enter(await staffApi.me(), props.personal, done.orgKeys);
+      await enterAfterGrant();
     } catch {
       setError('foundingMismatch');
     }

@@ -30,7 +30,12 @@ export function StaffAttachment(props: {
       .catch(() => setFailed(true));
     return () => blobUrl && URL.revokeObjectURL(blobUrl);
   }, [attachment.id]);
-  if (failed) return <p class="notice notice--error">{ts('attachmentFailed')}</p>;
+  if (failed)
+    return (
+      <p class="notice notice--error" role="alert">
+        {ts('attachmentFailed')}
+      </p>
+    );
   if (!url) return <p role="status">{ts('loading')}</p>;
   return attachment.meta.type.startsWith('image/') ? (
     <img class="case__photo" src={url} alt={ts('photoFrom', { name: attachment.meta.name })} />

@@ -11,6 +11,8 @@ export const en: StaffMessages = {
   password: 'Password',
   totp: 'Code from the authenticator app (6 digits)',
   loginFailed: 'Wrong login, password or code.',
+  keysNotTrusted:
+    'The keys from the server do not match the certificates signed by the municipality key. Nothing is opened: tell the administrator.',
   offline: 'No connection to the server.',
   inbox: 'Reports',
   team: 'Team',
@@ -210,6 +212,8 @@ export const en: StaffMessages = {
   reasonRequired: 'Give a reason for the hand-over.',
   cdrNotTrusted:
     'The family centre’s certificate is not signed by the municipality key. Nothing was sent.',
+  cdrOldCertificate:
+    'The server gave an older certificate of the family centre than the current one. Nothing was sent.',
   backToEscalations: 'Back to the list',
   niebieskaKarta: 'Niebieska Karta procedure started on',
   escReasonTitle: 'Why it was handed over',

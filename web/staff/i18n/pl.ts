@@ -11,6 +11,8 @@ export const pl = {
   password: 'Hasło',
   totp: 'Kod z aplikacji uwierzytelniającej (6 cyfr)',
   loginFailed: 'Błędny e-mail, hasło lub kod.',
+  keysNotTrusted:
+    'Klucze od serwera nie zgadzają się z certyfikatami podpisanymi kluczem gminy. Niczego nie otwieram: powiadom administratora.',
   offline: 'Brak połączenia z serwerem.',
   inbox: 'Zgłoszenia',
   team: 'Zespół',
@@ -209,6 +211,8 @@ export const pl = {
   reasonRequired: 'Podaj powód przekazania.',
   cdrNotTrusted:
     'Certyfikat Centrum dla Rodzin nie jest podpisany kluczem gminy. Niczego nie wysłano.',
+  cdrOldCertificate:
+    'Serwer podał starszy certyfikat Centrum dla Rodzin niż aktualny. Niczego nie wysłano.',
   backToEscalations: 'Wróć do listy',
   niebieskaKarta: 'Data wszczęcia procedury Niebieska Karta',
   escReasonTitle: 'Powód przekazania',

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseDto, MemberDto } from '../../../shared/protocol/staff.ts';
 import { lang } from '../../common/i18n.ts';
+import { checkNoTailCut } from '../../common/seen-tips.ts';
 import { NotesPanel } from '../components/NotesPanel.tsx';
 import { StaffAttachment } from '../components/StaffAttachment.tsx';
 import { TriagePanel } from '../components/TriagePanel.tsx';
@@ -27,6 +28,8 @@ export function CasePage({ id }: { id: string }) {
     try {
       const dto = await staffApi.report(id);
       const opened = await crypto('openCase', dto, id, u.orgKeys, u.orgSignKeys, u.me.org.id);
+      // Opening the case again must still show every message already shown [Note: tail cut].
+      checkNoTailCut(id, opened.messages);
       setData({ dto, opened });
     } catch {
       setData('error');

@@ -8,6 +8,8 @@ import { CdrActions } from '../components/CdrActions.tsx';
 import { MessageList } from '../components/MessageList.tsx';
 import { PackageView } from '../components/PackageView.tsx';
 import { ReplyBox } from '../components/ReplyBox.tsx';
+import { checkNoTailCut } from '../../common/seen-tips.ts';
+import { seenVersion } from '../../common/seen-versions.ts';
 import { crypto } from '../crypto.ts';
 import { CaseStatus } from '../components/CaseStatus.tsx';
 import { ts } from '../i18n.ts';
@@ -19,7 +21,7 @@ type Opened = Awaited<ReturnType<StaffOps['openEscalationCase']>>;
 
 async function signKeys(orgId: string): Promise<Uint8Array[]> {
   const { certificates } = await staffApi.certificates(orgId);
-  return crypto('verifiedSignKeys', orgId, certificates);
+  return crypto('verifiedSignKeys', orgId, certificates, seenVersion(orgId));
 }
 
 export function EscalationPage({ id }: { id: string }) {
@@ -42,6 +44,9 @@ export function EscalationPage({ id }: { id: string }) {
         schoolSignKeys,
         cdrSignKeys,
       });
+      // A reload must still hold every message already shown [Note: tail cut].
+      checkNoTailCut(`esc:${id}`, opened.cdrThread.messages);
+      if (opened.pupil) checkNoTailCut(`esc-pupil:${id}`, opened.pupil.messages);
       setData({ dto, opened });
     } catch {
       setData('error');

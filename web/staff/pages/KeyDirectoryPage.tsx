@@ -1,8 +1,10 @@
 // The organisation key directory as this browser sees it: every certificate checked against the
-// pinned root key, with fingerprints to compare against posters and printed key sheets.
+// pinned root key (and not older than one this page has shown [Note: certificate rollback]), with
+// fingerprints to compare against posters and printed key sheets.
 import { useEffect, useState } from 'preact/hooks';
 import type { OrganisationDto, OrganisationListDto } from '../../../shared/protocol/orgs.ts';
 import { getJson } from '../../common/api.ts';
+import { sawVersion, seenVersion } from '../../common/seen-versions.ts';
 import { ts as t } from '../i18n.ts';
 import { crypto } from '../crypto.ts';
 
@@ -17,7 +19,8 @@ async function loadDirectory(): Promise<{ root: string; rows: Row[] }> {
   const rows = await Promise.all(
     organisations.map(async (org): Promise<Row> => {
       try {
-        const v = await crypto('verifyOrg', org);
+        const v = await crypto('verifyOrg', org, seenVersion(org.id));
+        sawVersion(org.id, v.version);
         return { org, fingerprint: v.fingerprint, version: v.version };
       } catch {
         return { org, fingerprint: null, version: null };

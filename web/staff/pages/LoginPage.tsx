@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiFailure } from '../../common/api.ts';
+import { CryptoFailure } from '../../crypto/client.ts';
 import { signIn } from '../actions.ts';
 import { Field } from '../components/Field.tsx';
 import { ts, type StaffKey } from '../i18n.ts';
@@ -17,7 +18,14 @@ export function LoginPage() {
     try {
       await signIn(login.trim(), password, totp.trim());
     } catch (e) {
-      setError(e instanceof ApiFailure && e.code === 'offline' ? 'offline' : 'loginFailed');
+      // A server that hands back keys the certificates do not vouch for is not a wrong password.
+      setError(
+        e instanceof CryptoFailure
+          ? 'keysNotTrusted'
+          : e instanceof ApiFailure && e.code === 'offline'
+            ? 'offline'
+            : 'loginFailed',
+      );
     } finally {
       setBusy(false);
     }

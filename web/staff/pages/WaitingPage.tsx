@@ -5,7 +5,7 @@
 // new organisation makes its key here instead (FoundingPanel, [Note: founding member]).
 import { useState } from 'preact/hooks';
 import { ApiFailure } from '../../common/api.ts';
-import { enter } from '../actions.ts';
+import { enterAfterGrant } from '../actions.ts';
 import { Field } from '../components/Field.tsx';
 import { FoundingPanel } from '../components/FoundingPanel.tsx';
 import { crypto } from '../crypto.ts';
@@ -48,7 +48,7 @@ export function WaitingPage() {
       );
       await staffApi.recoveryGrant({ authKey, ...restored.body });
       setKey('');
-      await enter(await staffApi.me(), waiting.personal, restored.orgKeys);
+      await enterAfterGrant();
     } catch (e) {
       setError(failureText(e));
     } finally {

@@ -1,0 +1,93 @@
+// The browser side of the malicious server: Playwright's page.route() lets the real demo server
+// answer, then rewrites the answer before the real app sees it. Also: a record of what the app
+// sent, and a staff sign-in that leaves the current TOTP step to the other test files that share
+// the demo accounts.
+import { generateSync } from 'otplib';
+import type { Page, Request } from 'playwright-core';
+import type { Db } from '../../server/db/database.ts';
+import type { StaffAccount } from './staff-helpers.ts';
+
+export type UrlMatch = string | RegExp;
+
+/** Answers `url` with the real server's JSON answer as `edit` changes it. */
+export async function rewriteJson<T>(
+  page: Page,
+  url: UrlMatch,
+  edit: (body: T) => T | Promise<T>,
+): Promise<void> {
+  await page.route(url, async (route) => {
+    const res = await route.fetch();
+    if (!res.ok()) return route.fulfill({ response: res });
+    const body = await edit((await res.json()) as T);
+    await route.fulfill({ response: res, json: body });
+  });
+}
+
+/** Answers `url` with the real server's bytes as `edit` changes them. */
+export async function rewriteBytes(
+  page: Page,
+  url: UrlMatch,
+  edit: (bytes: Uint8Array) => Uint8Array,
+): Promise<void> {
+  await page.route(url, async (route) => {
+    const res = await route.fetch();
+    const body = Buffer.from(edit(new Uint8Array(await res.body())));
+    await route.fulfill({ response: res, body });
+  });
+}
+
+/** Removes every rewrite: the real server answers again. */
+export const honest = (page: Page): Promise<void> => page.unrouteAll({ behavior: 'wait' });
+
+export interface SentRequest {
+  method: string;
+  path: string;
+  body: string | null;
+}
+
+/** Every request the page (and its workers) sends to the API from now on. */
+export function recordApi(page: Page): SentRequest[] {
+  const sent: SentRequest[] = [];
+  page.on('request', (r: Request) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/'))
+      sent.push({ method: r.method(), path: url.pathname, body: r.postData() });
+  });
+  return sent;
+}
+
+export const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+export const api = (path: string): RegExp => new RegExp(`/api/${path}(\\?.*)?$`);
+
+const STEP_S = 30;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Signs in through the staff app with the earliest TOTP code the server still accepts: one step
+ * before now when it is free (the server takes a step either side of now, and each step once per
+ * account), so another file signing the same demo account in with the current code still can.
+ */
+export async function signInFresh(
+  page: Page,
+  base: string,
+  account: StaffAccount,
+  db: Db,
+): Promise<void> {
+  const row = await db
+    .selectFrom('staff')
+    .select('totp_last_step')
+    .where('login', '=', account.login)
+    .executeTakeFirstOrThrow();
+  // Near the end of a step, the code one step back could expire before the server checks it.
+  if (STEP_S - ((Date.now() / 1000) % STEP_S) < 5) await sleep(5_000);
+  const now = () => Math.floor(Date.now() / 1000 / STEP_S);
+  const step = Math.max(now() - 1, (row.totp_last_step ?? -1) + 1);
+  while (step > now() + 1) await sleep(1_000);
+  await page.goto(`${base}/staff/`);
+  await page.getByLabel('E-mail').fill(account.login);
+  await page.getByLabel('Hasło', { exact: true }).fill(account.password);
+  await page
+    .getByLabel(/Kod z aplikacji/)
+    .fill(generateSync({ secret: account.totpSecret, epoch: step * STEP_S }));
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+}

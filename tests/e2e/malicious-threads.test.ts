@@ -1,0 +1,186 @@
+// A malicious server against the real apps' thread and attachment checks, in Chromium: the real
+// demo server answers and page.route() rewrites its answers. It drops, reorders, renumbers and
+// replays messages of a conversation, flips a bit of a message or a signature, withholds the
+// newest message, and serves a photo with a flipped byte, cut short, with chunks swapped or bytes
+// added. The pupil app and the counsellor's case page must refuse each with a visible alert and
+// show nothing the server altered as if it were genuine.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadSodium } from '../../server/crypto/sodium.ts';
+import { openDatabase, type DatabaseHandle } from '../../server/db/dialect.ts';
+import type { PupilThreadDto } from '../../shared/protocol/pupil.ts';
+import type { CaseDto } from '../../shared/protocol/staff.ts';
+import { launchChromium } from '../tools/browser.ts';
+import {
+  ATTACHMENT_TAMPERING,
+  chunkCount,
+  dropNewest,
+  noisePixel,
+  THREAD_TAMPERING,
+} from '../tools/hostile-server.ts';
+import { encodePng } from '../tools/png.ts';
+import { api, honest, rewriteBytes, rewriteJson, signInFresh } from './malicious-helpers.ts';
+import { newVisit, TEXTS } from './pupil-helpers.ts';
+import { realThread, type RealThread } from './real-thread.ts';
+
+const base = inject('e2eBaseUrl');
+const demo = inject('e2eDemo');
+const sodium = await loadSodium();
+const COUNSELLOR = 'pedagog.sp5@demo.invalid';
+const PUPIL_REFUSAL = 'Nie mogę sprawdzić, czy ta rozmowa jest prawdziwa';
+let browser: Browser;
+let handle: DatabaseHandle;
+let thread: RealThread;
+
+const threadCases = Object.entries(THREAD_TAMPERING);
+const attachmentCases = Object.entries(ATTACHMENT_TAMPERING);
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  handle = openDatabase({ dataDir: inject('e2eDataDir') });
+  const bytes = new Uint8Array(encodePng(220, noisePixel(7)));
+  thread = await realThread(sodium, {
+    base,
+    db: handle.db,
+    demo,
+    code: 'SP5',
+    counsellor: COUNSELLOR,
+    photo: { name: 'zdjecie-1.png', type: 'image/png', bytes },
+  });
+  const stored = await handle.db
+    .selectFrom('attachments')
+    .select('data')
+    .where('report_id', '=', thread.reportId)
+    .executeTakeFirstOrThrow();
+  // Swapping two chunks and cutting the final one need a stream of at least three.
+  expect(chunkCount(stored.data)).toBeGreaterThanOrEqual(3);
+});
+afterAll(async () => {
+  await browser.close();
+  await handle.close();
+});
+
+/** The texts the page shows as the conversation, in order. */
+const shownMessages = (page: Page) => page.locator('.messages .bubble__text').allTextContents();
+const honestMessages = () => thread.texts.slice(1);
+const photoShown = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .evaluateAll((imgs) =>
+      imgs.some((i) => i instanceof HTMLImageElement && i.complete && i.naturalWidth > 0),
+    );
+
+describe('pupil app', () => {
+  let page: Page;
+  const comeBack = async () => {
+    await page.getByRole('button', { name: TEXTS.pl.back }).click();
+    await page.locator('#receipt-code').fill(thread.receipt);
+    await page.getByRole('button', { name: TEXTS.pl.check, exact: true }).click();
+  };
+  const finish = () => page.getByRole('button', { name: TEXTS.pl.finish }).click();
+  const refresh = () => page.getByRole('button', { name: 'Sprawdź, czy jest nowa odpowiedź' });
+
+  beforeAll(async () => {
+    ({ page } = await newVisit(browser));
+    await page.goto(`${base}/s/SP5`);
+  });
+
+  it('refuses a reordered conversation when coming back with the code', async () => {
+    await rewriteJson<{ thread: PupilThreadDto }>(page, api('pupil/receipts'), (b) => ({
+      ...b,
+      thread: {
+        ...b.thread,
+        messages: THREAD_TAMPERING['two messages swapped']!(b.thread.messages),
+      },
+    }));
+    await comeBack();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain(PUPIL_REFUSAL);
+    const shown = (await page.locator('main').textContent()) ?? '';
+    for (const text of thread.texts) expect(shown).not.toContain(text);
+    await honest(page);
+    await page.getByRole('button', { name: TEXTS.pl.check, exact: true }).click();
+    await expect.poll(() => shownMessages(page)).toEqual(honestMessages());
+    await expect.poll(() => photoShown(page, '.thread__photo')).toBe(true);
+  });
+
+  it.each([...threadCases, ['the newest message withheld', dropNewest] as const])(
+    'refuses a refresh with %s and keeps showing only what it verified',
+    async (_name, tamper) => {
+      await rewriteJson<PupilThreadDto>(page, api('pupil/thread'), (t) => ({
+        ...t,
+        messages: tamper(t.messages),
+      }));
+      await refresh().click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain(PUPIL_REFUSAL);
+      expect(await shownMessages(page)).toEqual(honestMessages());
+      await honest(page);
+      await refresh().click();
+      await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+    },
+  );
+
+  it.each(attachmentCases)('refuses a photo with %s', async (_name, tamper) => {
+    await finish();
+    await rewriteBytes(page, api(`pupil/attachments/${thread.attachmentId}`), tamper);
+    await comeBack();
+    await expect.poll(() => shownMessages(page)).toEqual(honestMessages());
+    await expect
+      .poll(() => page.locator('.bubble--me').first().getByRole('alert').textContent())
+      .toContain(PUPIL_REFUSAL);
+    expect(await page.locator('.thread__photo').count()).toBe(0);
+    await honest(page);
+  });
+});
+
+describe('counsellor case page', () => {
+  let page: Page;
+  const openCase = async () => {
+    await page.getByRole('button', { name: 'Zgłoszenia', exact: true }).click();
+    await page.locator('.inbox__open').first().click();
+  };
+  const refused = async () => {
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Nie mogę otworzyć ani zweryfikować tego zgłoszenia');
+    const shown = (await page.locator('main').textContent()) ?? '';
+    for (const text of thread.texts) expect(shown).not.toContain(text);
+  };
+
+  beforeAll(async () => {
+    ({ page } = await newVisit(browser));
+    const account = demo.accounts.find((a) => a.login === COUNSELLOR)!;
+    await signInFresh(page, base, account, handle.db);
+  });
+
+  it('shows the genuine case', async () => {
+    await openCase();
+    await expect.poll(() => page.locator('.case__report').textContent()).toContain(thread.texts[0]);
+    await expect.poll(() => shownMessages(page)).toEqual(honestMessages());
+    await expect.poll(() => photoShown(page, '.case__photo')).toBe(true);
+  });
+
+  it.each([...threadCases, ['the newest message withheld', dropNewest] as const])(
+    'refuses a case with %s',
+    async (_name, tamper) => {
+      await rewriteJson<CaseDto>(page, api(`staff/reports/${thread.reportId}`), (c) => ({
+        ...c,
+        messages: tamper(c.messages),
+      }));
+      await openCase();
+      await refused();
+      await honest(page);
+    },
+  );
+
+  it.each(attachmentCases)('refuses a photo with %s', async (_name, tamper) => {
+    const url = api(`staff/reports/${thread.reportId}/attachments/${thread.attachmentId}`);
+    await rewriteBytes(page, url, tamper);
+    await openCase();
+    await expect.poll(() => shownMessages(page)).toEqual(honestMessages());
+    await expect
+      .poll(() => page.locator('.case__report').getByRole('alert').textContent())
+      .toContain('Nie mogę otworzyć załącznika');
+    expect(await page.locator('.case__photo').count()).toBe(0);
+    await honest(page);
+  });
+});
