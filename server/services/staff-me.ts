@@ -49,5 +49,6 @@ export function memberDto(staff: Staff, invitation: Invitation | undefined): Mem
     boxPublicKey: staff.box_public_key,
     signPublicKey: staff.sign_public_key,
     pending,
+    endorsement: staff.org_endorsement,
   };
 }

@@ -166,6 +166,9 @@ export interface MemberDto {
   signPublicKey: string;
   /** For members waiting for the key: their MAC and the invitation secret sealed to the org key. */
   pending: { mac: string; secretSealed: string } | null;
+  /** The organisation's endorsement of their keys [Note: member endorsement]; null until granted.
+   * A rotating browser seals the new key only to members whose endorsement it verified. */
+  endorsement: string | null;
 }
 
 /** POST /api/staff/members/:id/grant -> 200 MemberDto: the org key sealed to the member, and the

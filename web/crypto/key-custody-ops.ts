@@ -14,6 +14,7 @@ import {
   sealOrgKeys,
   toB64,
   verifyCertificate,
+  verifyMemberEndorsement,
   verifyRecoveryEndorsement,
   type PersonalKeys,
 } from '../../shared/crypto/index.ts';
@@ -119,22 +120,38 @@ export async function restoreWithSchoolRecovery(
 
 /** [Note: key rotation] After a member left: the organisation's next key version, sealed to the
  * personal box key of every remaining active member (never the one who left), and to the
- * recovery key once its endorsement checks out against the organisation's certified sign keys. */
+ * recovery key. Each recipient's key must carry the organisation's endorsement, verified against
+ * its certified sign keys, so a server that lists a member of its own making gets nothing. */
 export async function newOrgKeyVersion(
-  members: { id: string; boxPublicKey: string }[],
-  recovery: { orgId: string; status: OrgRecoveryStatusDto; orgSignKeys: Uint8Array[] } | null,
+  members: {
+    id: string;
+    boxPublicKey: string;
+    signPublicKey: string;
+    endorsement: string | null;
+  }[],
+  orgId: string,
+  orgSignKeys: Uint8Array[],
+  recovery: OrgRecoveryStatusDto | null,
 ) {
   const sodium = await loadSodium();
+  for (const m of members) {
+    verifyMemberEndorsement(
+      sodium,
+      orgSignKeys,
+      { orgId, boxPublicKey: fromB64(m.boxPublicKey), signPublicKey: fromB64(m.signPublicKey) },
+      fromB64(m.endorsement ?? ''),
+    );
+  }
   const keys = generateOrgKeys(sodium);
   let recoveryGrant: string | undefined;
-  if (recovery?.status.configured && recovery.status.boxPublicKey && recovery.status.endorsement) {
-    const boxPublicKey = fromB64(recovery.status.boxPublicKey);
+  if (recovery?.configured && recovery.boxPublicKey && recovery.endorsement) {
+    const boxPublicKey = fromB64(recovery.boxPublicKey);
     verifyRecoveryEndorsement(
       sodium,
-      recovery.orgSignKeys,
-      recovery.orgId,
+      orgSignKeys,
+      orgId,
       boxPublicKey,
-      fromB64(recovery.status.endorsement),
+      fromB64(recovery.endorsement),
     );
     recoveryGrant = toB64(sealOrgKeys(sodium, keys, boxPublicKey));
   }

@@ -58,9 +58,8 @@ export function MembersPage() {
       if (!dto) throw new Error('no organisation');
       const current = await crypto('verifyOrg', dto);
       const active = members.filter((m) => m.status === 'active');
-      const status = await staffApi.recoveryStatus();
-      const recovery = { orgId: org.id, status, orgSignKeys: u.orgSignKeys };
-      const proposal = await crypto('newOrgKeyVersion', active, recovery);
+      const recovery = await staffApi.recoveryStatus();
+      const proposal = await crypto('newOrgKeyVersion', active, org.id, u.orgSignKeys, recovery);
       await staffApi.proposeKeyVersion({ version: current.version + 1, ...proposal });
       setMessage({ ok: true, text: ts('rotationProposed', { version: current.version + 1 }) });
     } catch {
