@@ -2,12 +2,22 @@
 // the school key any more: the administrator invites a new counsellor from the schools page (the
 // link secret sealed to SP5's certified key in the administrator's browser), the newcomer sets up
 // the account, signs in and waits; the head types the school's printed recovery key into the
-// newcomer's browser (a wrong one first, refused); the newcomer then reads a report sent before,
-// and makes a new recovery key to print.
+// newcomer's browser (a wrong one first, refused; then a server that seals keys of its own to the
+// recovery key, refused); the newcomer then reads a report sent before, and makes a new recovery
+// key to print.
 import { generateSync } from 'otplib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadSodium } from '../../server/crypto/sodium.ts';
+import {
+  deriveSchoolRecoveryKeys,
+  generateOrgKeys,
+  sealOrgKeys,
+  toB64,
+} from '../../shared/crypto/index.ts';
+import type { OrgRecoveryOpenDto } from '../../shared/protocol/org-recovery.ts';
 import { launchChromium } from '../tools/browser.ts';
+import { api, honest, recordApi, rewriteJson } from './malicious-helpers.ts';
 import { newVisit, sendAndReadReceipt, writeReport } from './pupil-helpers.ts';
 import { signIn } from './staff-helpers.ts';
 
@@ -63,7 +73,26 @@ describe('school recovery key', () => {
       .poll(() => page.getByRole('alert').textContent())
       .toContain('To nie jest klucz awaryjny');
 
+    // A server that seals keys of its own to the recovery key (it knows its public key): the
+    // browser compares them with the certificate and grants nothing.
     const key = demo.recoveryKeys.find((r) => r.code === 'SP5')!.recoveryKey;
+    const sodium = await loadSodium();
+    const recoveryBox = deriveSchoolRecoveryKeys(sodium, key).boxPublicKey;
+    await rewriteJson<OrgRecoveryOpenDto>(page, api('staff/org-recovery/open'), (body) => ({
+      grants: body.grants.map((g) => ({
+        ...g,
+        sealedKeys: toB64(sealOrgKeys(sodium, generateOrgKeys(sodium), recoveryBox)),
+      })),
+    }));
+    const sent = recordApi(page);
+    await field.fill(key);
+    await page.getByRole('button', { name: 'Przywróć dostęp' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Klucze z serwera nie zgadzają się');
+    expect(sent.filter((r) => r.path === '/api/staff/org-recovery/grant')).toEqual([]);
+    await honest(page);
+
     await field.fill(key.toLowerCase());
     await page.getByRole('button', { name: 'Przywróć dostęp' }).click();
     await page.getByRole('heading', { name: 'Zgłoszenia' }).waitFor({ timeout: 30_000 });
