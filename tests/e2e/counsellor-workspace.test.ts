@@ -2,7 +2,6 @@
 // an invitation (password, TOTP), a colleague confirms them; they sign in, find the urgent report
 // first, open it (decrypted in the browser), reply, write a note, triage; the pupil reads the reply
 // and never the note, which the pupil's keys cannot open either.
-import { generateSync } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashAuthKey } from '../../server/auth-hash.ts';
@@ -18,7 +17,7 @@ import {
 import type { PupilThreadDto } from '../../shared/protocol/pupil.ts';
 import { launchChromium } from '../tools/browser.ts';
 import { newVisit, sendAndReadReceipt, TEXTS, writeReport } from './pupil-helpers.ts';
-import { signIn } from './staff-helpers.ts';
+import { acceptInvitation, signIn } from './staff-helpers.ts';
 
 const base = inject('e2eBaseUrl');
 const demo = inject('e2eDemo');
@@ -76,13 +75,7 @@ describe('counsellor workspace', () => {
 
     const newcomer = await newVisit(browser);
     const password = 'jeden-dwa-trzy-cztery';
-    await newcomer.page.goto(link);
-    await newcomer.page.getByLabel(/Nowe hasło/).fill(password);
-    await newcomer.page.getByLabel('Powtórz hasło').fill(password);
-    const totpSecret = (await newcomer.page.getByTestId('totp-secret').textContent())!.trim();
-    await newcomer.page.getByLabel(/Kod z aplikacji/).fill(generateSync({ secret: totpSecret }));
-    await newcomer.page.getByRole('button', { name: 'Utwórz konto' }).click();
-    await newcomer.page.getByTestId('recovery-key').waitFor({ timeout: 30_000 });
+    const totpSecret = await acceptInvitation(newcomer.page, link, password);
     expect(newcomer.page.url()).not.toContain('invite=');
 
     await colleague.page.getByRole('button', { name: 'Odśwież' }).click();

@@ -2,7 +2,6 @@
 // administrator adds it on the schools page and invites its first member; the member's browser
 // makes the key and shows its fingerprint; the root key certifies it (as `npm run admin --
 // rotate-certificate --apply` does); the member checks the certificate and is in.
-import { generateSync } from 'otplib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applyCertificate, signRequest } from '../../server/cli/admin/certificate.ts';
@@ -18,7 +17,7 @@ import {
 } from '../../shared/crypto/index.ts';
 import { launchChromium } from '../tools/browser.ts';
 import { newVisit } from './pupil-helpers.ts';
-import { signIn } from './staff-helpers.ts';
+import { acceptInvitation, signIn } from './staff-helpers.ts';
 
 const base = inject('e2eBaseUrl');
 const demo = inject('e2eDemo');
@@ -63,13 +62,7 @@ describe('founding member', () => {
 
     const { context, page } = await newVisit(browser);
     const password = 'osiem-jeden-dwa-trzy';
-    await page.goto(link);
-    await page.getByLabel(/Nowe hasło/).fill(password);
-    await page.getByLabel('Powtórz hasło').fill(password);
-    const totpSecret = (await page.getByTestId('totp-secret').textContent())!.trim();
-    await page.getByLabel(/Kod z aplikacji/).fill(generateSync({ secret: totpSecret }));
-    await page.getByRole('button', { name: 'Utwórz konto' }).click();
-    await page.getByTestId('recovery-key').waitFor({ timeout: 30_000 });
+    const totpSecret = await acceptInvitation(page, link, password);
     await signIn(page, base, { login: 'pierwsza.sp8@demo.invalid', password, totpSecret });
     await page.getByRole('button', { name: 'Utwórz klucz placówki' }).click();
     const shown = page.getByTestId('founding-fingerprint');

@@ -5,7 +5,6 @@
 // newcomer's browser (a wrong one first, refused; then a server that seals keys of its own to the
 // recovery key, refused); the newcomer then reads a report sent before, and makes a new recovery
 // key to print.
-import { generateSync } from 'otplib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadSodium } from '../../server/crypto/sodium.ts';
@@ -19,7 +18,7 @@ import type { OrgRecoveryOpenDto } from '../../shared/protocol/org-recovery.ts';
 import { launchChromium } from '../tools/browser.ts';
 import { api, honest, recordApi, rewriteJson } from './malicious-helpers.ts';
 import { newVisit, sendAndReadReceipt, writeReport } from './pupil-helpers.ts';
-import { signIn } from './staff-helpers.ts';
+import { acceptInvitation, signIn } from './staff-helpers.ts';
 
 const base = inject('e2eBaseUrl');
 const demo = inject('e2eDemo');
@@ -56,13 +55,7 @@ describe('school recovery key', () => {
 
     const { context, page } = await newVisit(browser);
     const password = 'piec-szesc-siedem-osiem';
-    await page.goto(link);
-    await page.getByLabel(/Nowe hasło/).fill(password);
-    await page.getByLabel('Powtórz hasło').fill(password);
-    const totpSecret = (await page.getByTestId('totp-secret').textContent())!.trim();
-    await page.getByLabel(/Kod z aplikacji/).fill(generateSync({ secret: totpSecret }));
-    await page.getByRole('button', { name: 'Utwórz konto' }).click();
-    await page.getByTestId('recovery-key').waitFor({ timeout: 30_000 });
+    const totpSecret = await acceptInvitation(page, link, password);
 
     await signIn(page, base, { login: 'nowa.pedagog.sp5@demo.invalid', password, totpSecret });
     await page.getByRole('heading', { name: 'Nikt nie może Cię potwierdzić?' }).waitFor();

@@ -34,3 +34,16 @@ export async function signIn(page: Page, base: string, account: StaffAccount): P
     await submit.click();
   }
 }
+
+/** The newcomer's side of an invitation link: a password, the authenticator's code, the account;
+ * answers the TOTP secret the page showed (what their authenticator app now holds). */
+export async function acceptInvitation(page: Page, link: string, password: string) {
+  await page.goto(link);
+  await page.getByLabel(/Nowe hasło/).fill(password);
+  await page.getByLabel('Powtórz hasło').fill(password);
+  const totpSecret = (await page.getByTestId('totp-secret').textContent())!.trim();
+  await page.getByLabel(/Kod z aplikacji/).fill(generateSync({ secret: totpSecret }));
+  await page.getByRole('button', { name: 'Utwórz konto' }).click();
+  await page.getByTestId('recovery-key').waitFor({ timeout: 30_000 });
+  return totpSecret;
+}

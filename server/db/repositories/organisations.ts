@@ -21,6 +21,23 @@ export async function insertKeyGrant(db: DbOrTrx, grant: NewOrgKeyGrant): Promis
   await db.insertInto('org_key_grants').values(grant).execute();
 }
 
+/** Several versions of the organisation's keys, each sealed to the same member. */
+export async function insertKeyGrants(
+  db: DbOrTrx,
+  to: { orgId: string; staffId: string; at: string },
+  grants: readonly { version: number; sealed: Uint8Array }[],
+): Promise<void> {
+  for (const g of grants) {
+    await insertKeyGrant(db, {
+      org_id: to.orgId,
+      version: g.version,
+      staff_id: to.staffId,
+      sealed_keys: g.sealed,
+      created_at: to.at,
+    });
+  }
+}
+
 export async function countOrganisations(db: DbOrTrx): Promise<number> {
   const row = await db
     .selectFrom('organisations')

@@ -8,7 +8,7 @@ import { toB64 } from '../../../shared/envelope/base64url.ts';
 import { crypto } from '../crypto.ts';
 import { ts, type StaffKey } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
-import { Field } from './Field.tsx';
+import { InviteForm, InviteLink } from './InviteForm.tsx';
 
 const statusKey = (s: AdminOrgDto['members'][number]['status']): StaffKey =>
   s === 'active' ? 'memberActive' : s === 'invited' ? 'memberInvited' : 'memberDeactivated';
@@ -26,12 +26,10 @@ const linkOf = (id: string, token: string, secret: string) =>
 
 export function OrgStaffing(props: { org: AdminOrgDto; onChange: () => void }) {
   const { org, onChange } = props;
-  const [login, setLogin] = useState('');
-  const [displayName, setDisplayName] = useState('');
   const [link, setLink] = useState<string | null>(null);
   const [failed, setFailed] = useState<StaffKey | null>(null);
 
-  const invite = async () => {
+  const invite = async (login: string, displayName: string) => {
     setFailed(null);
     try {
       // [Note: founding member] Before the organisation has a key there is nothing to seal the
@@ -46,11 +44,11 @@ export function OrgStaffing(props: { org: AdminOrgDto; onChange: () => void }) {
         ...(secretSealed ? { secretSealed } : {}),
       });
       setLink(linkOf(created.id, created.token, secret));
-      setLogin('');
-      setDisplayName('');
       onChange();
+      return true;
     } catch {
       setFailed('inviteFailed');
+      return false;
     }
   };
   const renew = async (staffId: string) => {
@@ -95,34 +93,13 @@ export function OrgStaffing(props: { org: AdminOrgDto; onChange: () => void }) {
           </li>
         ))}
       </ul>
-      <form onSubmit={(e) => (e.preventDefault(), void invite())}>
-        <h3>{ts('adminInvite')}</h3>
-        <p class="hint">{ts('adminInviteHint')}</p>
-        <Field
-          id={`${org.code}-invite-login`}
-          label="login"
-          value={login}
-          onValue={setLogin}
-          type="email"
-          required
-        />
-        <Field
-          id={`${org.code}-invite-name`}
-          label="displayName"
-          value={displayName}
-          onValue={setDisplayName}
-          required
-        />
-        <button type="submit">{ts('createInvite')}</button>
-      </form>
-      {link && (
-        <div class="notice notice--ok" role="status">
-          <p>{ts('inviteLinkHint')}</p>
-          <p class="invite-link" data-testid="admin-invite-link">
-            {link}
-          </p>
-        </div>
-      )}
+      <InviteForm
+        idPrefix={`${org.code}-invite`}
+        title="adminInvite"
+        hint="adminInviteHint"
+        onInvite={invite}
+      />
+      <InviteLink link={link} testId="admin-invite-link" />
       {failed && (
         <p class="notice notice--error" role="alert">
           {ts(failed)}

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MemberDto } from '../../../shared/protocol/staff.ts';
 import { crypto } from '../crypto.ts';
-import { Field } from '../components/Field.tsx';
+import { InviteForm, InviteLink } from '../components/InviteForm.tsx';
 import { SchoolRecoveryPanel } from '../components/SchoolRecoveryPanel.tsx';
 import { ts } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
@@ -12,24 +12,22 @@ import { unlocked } from '../state.ts';
 export function MembersPage() {
   const [members, setMembers] = useState<MemberDto[]>([]);
   const [link, setLink] = useState<string | null>(null);
-  const [login, setLogin] = useState('');
-  const [displayName, setDisplayName] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const reload = () => staffApi.members().then(setMembers, () => undefined);
   useEffect(() => void reload(), []);
   const u = unlocked.value;
   const latest = u?.orgKeys.reduce((a, b) => (b.version > a.version ? b : a), u.orgKeys[0]!);
 
-  const invite = async () => {
-    if (!latest) return;
+  const invite = async (login: string, displayName: string) => {
+    if (!latest) return false;
     try {
       const { secret, secretSealed } = await crypto('createInviteSecret', latest.keys.boxPublicKey);
       const created = await staffApi.invite({ login, displayName, secretSealed });
       setLink(`${window.location.origin}/staff/#invite=${created.id}.${created.token}.${secret}`);
-      setLogin('');
-      setDisplayName('');
+      return true;
     } catch {
       setMessage({ ok: false, text: ts('inviteFailed') });
+      return false;
     }
   };
   /** A colleague lost password and recovery key: a renewal link gives them new keys. */
@@ -134,33 +132,8 @@ export function MembersPage() {
         {ts('withdrawKeyVersion')}
       </button>
       <SchoolRecoveryPanel />
-      <h3>{ts('inviteColleague')}</h3>
-      <form onSubmit={(e) => (e.preventDefault(), void invite())}>
-        <Field
-          id="invite-login"
-          label="login"
-          value={login}
-          onValue={setLogin}
-          type="email"
-          required
-        />
-        <Field
-          id="invite-name"
-          label="displayName"
-          value={displayName}
-          onValue={setDisplayName}
-          required
-        />
-        <button type="submit">{ts('createInvite')}</button>
-      </form>
-      {link && (
-        <div class="notice notice--ok" role="status">
-          <p>{ts('inviteLinkHint')}</p>
-          <p class="invite-link" data-testid="invite-link">
-            {link}
-          </p>
-        </div>
-      )}
+      <InviteForm idPrefix="invite" title="inviteColleague" onInvite={invite} />
+      <InviteLink link={link} testId="invite-link" />
     </section>
   );
 }

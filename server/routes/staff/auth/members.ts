@@ -10,7 +10,7 @@ import { Hono } from 'hono';
 import { GrantSchema, type MemberDto } from '../../../../shared/protocol/staff.ts';
 import { appendAudit } from '../../../db/repositories/audit.ts';
 import { latestInvitationsOf } from '../../../db/repositories/invitations.ts';
-import { insertKeyGrant } from '../../../db/repositories/organisations.ts';
+import { insertKeyGrants } from '../../../db/repositories/organisations.ts';
 import { activateMember, findStaffById } from '../../../db/repositories/staff-credentials.ts';
 import { listStaffOfOrg } from '../../../db/repositories/staff.ts';
 import { ApiError, notFound } from '../../../errors.ts';
@@ -80,15 +80,10 @@ export function memberRoutes() {
           if (!(await activateMember(trx, target.id, encodeField(endorsement)))) {
             throw new ApiError(409, 'conflict', 'Member is not waiting for the key');
           }
-          for (const g of [{ version: input.version, sealed }, ...older]) {
-            await insertKeyGrant(trx, {
-              org_id: orgId,
-              version: g.version,
-              staff_id: target.id,
-              sealed_keys: g.sealed,
-              created_at: now.toISOString(),
-            });
-          }
+          await insertKeyGrants(trx, { orgId, staffId: target.id, at: now.toISOString() }, [
+            { version: input.version, sealed },
+            ...older,
+          ]);
           await appendAudit(
             trx,
             {

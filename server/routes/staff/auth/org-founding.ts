@@ -14,6 +14,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { B64Bytes } from '../../../../shared/protocol/pupil.ts';
+import type { DbOrTrx } from '../../../db/database.ts';
 import { appendAudit } from '../../../db/repositories/audit.ts';
 import {
   currentCertificateVersion,
@@ -39,7 +40,7 @@ const FoundingSchema = v.object({
 });
 const ActivateSchema = v.object({ endorsement: B64Bytes(64) });
 
-async function invitedMember(db: Parameters<typeof findStaffById>[0], id: string) {
+async function invitedMember(db: DbOrTrx, id: string) {
   const me = await findStaffById(db, id);
   if (!me?.org_id || me.status !== 'invited') {
     throw new ApiError(409, 'conflict', 'You hold the keys already');

@@ -19,6 +19,7 @@ import {
   type OrgRecoveryStatusDto,
 } from '../../../../shared/protocol/org-recovery.ts';
 import { hashAuthKey } from '../../../auth-hash.ts';
+import type { DbOrTrx } from '../../../db/database.ts';
 import { appendAudit } from '../../../db/repositories/audit.ts';
 import { latestInvitationsOf } from '../../../db/repositories/invitations.ts';
 import {
@@ -26,7 +27,7 @@ import {
   markRecoveryUsed,
   replaceOrgRecovery,
 } from '../../../db/repositories/org-recovery.ts';
-import { insertKeyGrant } from '../../../db/repositories/organisations.ts';
+import { insertKeyGrants } from '../../../db/repositories/organisations.ts';
 import { activateMember, findStaffById } from '../../../db/repositories/staff-credentials.ts';
 import { ApiError } from '../../../errors.ts';
 import { requireStaff, type StaffEnv } from '../../../middleware/staff-auth.ts';
@@ -51,7 +52,7 @@ function orgOf(staff: { orgId: string | null }): string {
 }
 
 /** Only a member who waits for the key (not one in the middle of a renewal) may use the key. */
-async function waitingTarget(db: Parameters<typeof findStaffById>[0], id: string) {
+async function waitingTarget(db: DbOrTrx, id: string) {
   const target = await findStaffById(db, id);
   if (!target || target.status !== 'invited') {
     throw new ApiError(409, 'conflict', 'You hold the keys already');
@@ -175,15 +176,7 @@ export function orgRecoveryRoutes() {
           if (!(await activateMember(trx, target.id, encodeField(endorsement)))) {
             throw new ApiError(409, 'conflict', 'You hold the keys already');
           }
-          for (const g of grants) {
-            await insertKeyGrant(trx, {
-              org_id: orgId,
-              version: g.version,
-              staff_id: target.id,
-              sealed_keys: g.sealed,
-              created_at: now.toISOString(),
-            });
-          }
+          await insertKeyGrants(trx, { orgId, staffId: target.id, at: now.toISOString() }, grants);
           await appendAudit(
             trx,
             {
