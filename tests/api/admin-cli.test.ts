@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { loadSodium } from '../../server/crypto/sodium.ts';
-import { openDatabase } from '../../server/db/dialect.ts';
+import { openDatabase, type DatabaseHandle } from '../../server/db/dialect.ts';
 import { listAudit } from '../../server/db/repositories/audit.ts';
 import { findOrganisation, listCertificates } from '../../server/db/repositories/organisations.ts';
 import { DEFAULT_RATE_LIMITS } from '../../server/middleware/rate-limit.ts';
@@ -50,6 +50,18 @@ const admin = (args: string[], env: NodeJS.ProcessEnv) =>
 function expectNoSecret(output: string, passphrase: string) {
   expect(output).not.toContain(passphrase);
 }
+
+/** The real app over the database the commands wrote to. */
+const appOn = (handle: DatabaseHandle) =>
+  createApp({
+    db: handle.db,
+    dialect: handle.dialect,
+    clock: () => new Date(),
+    log: silentLogger,
+    pupil: { powBits: 0, powSecret: new Uint8Array(32), limits: DEFAULT_RATE_LIMITS },
+    alerts: captureAlerts(),
+    secureTransport: false,
+  });
 
 const newKeys = async () => {
   const keys = generateOrgKeys(await loadSodium());
@@ -193,15 +205,7 @@ describe.each(DIALECTS)('admin certificates applied on %s', (dialect) => {
 
     const handle = openDatabase({ dataDir: dir, databaseUrl: env['DATABASE_URL'] });
     try {
-      const app = createApp({
-        db: handle.db,
-        dialect: handle.dialect,
-        clock: () => new Date(),
-        log: silentLogger,
-        pupil: { powBits: 0, powSecret: new Uint8Array(32), limits: DEFAULT_RATE_LIMITS },
-        alerts: captureAlerts(),
-        secureTransport: false,
-      });
+      const app = appOn(handle);
       const school = await findOrganisation(handle.db, { code: 'SP1' });
       if (!school) throw new Error('demo school SP1 missing');
       const keys = await newKeys();
@@ -329,15 +333,7 @@ describe.each(DIALECTS)('admin certificates applied on %s', (dialect) => {
 
     const handle = openDatabase({ dataDir: dir, databaseUrl: env['DATABASE_URL'] });
     try {
-      const app = createApp({
-        db: handle.db,
-        dialect: handle.dialect,
-        clock: () => new Date(),
-        log: silentLogger,
-        pupil: { powBits: 0, powSecret: new Uint8Array(32), limits: DEFAULT_RATE_LIMITS },
-        alerts: captureAlerts(),
-        secureTransport: false,
-      });
+      const app = appOn(handle);
       const signedIn = await staffLogin(viaApp(app), sodium, {
         login: 'admin@gmina.invalid',
         password,

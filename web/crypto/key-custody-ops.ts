@@ -2,7 +2,6 @@
 // and new key versions [Note: key rotation]. Secret keys cross to the page as bytes and live
 // there in memory only; the recovery key itself is shown once, for printing, and never stored.
 import {
-  bytesEqual,
   deriveSchoolRecoveryKeys,
   endorseMember,
   endorseRecoveryKey,
@@ -13,14 +12,13 @@ import {
   openOrgKeys,
   sealOrgKeys,
   toB64,
-  verifyCertificate,
   verifyMemberEndorsement,
   verifyRecoveryEndorsement,
   type PersonalKeys,
 } from '../../shared/crypto/index.ts';
 import type { OrgRecoveryStatusDto, SealedVersionDto } from '../../shared/protocol/org-recovery.ts';
 import type { CertificateDto } from '../../shared/protocol/orgs.ts';
-import { PINNED_ROOT_PUBLIC_KEY } from '../common/pinned-root.ts';
+import { openCertifiedKeys, verifiedCertificates } from './certified.ts';
 import { loadSodium } from './sodium.ts';
 import type { OrgKeyVersion } from './staff-ops.ts';
 
@@ -74,28 +72,12 @@ export async function restoreWithSchoolRecovery(
 ) {
   const sodium = await loadSodium();
   const recovery = deriveSchoolRecoveryKeys(sodium, recoveryKey);
-  const root = fromB64(PINNED_ROOT_PUBLIC_KEY);
-  const certified = new Map(
-    certificates.map((c) => {
-      const body = verifyCertificate(sodium, root, c, { expectOrgId: orgId });
-      return [body.version, body] as const;
-    }),
-  );
+  const certified = verifiedCertificates(sodium, orgId, certificates);
   const orgKeys: OrgKeyVersion[] = grants.flatMap((g) => {
-    const cert = certified.get(g.version);
+    const cert = certified.find((c) => c.version === g.version);
     if (!cert) return []; // a version still waiting for its certificate cannot be checked
-    const keys = openOrgKeys(
-      sodium,
-      fromB64(g.sealedKeys),
-      recovery.boxPublicKey,
-      recovery.boxSecretKey,
-    );
-    if (
-      !bytesEqual(keys.boxPublicKey, cert.boxPublicKey) ||
-      !bytesEqual(keys.signPublicKey, cert.signPublicKey)
-    ) {
-      throw new Error(`key version ${g.version} is not the certified one`);
-    }
+    const box = { publicKey: recovery.boxPublicKey, secretKey: recovery.boxSecretKey };
+    const keys = openCertifiedKeys(sodium, g.sealedKeys, box, cert);
     return [{ orgId, version: g.version, keys }];
   });
   const top = newest(orgKeys);
@@ -202,23 +184,10 @@ export async function activateFounder(
   certificates: CertificateDto[],
 ) {
   const sodium = await loadSodium();
-  const keys = openOrgKeys(
-    sodium,
-    fromB64(sealedKeys),
-    personal.boxPublicKey,
-    personal.boxSecretKey,
-  );
-  const root = fromB64(PINNED_ROOT_PUBLIC_KEY);
-  const first = certificates
-    .map((c) => verifyCertificate(sodium, root, c, { expectOrgId: orgId }))
-    .find((body) => body.version === 1);
-  if (
-    !first ||
-    !bytesEqual(first.boxPublicKey, keys.boxPublicKey) ||
-    !bytesEqual(first.signPublicKey, keys.signPublicKey)
-  ) {
-    throw new Error('the certificate does not name the key this member made');
-  }
+  const first = verifiedCertificates(sodium, orgId, certificates).find((c) => c.version === 1);
+  if (!first) throw new Error('the organisation has no certificate of version 1');
+  const box = { publicKey: personal.boxPublicKey, secretKey: personal.boxSecretKey };
+  const keys = openCertifiedKeys(sodium, sealedKeys, box, first);
   const endorsement = endorseMember(sodium, keys.signSecretKey, {
     orgId,
     boxPublicKey: personal.boxPublicKey,

@@ -2,7 +2,6 @@
 // derivation, unlocking personal and organisation keys, opening a case, signed replies and notes,
 // invitations. Keys cross to the page as bytes and live there in memory only.
 import {
-  bytesEqual,
   composeMessage,
   CryptoError,
   createStaffCredentials,
@@ -14,7 +13,6 @@ import {
   inviteMac,
   newKey,
   newUuid,
-  openOrgKeys,
   openSealed,
   openSealedKey,
   openThread,
@@ -37,7 +35,7 @@ import { MessageContentSchema } from '../../shared/protocol/content.ts';
 import type { CertificateDto } from '../../shared/protocol/orgs.ts';
 import type { CaseDto, KeyGrantDto, MemberDto } from '../../shared/protocol/staff.ts';
 import * as v from 'valibot';
-import { newestVersion, verifiedCertificates } from './certified.ts';
+import { newestVersion, openCertifiedKeys, verifiedCertificates } from './certified.ts';
 import { loadSodium } from './sodium.ts';
 
 export interface OrgKeyVersion {
@@ -75,21 +73,12 @@ export async function unlock(
   for (const g of grants) {
     const cert = certified.find((c) => c.version === g.version);
     if (g.orgId !== orgId || !cert) continue;
-    const keys = openOrgKeys(
+    const keys = openCertifiedKeys(
       sodium,
-      fromB64(g.sealedKeys),
-      personal.boxPublicKey,
-      personal.boxSecretKey,
+      g.sealedKeys,
+      { publicKey: personal.boxPublicKey, secretKey: personal.boxSecretKey },
+      cert,
     );
-    if (
-      !bytesEqual(keys.boxPublicKey, cert.boxPublicKey) ||
-      !bytesEqual(keys.signPublicKey, cert.signPublicKey)
-    ) {
-      throw new CryptoError(
-        'certificate_invalid',
-        `key grant ${g.version} is not the certified key`,
-      );
-    }
     orgKeys.push({ orgId: g.orgId, version: g.version, keys });
   }
   return { personal, orgKeys, orgSignKeys: certified.map((c) => c.signPublicKey) };
