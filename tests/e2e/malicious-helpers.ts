@@ -63,16 +63,12 @@ const STEP_S = 30;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Signs in through the staff app with the earliest TOTP code the server still accepts: one step
- * before now when it is free (the server takes a step either side of now, and each step once per
- * account), so another file signing the same demo account in with the current code still can.
+ * The earliest TOTP code the server still accepts for the account: one step before now when it
+ * is free (the server takes a step either side of now, and each step once per account), so
+ * another file signing the same demo account in with the current code still can; waits when the
+ * account's last accepted step leaves no free one yet.
  */
-export async function signInFresh(
-  page: Page,
-  base: string,
-  account: StaffAccount,
-  db: Db,
-): Promise<void> {
+export async function freshTotp(db: Db, account: StaffAccount): Promise<string> {
   const row = await db
     .selectFrom('staff')
     .select('totp_last_step')
@@ -83,11 +79,20 @@ export async function signInFresh(
   const now = () => Math.floor(Date.now() / 1000 / STEP_S);
   const step = Math.max(now() - 1, (row.totp_last_step ?? -1) + 1);
   while (step > now() + 1) await sleep(1_000);
+  return generateSync({ secret: account.totpSecret, epoch: step * STEP_S });
+}
+
+/** Signs in through the staff app with freshTotp's code. */
+export async function signInFresh(
+  page: Page,
+  base: string,
+  account: StaffAccount,
+  db: Db,
+): Promise<void> {
+  const code = await freshTotp(db, account);
   await page.goto(`${base}/staff/`);
   await page.getByLabel('E-mail').fill(account.login);
   await page.getByLabel('Hasło', { exact: true }).fill(account.password);
-  await page
-    .getByLabel(/Kod z aplikacji/)
-    .fill(generateSync({ secret: account.totpSecret, epoch: step * STEP_S }));
+  await page.getByLabel(/Kod z aplikacji/).fill(code);
   await page.getByRole('button', { name: 'Zaloguj się' }).click();
 }

@@ -74,6 +74,13 @@ export function LoginPage() {
       <button
         type="button"
         class="button--link"
+        onClick={() => (view.value = { name: 'recovery' })}
+      >
+        {ts('forgotPassword')}
+      </button>
+      <button
+        type="button"
+        class="button--link"
         onClick={() => (view.value = { name: 'directory' })}
       >
         {ts('keyDirectory')}
