@@ -1,5 +1,6 @@
 // The database of the benchmarked server: a temp SQLite file, or a database in a throw-away
-// PostgreSQL server started like the API tests' one (tests/tools/postgres-server.ts). This
+// PostgreSQL server started like the API tests' one (tests/tools/postgres-server.ts), but with
+// fsync on, as in production (the submissions are writes that must survive a crash). This
 // process migrates it and sets up the demo municipality (small Argon2id limits, so signing in
 // takes milliseconds; sign-in is not measured), keeping the demo accounts in memory instead of
 // reading them back from the printed credentials. It keeps its own connection for seeding
@@ -41,7 +42,7 @@ async function createPostgresDatabase(adminUrl: string): Promise<string> {
 export async function createBenchDatabase(dialect: DialectName): Promise<BenchDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
   const dataDir = join(dir, 'data');
-  const postgres = dialect === 'postgres' ? await startPostgres() : undefined;
+  const postgres = dialect === 'postgres' ? await startPostgres({ durable: true }) : undefined;
   try {
     const databaseUrl = postgres ? await createPostgresDatabase(postgres.adminUrl) : undefined;
     const handle = openDatabase({ databaseUrl, dataDir });

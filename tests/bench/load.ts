@@ -14,6 +14,8 @@ export interface LoadPhase {
   path: string;
   headers?: Record<string, string>;
   expectStatus: number;
+  /** CONNECTIONS unless given (1 shows the service time without queueing). */
+  connections?: number;
   /**
    * Either one body for every request and a duration, or bodies used once each (the phase ends
    * after `amount` requests; autocannon may build a request per connection it never sends, so
@@ -66,7 +68,7 @@ export async function runLoad(phase: LoadPhase): Promise<LoadResult> {
     const instance = autocannon(
       {
         url: phase.baseUrl,
-        connections: CONNECTIONS,
+        connections: phase.connections ?? CONNECTIONS,
         ...('bodies' in load ? { amount: load.amount } : { duration: load.seconds }),
         requests: [{ method: phase.method, path: phase.path, headers, onResponse, ...request }],
       },
@@ -102,4 +104,24 @@ export async function runLoad(phase: LoadPhase): Promise<LoadResult> {
 export async function settle(baseUrl: string): Promise<void> {
   await (await fetch(`${baseUrl}/`)).arrayBuffer();
   await new Promise((r) => setTimeout(r, 200));
+}
+
+const WARM_UP = 500;
+/** Bodies a measured phase of `n` requests needs: its warm-up, and a spare per connection. */
+export const bodiesFor = (n: number) => n + WARM_UP + 2 * CONNECTIONS;
+
+/** A phase run twice: a short untimed warm-up (JIT, caches, pools), then the measured one. */
+export async function measured(
+  phase: Omit<LoadPhase, 'load'>,
+  load: { body?: string; seconds: number } | { bodies: string[] },
+): Promise<LoadResult> {
+  if ('bodies' in load) {
+    const warm = load.bodies.slice(0, WARM_UP + CONNECTIONS);
+    const rest = load.bodies.slice(WARM_UP + CONNECTIONS);
+    await runLoad({ ...phase, load: { bodies: warm, amount: WARM_UP } });
+    return runLoad({ ...phase, load: { bodies: rest, amount: rest.length - CONNECTIONS } });
+  }
+  await runLoad({ ...phase, load: { ...load, seconds: 1 } });
+  await settle(phase.baseUrl);
+  return runLoad({ ...phase, load });
 }
