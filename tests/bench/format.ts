@@ -22,9 +22,10 @@ export function row(
   return `${name.padEnd(34)} ${value.padStart(10)}  x${ratioValue.toFixed(2).padEnd(7)} vs ${base.padEnd(26)} target ${target.padEnd(9)} ${verdict(ok)}`;
 }
 
-export const LOAD_HEADER = `${'figure'.padEnd(34)} ${'req/s'.padStart(7)} ${'x echo'.padEnd(7)} ${'p50'.padStart(6)} ${'x echo'.padEnd(7)} ${'p99'.padStart(6)} ${'x echo'.padEnd(7)} target`;
+export const LOAD_HEADER = `${'figure'.padEnd(34)} ${'req/s'.padStart(7)} ${'x echo'.padEnd(7)} ${'p50'.padStart(8)} ${'x echo'.padEnd(7)} ${'p99'.padStart(8)} ${'x echo'.padEnd(7)} ${'RSS'.padStart(6)} target`;
 
-/** A load figure: req/s, p50 and p99 latency, each as a ratio to the echo baseline's. */
+/** A load figure: req/s, p50 and p99 latency, each as a ratio to the echo baseline's, and the
+ * peak RSS of the loaded process during the phase. */
 export function loadRow(
   name: string,
   r: LoadResult,
@@ -36,10 +37,11 @@ export function loadRow(
     name.padEnd(34),
     r.rps.toFixed(0).padStart(7),
     ratio(r.rps, echo.rps).padEnd(7),
-    `${r.p50} ms`.padStart(6),
+    `${r.p50} ms`.padStart(8),
     ratio(r.p50, echo.p50).padEnd(7),
-    `${r.p99} ms`.padStart(6),
+    `${r.p99} ms`.padStart(8),
     ratio(r.p99, echo.p99).padEnd(7),
+    `${(r.peakRss / 2 ** 20).toFixed(0)} MB`.padStart(6),
     target.padEnd(28),
     ok === undefined ? '' : verdict(ok),
   ];
