@@ -4,6 +4,7 @@
 // against the targets of docs/benchmarks.md. A missed target is printed as MISSED, not hidden.
 // BENCH_RUNS (default 5) sets the browser runs; BENCH_QUICK=1 a smaller, faster server run;
 // BENCH_NODE_FLAGS node flags for the benchmarked server (e.g. --max-semi-space-size=2).
+import { rmSync } from 'node:fs';
 import { loadConfig } from '../../server/config.ts';
 import { launchChromium } from '../tools/browser.ts';
 import { startDemoServer } from '../tools/demo-server.ts';
@@ -30,6 +31,8 @@ if (browserPart) {
   } finally {
     await browser.close();
     await server.stop();
+    // The demo instance's database (with the 500 seeded reports) and its build: the bench's own.
+    rmSync(server.dataDir, { recursive: true, force: true });
   }
 }
 if (serverPart) {
