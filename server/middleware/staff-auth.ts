@@ -7,7 +7,12 @@ import type { StaffRole } from '../../shared/protocol/staff.ts';
 import type { AppEnv } from '../app-env.ts';
 import { touchStaffSession } from '../db/repositories/staff-sessions.ts';
 import { ApiError } from '../errors.ts';
-import { hashStaffToken, sessionToken, STAFF_IDLE_MS } from '../services/staff-session.ts';
+import {
+  hashStaffToken,
+  sessionToken,
+  STAFF_IDLE_MS,
+  STAFF_TOUCH_MS,
+} from '../services/staff-session.ts';
 
 export interface StaffPrincipal {
   id: string;
@@ -51,6 +56,7 @@ export function requireStaff(
       tokenHash,
       now.toISOString(),
       new Date(now.getTime() - STAFF_IDLE_MS).toISOString(),
+      new Date(now.getTime() - STAFF_TOUCH_MS).toISOString(),
     );
     if (!found || found.staff.status === 'deactivated') {
       throw new ApiError(401, 'unauthorized', 'Not signed in');

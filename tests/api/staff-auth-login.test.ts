@@ -1,11 +1,17 @@
 // Staff sign-in: the cookie, one uniform refusal for every wrong factor and for nobody, the lock
-// that slows one account (never the school), the session's timeouts and the CSRF guard.
+// that slows one account (never the school), the session's timeouts (its last use recorded at most
+// once a minute) and the CSRF guard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toB64 } from '../../shared/crypto/index.ts';
 import type { LoginParamsDto, StaffMeDto } from '../../shared/protocol/staff.ts';
 import { findStaffByLogin } from '../../server/db/repositories/staff.ts';
 import { lockMs } from '../../server/services/login-guard.ts';
-import { STAFF_ABSOLUTE_MS, STAFF_IDLE_MS } from '../../server/services/staff-session.ts';
+import {
+  hashStaffToken,
+  STAFF_ABSOLUTE_MS,
+  STAFF_IDLE_MS,
+  STAFF_TOUCH_MS,
+} from '../../server/services/staff-session.ts';
 import { passwordKeys, staffHeaders, staffJson, totpCode } from '../tools/staff-login.ts';
 import { expectError } from './pupil-fixture.ts';
 import {
@@ -142,6 +148,26 @@ describe.each(DIALECTS)('staff sign-in on %s', (dialect) => {
       401,
       'unauthorized',
     );
+  });
+
+  it('records a use at most once a minute, so most requests write nothing', async () => {
+    const { cookie } = await f.login(SP1);
+    const tokenHash = hashStaffToken(cookie.slice(cookie.indexOf('=') + 1));
+    const lastSeen = async () =>
+      (
+        await f.t.handle.db
+          .selectFrom('staff_sessions')
+          .select('last_seen_at')
+          .where('token_hash', '=', tokenHash)
+          .executeTakeFirstOrThrow()
+      ).last_seen_at;
+    const signedInAt = await lastSeen();
+    f.t.advance(STAFF_TOUCH_MS - 1000);
+    expect((await f.send('/api/staff/me', { headers: { Cookie: cookie } })).status).toBe(200);
+    expect(await lastSeen()).toBe(signedInAt);
+    f.t.advance(2000);
+    expect((await f.send('/api/staff/me', { headers: { Cookie: cookie } })).status).toBe(200);
+    expect(await lastSeen()).toBe(f.t.now.toISOString());
   });
 
   it('ends a session at its absolute end even when in use', async () => {

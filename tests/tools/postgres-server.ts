@@ -54,7 +54,13 @@ function unprivilegedUser(): { name: string; uid: number; gid: number } | undefi
   );
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+export interface PostgresOptions {
+  /** Keep fsync on, as a real deployment does: the tests turn it off for speed, a benchmark of
+   * writes must not. */
+  durable?: boolean;
+}
+
+export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresServer> {
   const bin = findBinDir();
   const user = unprivilegedUser();
   const dir = mkdtempSync(join(tmpdir(), 'pg-test-'));
@@ -72,7 +78,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-sync']);
   const port = await freePort();
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+  const fsync = options.durable ? '' : ' -c fsync=off';
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${fsync} -c max_connections=200`;
   run('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   return {
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,

@@ -17,10 +17,15 @@ export type InboxRow = Omit<
   'body' | 'thread_key_sealed' | 'thread_key_pupil' | 'staff_key_sealed' | 'lookup_hash'
 > & { read: number };
 
-export function listInbox(
-  db: DbOrTrx,
-  q: { orgId: string; staffId: string; filter: 'all' | 'unread' | 'mine'; status?: ReportStatus },
-): Promise<InboxRow[]> {
+export interface InboxQuery {
+  orgId: string;
+  staffId: string;
+  filter: 'all' | 'unread' | 'mine';
+  status?: ReportStatus;
+}
+
+/** The inbox's query, unexecuted (the tests read its plan). */
+export function inboxQuery(db: DbOrTrx, q: InboxQuery) {
   let query = db
     .selectFrom('reports as r')
     .leftJoin('report_reads as rr', (join) =>
@@ -47,14 +52,18 @@ export function listInbox(
   if (q.filter === 'unread') query = query.where('rr.staff_id', 'is', null);
   if (q.filter === 'mine') query = query.where('r.assignee_id', '=', q.staffId);
   if (q.status) query = query.where('r.status', '=', q.status);
+  // These expressions are indexed as written [Note: inbox order index]: change them together.
   return query
     .orderBy(sql`case when r.urgent = 1 and r.status <> 'closed' then 0 else 1 end`)
     .orderBy(sql`case when r.waiting_since is null then 1 else 0 end`)
     .orderBy('r.waiting_since')
     .orderBy('r.created_hour', 'desc')
     .orderBy('r.id')
-    .limit(INBOX_LIMIT)
-    .execute();
+    .limit(INBOX_LIMIT);
+}
+
+export function listInbox(db: DbOrTrx, q: InboxQuery): Promise<InboxRow[]> {
+  return inboxQuery(db, q).execute();
 }
 
 /** The member opened the report now (see [Note: unread reports]). */

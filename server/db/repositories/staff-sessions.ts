@@ -21,12 +21,16 @@ export async function createStaffSession(
     .execute();
 }
 
-/** The live session and its active (or invited) member; its last use moved to now. */
+/**
+ * The live session and its active (or invited) member. Its last use moves to now only when the
+ * recorded one is before `touchBefore`, so most requests only read (see STAFF_TOUCH_MS).
+ */
 export async function touchStaffSession(
   db: DbOrTrx,
   tokenHash: string,
   now: string,
   idleSince: string,
+  touchBefore: string = now,
 ): Promise<{ session: StaffSession; staff: Staff } | undefined> {
   const session = await db
     .selectFrom('staff_sessions')
@@ -43,6 +47,7 @@ export async function touchStaffSession(
     .where('status', '!=', 'deactivated')
     .executeTakeFirst();
   if (!staff) return undefined;
+  if (session.last_seen_at >= touchBefore) return { session, staff };
   await db
     .updateTable('staff_sessions')
     .set({ last_seen_at: now })

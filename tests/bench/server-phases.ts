@@ -1,0 +1,140 @@
+// The real server's load phases: server/main.ts, as `npm start` runs it, in its own process over
+// the bench database. Report submissions and receipt openings are pre-built before their timed
+// phase; the inbox is loaded at each database size after seeding up to it.
+import { join } from 'node:path';
+import { fromB64 } from '../../shared/crypto/index.ts';
+import { hashAuthKey } from '../../server/auth-hash.ts';
+import { loadSodium } from '../../server/crypto/sodium.ts';
+import type { Db } from '../../server/db/database.ts';
+import { viaUrl } from '../tools/pupil-client.ts';
+import { staffLogin } from '../tools/staff-login.ts';
+import type { BenchDatabase } from './bench-database.ts';
+import { bodiesFor, measured, type LoadResult } from './load.ts';
+import {
+  buildReceiptOpenings,
+  buildSubmissions,
+  fetchSchools,
+  type BuiltSubmissions,
+} from './pupil-requests.ts';
+import { reportSeeder } from './seed-reports.ts';
+import { startServerProcess } from './server-process.ts';
+
+/**
+ * The bench server's configuration, through the real env variables: a proof of work of 4 bits
+ * (checking one costs the server one SHA-256 whatever the difficulty; solving 16 bits for tens of
+ * thousands of requests would only slow the bench down), and rate limits raised so that the
+ * load measures the work, not the refusals.
+ */
+export const BENCH_SERVER_ENV = {
+  POW_BITS: '4',
+  RATE_REPORTS_PER_SCHOOL: '1000000',
+  RATE_RECEIPTS_PER_SCHOOL: '1000000',
+} as const;
+
+/** Requests of the 1-connection submission phase. */
+const ALONE = 1_000;
+
+export interface PhaseSizes {
+  seconds: number;
+  submissions: number;
+  receipts: number;
+  /** Database sizes (reports in total) at which the inbox is loaded, ascending. */
+  inbox: number[];
+}
+
+export interface ServerResults {
+  submit: LoadResult;
+  /** Submissions over 1 connection. */
+  submitAlone: LoadResult;
+  receipt: LoadResult;
+  inbox: { total: number; result: LoadResult; seedSeconds: number }[];
+  /** The largest database's inbox for one counsellor alone (1 connection). */
+  inboxAlone: LoadResult;
+  /** How many items an inbox page held (the inbox is capped, not paginated: INBOX_LIMIT). */
+  inboxItems: number;
+}
+
+export async function measureServer(
+  db: BenchDatabase,
+  size: PhaseSizes,
+  nodeFlags: string[],
+): Promise<ServerResults> {
+  const server = await startServerProcess(
+    'server/main.ts',
+    {
+      ...db.env,
+      ...BENCH_SERVER_ENV,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DEMO: '1',
+      // API only: the web app is not built for this server (the browser figures use their own).
+      WEB_DIR: join(db.dir, 'no-web'),
+      LOG_LEVEL: 'info',
+    },
+    join(db.dir, 'server.log'),
+    nodeFlags,
+  );
+  try {
+    const base = { baseUrl: server.baseUrl, pid: server.pid };
+    const sodium = await loadSodium();
+    const schools = await fetchSchools(server.baseUrl);
+
+    const n = bodiesFor(size.submissions);
+    const built = await buildSubmissions(server.baseUrl, sodium, schools, n + bodiesFor(ALONE));
+    const submitPhase = {
+      ...base,
+      method: 'POST' as const,
+      path: '/api/pupil/reports',
+      expectStatus: 201,
+    };
+    const submit = await measured(submitPhase, { bodies: built.bodies.slice(0, n) });
+    // One pupil alone: the service time, without the queue of 49 others.
+    const submitAlone = await measured(
+      { ...submitPhase, connections: 1 },
+      { bodies: built.bodies.slice(n) },
+    );
+    const stored = await submitted(db.handle.db, built.receipts);
+    const openings = await buildReceiptOpenings(server.baseUrl, stored, bodiesFor(size.receipts));
+    const receipt = await measured(
+      { ...base, method: 'POST', path: '/api/pupil/receipts', expectStatus: 200 },
+      { bodies: openings },
+    );
+
+    // A school's counsellor signs in through the real login API (password keys, TOTP code).
+    const account = db.demo.accounts.find((a) => a.login === 'pedagog.sp1@demo.invalid');
+    if (!account) throw new Error('no demo counsellor of SP1');
+    const { cookie } = await staffLogin(viaUrl(server.baseUrl), sodium, account);
+    const inboxPhase = (connections?: number) =>
+      measured(
+        {
+          ...base,
+          method: 'GET',
+          path: '/api/staff/reports',
+          headers: { cookie },
+          expectStatus: 200,
+          ...(connections ? { connections } : {}),
+        },
+        { seconds: size.seconds },
+      );
+    const seeder = await reportSeeder(db.handle.db, db.dialect, sodium, schools);
+    const inbox: ServerResults['inbox'] = [];
+    for (const total of size.inbox) {
+      const seedSeconds = await seeder.fillTo(total);
+      inbox.push({ total, result: await inboxPhase(), seedSeconds });
+    }
+    const inboxAlone = await inboxPhase(1);
+    const res = await fetch(`${server.baseUrl}/api/staff/reports`, { headers: { cookie } });
+    const inboxItems = ((await res.json()) as { items: unknown[] }).items.length;
+    return { submit, submitAlone, receipt, inbox, inboxAlone, inboxItems };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The receipts whose report was stored: autocannon builds, but never sends, a last request on
+ * each connection, so some pre-built submissions were never made. */
+async function submitted(db: Db, receipts: BuiltSubmissions['receipts']) {
+  const rows = await db.selectFrom('reports').select('lookup_hash').execute();
+  const stored = new Set(rows.map((r) => r.lookup_hash));
+  return receipts.filter((r) => stored.has(hashAuthKey(fromB64(r.authKey))));
+}
