@@ -136,7 +136,8 @@ describe('counsellor case page', () => {
   let page: Page;
   const openCase = async () => {
     await page.getByRole('button', { name: 'Zgłoszenia', exact: true }).click();
-    await page.locator('.inbox__open').first().click();
+    // Other test files write to SP5 too: open this report's row, wherever the order puts it.
+    await page.locator(`.inbox__row[data-report-id="${thread.reportId}"] .inbox__open`).click();
   };
   const refused = async () => {
     await expect

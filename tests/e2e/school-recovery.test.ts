@@ -18,7 +18,7 @@ import type { OrgRecoveryOpenDto } from '../../shared/protocol/org-recovery.ts';
 import { launchChromium } from '../tools/browser.ts';
 import { api, honest, recordApi, rewriteJson } from './malicious-helpers.ts';
 import { newVisit, sendAndReadReceipt, writeReport } from './pupil-helpers.ts';
-import { acceptInvitation, signIn } from './staff-helpers.ts';
+import { acceptInvitation, openCaseShowing, signIn } from './staff-helpers.ts';
 
 const base = inject('e2eBaseUrl');
 const demo = inject('e2eDemo');
@@ -89,8 +89,7 @@ describe('school recovery key', () => {
     await field.fill(key.toLowerCase());
     await page.getByRole('button', { name: 'Przywróć dostęp' }).click();
     await page.getByRole('heading', { name: 'Zgłoszenia' }).waitFor({ timeout: 30_000 });
-    await page.locator('.inbox__row').first().getByRole('button').click();
-    await expect.poll(() => page.locator('.case__report').textContent()).toContain(text);
+    await openCaseShowing(page, text);
 
     await page.getByRole('button', { name: 'Zespół' }).click();
     await expect

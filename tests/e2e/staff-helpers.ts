@@ -47,3 +47,22 @@ export async function acceptInvitation(page: Page, link: string, password: strin
   await page.getByTestId('recovery-key').waitFor({ timeout: 30_000 });
   return totpSecret;
 }
+
+/** Opens the inbox's reports one by one until one shows `text` (other test files write to the
+ * same demo schools, so it need not be the first). */
+export async function openCaseShowing(page: Page, text: string): Promise<void> {
+  const rows = page.locator('.inbox__open');
+  await rows.first().waitFor();
+  const count = await rows.count();
+  for (let i = 0; i < count; i++) {
+    await page.locator('.inbox__open').nth(i).click();
+    const report = page.locator('.case__report');
+    await report.waitFor();
+    await page.waitForFunction(
+      () => (document.querySelector('.case__report')?.textContent ?? '').trim().length > 0,
+    );
+    if (((await report.textContent()) ?? '').includes(text)) return;
+    await page.getByRole('button', { name: 'Zgłoszenia', exact: true }).click();
+  }
+  throw new Error(`no report in the inbox shows "${text}"`);
+}

@@ -50,7 +50,11 @@ export function InboxPage() {
       {items?.length === 0 && <p>{ts('inboxEmpty')}</p>}
       <ol class="inbox">
         {items?.map((r) => (
-          <li key={r.id} class={`inbox__row${r.unread ? ' inbox__row--unread' : ''}`}>
+          <li
+            key={r.id}
+            class={`inbox__row${r.unread ? ' inbox__row--unread' : ''}`}
+            data-report-id={r.id}
+          >
             <button
               type="button"
               class="inbox__open"
