@@ -244,9 +244,22 @@ export const TRIAGE_CATEGORIES = [
 export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
 export const REPORT_FLAGS = ['none', 'false_report', 'test'] as const;
 
+/** Reports per inbox page: the first page is what a counsellor works through now. */
+export const INBOX_PAGE = 50;
+
 export const InboxQuerySchema = v.object({
   filter: v.optional(v.picklist(['all', 'unread', 'mine']), 'all'),
   status: v.optional(v.picklist(REPORT_STATUSES)),
+  /** 0 is the first page; each holds INBOX_PAGE reports in the inbox's order. */
+  page: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,4}$/, 'must be a whole number'),
+      v.transform(Number),
+      v.maxValue(1000, 'must be at most 1000'),
+    ),
+    '0',
+  ),
 });
 
 export interface InboxItemDto {
@@ -269,6 +282,8 @@ export interface InboxItemDto {
 
 export interface InboxDto {
   items: InboxItemDto[];
+  /** More reports follow on the next page. */
+  hasMore: boolean;
 }
 
 export interface NoteDto {

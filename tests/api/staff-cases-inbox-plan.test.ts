@@ -17,7 +17,12 @@ describe.each(DIALECTS)('inbox query plan on %s', (dialect) => {
   afterAll(() => handle.close());
 
   it('reads the first page in index order, without sorting', async () => {
-    const q = inboxQuery(handle.db, { orgId: randomUUID(), staffId: randomUUID(), filter: 'all' });
+    const q = inboxQuery(handle.db, {
+      orgId: randomUUID(),
+      staffId: randomUUID(),
+      filter: 'all',
+      page: 0,
+    });
     const compiled = q.compile();
     const plan = await handle.db.transaction().execute(async (trx) => {
       if (dialect === 'postgres') {

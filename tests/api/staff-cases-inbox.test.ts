@@ -3,7 +3,10 @@
 // reports never appear.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenReceiptDto } from '../../shared/protocol/pupil.ts';
-import { updateReport } from '../../server/db/repositories/reports.ts';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Db } from '../../server/db/database.ts';
+import { findOrganisation } from '../../server/db/repositories/organisations.ts';
+import { insertReport, updateReport } from '../../server/db/repositories/reports.ts';
 import { DIALECTS } from './test-db.ts';
 import {
   SP1_COUNSELLOR,
@@ -14,6 +17,40 @@ import {
 } from './staff-cases-fixture.ts';
 
 const HOUR = 60 * 60 * 1000;
+
+/** `n` report rows of a school, each waiting since its own hour, with random bytes for blobs. */
+async function insertBareReports(db: Db, orgId: string, n: number, now: Date): Promise<string[]> {
+  const ids: string[] = [];
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < n; i++) {
+      const id = randomUUID();
+      const hour = new Date(Math.floor(now.getTime() / HOUR) * HOUR - i * HOUR).toISOString();
+      ids.push(id);
+      await insertReport(trx, {
+        id,
+        org_id: orgId,
+        lookup_hash: randomBytes(32).toString('hex'),
+        urgent: i % 7 === 0 ? 1 : 0,
+        status: 'new',
+        category: null,
+        risk: null,
+        assignee_id: null,
+        flag: 'none',
+        replies_paused: 0,
+        org_key_version: 1,
+        body: randomBytes(300),
+        thread_key_sealed: randomBytes(81),
+        thread_key_pupil: randomBytes(73),
+        staff_key_sealed: null,
+        created_hour: hour,
+        first_answer_at: null,
+        updated_at: hour,
+        waiting_since: hour,
+      });
+    }
+  });
+  return ids;
+}
 
 describe.each(DIALECTS)('staff inbox on %s', (dialect) => {
   let f: StaffFixture;
@@ -130,5 +167,29 @@ describe.each(DIALECTS)('staff inbox on %s', (dialect) => {
     // Another school's member sees none of these.
     const other = await f.member(SP2_COUNSELLOR);
     expect((await f.inbox(other.cookie)).items.map((i) => i.id)).toEqual([ids['other']]);
+  });
+});
+
+describe.each(DIALECTS)('staff inbox pages on %s', (dialect) => {
+  it('hands out the inbox 50 at a time, in one order, without gaps or repeats', async () => {
+    const f = await staffFixture(dialect);
+    const org = await findOrganisation(f.t.handle.db, { code: 'SP3' });
+    if (!org) throw new Error('no SP3');
+    // 120 reports of the school, as the pupil API would store them (its per-school rate limit
+    // lets 30 through in ten minutes); metadata only, the inbox never reads the ciphertext.
+    const ids = await insertBareReports(f.t.handle.db, org.id, 120, f.t.now);
+    const me = await f.member('pedagog.sp3@demo.invalid');
+    const pages = [];
+    for (let page = 0; page < 3; page++) pages.push(await f.inbox(me.cookie, `?page=${page}`));
+    expect(pages.map((p) => p.items.length)).toEqual([50, 50, 20]);
+    expect(pages.map((p) => p.hasMore)).toEqual([true, true, false]);
+    const listed = pages.flatMap((p) => p.items.map((i) => i.id));
+    expect(new Set(listed).size).toBe(120);
+    expect(listed.sort()).toEqual([...ids].sort());
+    expect((await f.inbox(me.cookie, '?page=3')).items).toEqual([]);
+    for (const bad of ['?page=-1', '?page=1.5', '?page=abc', '?page=1001']) {
+      expect((await f.get(me.cookie, `/api/staff/reports${bad}`)).status).toBe(400);
+    }
+    await f.t.close();
   });
 });

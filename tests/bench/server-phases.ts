@@ -50,7 +50,7 @@ export interface ServerResults {
   inbox: { total: number; result: LoadResult; seedSeconds: number }[];
   /** The largest database's inbox for one counsellor alone (1 connection). */
   inboxAlone: LoadResult;
-  /** How many items an inbox page held (the inbox is capped, not paginated: INBOX_LIMIT). */
+  /** How many items an inbox page held (a page is INBOX_PAGE reports). */
   inboxItems: number;
 }
 

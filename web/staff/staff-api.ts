@@ -39,8 +39,10 @@ export const staffApi = {
   recover: (body: unknown) => request(`${base}/recovery`, { method: 'POST', json: body }),
   me: () => requestJson<StaffMeDto>(`${base}/me`),
   changePassword: (body: unknown) => request(`${base}/me/password`, { method: 'PUT', json: body }),
-  inbox: (filter: string, status: string) =>
-    requestJson<InboxDto>(`${base}/reports?filter=${filter}${status ? `&status=${status}` : ''}`),
+  inbox: (filter: string, status: string, page = 0) =>
+    requestJson<InboxDto>(
+      `${base}/reports?filter=${filter}${status ? `&status=${status}` : ''}&page=${page}`,
+    ),
   report: (id: string) => requestJson<CaseDto>(`${base}/reports/${id}`),
   reply: (id: string, body: unknown) => post<{ id: string }>(`/reports/${id}/messages`, body),
   setStaffKey: (id: string, staffKeySealed: string) =>

@@ -12,7 +12,7 @@ import type {
   NewEscalationOutcome,
 } from '../tables/escalations.ts';
 
-/** A CdR's queue is capped, not paginated, like the inbox (INBOX_LIMIT). */
+/** A CdR's queue is capped, not paginated: escalations are few (the inbox pages, INBOX_PAGE). */
 export const QUEUE_LIMIT = 500;
 
 export type EscalationRow = Omit<

@@ -9,8 +9,7 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../database.ts';
 import type { Report, ReportStatus } from '../tables/reports.ts';
 
-/** The inbox is capped, not paginated: a school has tens of open reports, not thousands. */
-export const INBOX_LIMIT = 200;
+import { INBOX_PAGE } from '../../../shared/protocol/staff.ts';
 
 export type InboxRow = Omit<
   Report,
@@ -22,6 +21,8 @@ export interface InboxQuery {
   staffId: string;
   filter: 'all' | 'unread' | 'mine';
   status?: ReportStatus;
+  /** 0-based; a page holds INBOX_PAGE rows, and one more is read to tell whether more follow. */
+  page: number;
 }
 
 /** The inbox's query, unexecuted (the tests read its plan). */
@@ -59,7 +60,8 @@ export function inboxQuery(db: DbOrTrx, q: InboxQuery) {
     .orderBy('r.waiting_since')
     .orderBy('r.created_hour', 'desc')
     .orderBy('r.id')
-    .limit(INBOX_LIMIT);
+    .limit(INBOX_PAGE + 1)
+    .offset(q.page * INBOX_PAGE);
 }
 
 export function listInbox(db: DbOrTrx, q: InboxQuery): Promise<InboxRow[]> {

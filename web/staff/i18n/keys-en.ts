@@ -60,4 +60,5 @@ export const enKeys: Record<keyof typeof plKeys, string> = {
   actGrantedByRecovery: 'access restored with the emergency key',
   actKeyFounded: 'the first person made the organisation key',
   actKeyWithdrawn: 'a waiting key version was withdrawn',
+  showMore: 'Show more',
 };

@@ -58,4 +58,5 @@ export const plKeys = {
   actGrantedByRecovery: 'dostęp przywrócony kluczem awaryjnym',
   actKeyFounded: 'pierwsza osoba utworzyła klucz placówki',
   actKeyWithdrawn: 'wycofano czekającą wersję klucza',
+  showMore: 'Pokaż więcej',
 };

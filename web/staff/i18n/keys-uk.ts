@@ -59,4 +59,5 @@ export const ukKeys: Record<keyof typeof plKeys, string> = {
   actGrantedByRecovery: 'доступ відновлено аварійним ключем',
   actKeyFounded: 'перша особа створила ключ установи',
   actKeyWithdrawn: 'відкликано версію ключа, що чекала',
+  showMore: 'Показати більше',
 };

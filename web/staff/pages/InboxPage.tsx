@@ -1,4 +1,5 @@
-// The inbox: urgent first, then the longest waiting; filters for unread, mine and status.
+// The inbox: urgent first, then the longest waiting; filters for unread, mine and status; a page
+// of INBOX_PAGE at a time, the next one on request.
 import { useEffect, useState } from 'preact/hooks';
 import type { InboxItemDto } from '../../../shared/protocol/staff.ts';
 import { REPORT_STATUSES } from '../../../shared/protocol/staff.ts';
@@ -12,14 +13,28 @@ export function InboxPage() {
   const [filter, setFilter] = useState('all');
   const [status, setStatus] = useState('');
   const [items, setItems] = useState<InboxItemDto[] | null>(null);
+  const [page, setPage] = useState(0);
+  const [hasMore, setHasMore] = useState(false);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     setItems(null);
+    setPage(0);
     staffApi.inbox(filter, status).then(
-      (r) => setItems(r.items),
+      (r) => (setItems(r.items), setHasMore(r.hasMore)),
       () => setFailed(true),
     );
   }, [filter, status]);
+  /** The next page of the same order, below what is shown (a report moved meanwhile shows once). */
+  const more = () =>
+    staffApi.inbox(filter, status, page + 1).then(
+      (r) => {
+        const shown = new Set(items?.map((i) => i.id));
+        setItems([...(items ?? []), ...r.items.filter((i) => !shown.has(i.id))]);
+        setHasMore(r.hasMore);
+        setPage(page + 1);
+      },
+      () => setFailed(true),
+    );
   const me = unlocked.value?.me.id;
   return (
     <section>
@@ -79,6 +94,11 @@ export function InboxPage() {
           </li>
         ))}
       </ol>
+      {hasMore && (
+        <button type="button" class="button--secondary" onClick={() => void more()}>
+          {ts('showMore')}
+        </button>
+      )}
     </section>
   );
 }

@@ -1,7 +1,7 @@
-// GET /api/staff/reports: the inbox of the member's school (order and unread in
-// db/repositories/inbox.ts); GET /api/staff/reports/colleagues: whom a report can be assigned to.
+// GET /api/staff/reports?filter=&status=&page=: a page of INBOX_PAGE reports of the member's
+// school and whether more follow (order and unread in db/repositories/inbox.ts); GET /api/staff/reports/colleagues: whom a report can be assigned to.
 import { Hono } from 'hono';
-import { InboxQuerySchema, type InboxDto } from '../../../../shared/protocol/staff.ts';
+import { INBOX_PAGE, InboxQuerySchema, type InboxDto } from '../../../../shared/protocol/staff.ts';
 import { listActiveColleagues } from '../../../db/repositories/colleagues.ts';
 import { listInbox } from '../../../db/repositories/inbox.ts';
 import { notFound } from '../../../errors.ts';
@@ -26,13 +26,17 @@ export const inboxRoutes = new Hono<StaffEnv>()
         orgId,
         staffId: id,
         filter: query.filter,
+        page: query.page,
         ...(query.status ? { status: query.status } : {}),
       }),
       waitTargetHours(db, orgId),
     ]);
     const now = clock();
     return c.json<InboxDto>({
-      items: rows.map((r) => inboxItem(r, { waitTargetHours: target, now, read: r.read === 1 })),
+      items: rows
+        .slice(0, INBOX_PAGE)
+        .map((r) => inboxItem(r, { waitTargetHours: target, now, read: r.read === 1 })),
+      hasMore: rows.length > INBOX_PAGE,
     });
   })
   .get('/colleagues', counsellorOnly, async (c) => {
