@@ -114,16 +114,14 @@ async function decryptInPage(a: PageArgs): Promise<{ decrypt: number[]; bare: nu
   const me = await getJson<{ wrappedKeys: string; keyGrants: unknown[]; org: { id: string } }>(
     '/api/staff/me',
   );
-  const { orgKeys } = await must<{ orgKeys: unknown }>(
-    'unlock',
-    me.wrappedKeys,
-    wrapKey,
-    me.keyGrants,
-  );
   const { certificates } = await getJson<{ certificates: unknown[] }>(
     `/api/orgs/${me.org.id}/certificates`,
   );
-  const signKeys = await must<unknown>('verifiedSignKeys', me.org.id, certificates);
+  // As the staff app signs in: grants count only when their certificate names them.
+  const { orgKeys, orgSignKeys: signKeys } = await must<{
+    orgKeys: unknown;
+    orgSignKeys: unknown;
+  }>('unlock', me.wrappedKeys, wrapKey, me.keyGrants, me.org.id, certificates);
   const cases = await Promise.all(a.ids.map((id) => getJson<unknown>(`/api/staff/reports/${id}`)));
 
   const decrypt: number[] = [];
