@@ -25,19 +25,21 @@ export function webRoutes(webDir: string): Hono<AppEnv> {
   const pupil = page('index.html');
   const staff = page('staff/index.html');
 
-  return new Hono<AppEnv>()
-    .get('/', pupil)
-    .get('/s/:code', pupil)
-    .get('/staff', (c) => c.redirect('/staff/', 301))
-    .get('/staff/', staff)
-    .use(
-      '/assets/*',
-      serveStatic({
-        root: webDir,
-        onFound: (_path, c) => {
-          c.header('Cache-Control', 'public, max-age=31536000, immutable');
-        },
-      }),
-    )
-    .use('*', serveStatic({ root: webDir }));
+  return (
+    new Hono<AppEnv>()
+      .get('/', pupil)
+      .get('/s/:code', pupil)
+      .get('/staff', (c) => c.redirect('/staff/', 301))
+      .get('/staff/', staff)
+      // Set on the answer serveStatic made: its onFound hook runs after the response exists, so a
+      // header set there never reached the browser, and every visit downloaded every asset again.
+      .use('/assets/*', async (c, next) => {
+        await next();
+        if (c.res.status === 200) {
+          c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+        }
+      })
+      .use('/assets/*', serveStatic({ root: webDir }))
+      .use('*', serveStatic({ root: webDir }))
+  );
 }

@@ -54,10 +54,10 @@ function headerProblems({ what, path, res }: Walked, hsts: boolean): string[] {
     'strict-transport-security': hsts ? HSTS : null,
     'cache-control': 'no-store',
   };
-  // Hashed assets may be cached for good (server/routes/web.ts asks for it; today they are
-  // served no-store, which is stricter); pages, API answers and every other file never.
+  // Hashed assets are cached for good (their names change with their content); pages, API
+  // answers and every other file never.
   const asset = path.startsWith('/assets/') && res.status === 200;
-  if (asset && h.get('cache-control') === IMMUTABLE) delete want['cache-control'];
+  if (asset) want['cache-control'] = IMMUTABLE;
   const problems = Object.entries(want)
     .filter(([name, value]) => h.get(name) !== value)
     .map(([name, value]) => `${what} (${res.status}): ${name} is ${h.get(name)}, not ${value}`);
