@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { AdminOrgDto } from '../../../shared/protocol/admin.ts';
 import { toB64 } from '../../../shared/envelope/base64url.ts';
+import { sawVersion, seenVersion } from '../../common/seen-versions.ts';
 import { crypto } from '../crypto.ts';
 import { ts, type StaffKey } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
@@ -17,7 +18,10 @@ async function sealedSecret(orgId: string) {
   const { organisations } = await staffApi.organisations();
   const dto = organisations.find((o) => o.id === orgId);
   if (!dto) throw new Error('no such organisation');
-  const verified = await crypto('verifyOrg', dto);
+  // The newest certificate listed or seen [Note: certificate rollback]: never an older key.
+  const { certificates } = await staffApi.certificates(orgId);
+  const verified = await crypto('verifyCurrentOrg', dto, certificates, seenVersion(orgId));
+  sawVersion(orgId, verified.version);
   return crypto('createInviteSecret', verified.boxPublicKey);
 }
 
