@@ -2,10 +2,9 @@
 // answer, then rewrites the answer before the real app sees it. Also: a record of what the app
 // sent, and a staff sign-in that leaves the current TOTP step to the other test files that share
 // the demo accounts.
-import { generateSync } from 'otplib';
 import type { Page, Request } from 'playwright-core';
 import type { Db } from '../../server/db/database.ts';
-import type { StaffAccount } from './staff-helpers.ts';
+import { freshTotp, type StaffAccount } from './staff-helpers.ts';
 
 export type UrlMatch = string | RegExp;
 
@@ -58,29 +57,6 @@ export function recordApi(page: Page): SentRequest[] {
 
 export const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 export const api = (path: string): RegExp => new RegExp(`/api/${path}(\\?.*)?$`);
-
-const STEP_S = 30;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * The earliest TOTP code the server still accepts for the account: one step before now when it
- * is free (the server takes a step either side of now, and each step once per account), so
- * another file signing the same demo account in with the current code still can; waits when the
- * account's last accepted step leaves no free one yet.
- */
-export async function freshTotp(db: Db, account: StaffAccount): Promise<string> {
-  const row = await db
-    .selectFrom('staff')
-    .select('totp_last_step')
-    .where('login', '=', account.login)
-    .executeTakeFirstOrThrow();
-  // Near the end of a step, the code one step back could expire before the server checks it.
-  if (STEP_S - ((Date.now() / 1000) % STEP_S) < 5) await sleep(5_000);
-  const now = () => Math.floor(Date.now() / 1000 / STEP_S);
-  const step = Math.max(now() - 1, (row.totp_last_step ?? -1) + 1);
-  while (step > now() + 1) await sleep(1_000);
-  return generateSync({ secret: account.totpSecret, epoch: step * STEP_S });
-}
 
 /** Signs in through the staff app with freshTotp's code. */
 export async function signInFresh(

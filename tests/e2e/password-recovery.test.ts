@@ -6,9 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../server/db/dialect.ts';
 import { launchChromium } from '../tools/browser.ts';
-import { freshTotp, signInFresh } from './malicious-helpers.ts';
+import { signInFresh } from './malicious-helpers.ts';
 import { newVisit } from './pupil-helpers.ts';
-import type { StaffAccount } from './staff-helpers.ts';
+import { freshTotp, type StaffAccount } from './staff-helpers.ts';
 
 const base = inject('e2eBaseUrl');
 const demo = inject('e2eDemo');
