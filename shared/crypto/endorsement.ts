@@ -35,6 +35,27 @@ export function endorseMember(
   return sodium.crypto_sign_detached(endorsementMessage(member), orgSignSecretKey);
 }
 
+/** Whether one of `signPublicKeys` made `signature` over `message` (an organisation has a sign key
+ * per certificate version; what an older one endorsed stays endorsed). */
+export function signedByOneOf(
+  sodium: Sodium,
+  signPublicKeys: readonly Uint8Array[],
+  message: Uint8Array,
+  signature: Uint8Array,
+): boolean {
+  return (
+    signature instanceof Uint8Array &&
+    signature.length === 64 &&
+    signPublicKeys.some((pk) => {
+      try {
+        return sodium.crypto_sign_verify_detached(signature, message, pk);
+      } catch {
+        return false;
+      }
+    })
+  );
+}
+
 /** Throws 'bad_signature' unless one of the organisation's sign keys endorsed the member. */
 export function verifyMemberEndorsement(
   sodium: Sodium,
@@ -42,15 +63,7 @@ export function verifyMemberEndorsement(
   member: MemberKeys,
   endorsement: Uint8Array,
 ): void {
-  const message = endorsementMessage(member);
-  const ok =
-    endorsement.length === 64 &&
-    orgSignPublicKeys.some((pk) => {
-      try {
-        return sodium.crypto_sign_verify_detached(endorsement, message, pk);
-      } catch {
-        return false;
-      }
-    });
-  if (!ok) throw new CryptoError('bad_signature', 'member not endorsed by the organisation');
+  if (!signedByOneOf(sodium, orgSignPublicKeys, endorsementMessage(member), endorsement)) {
+    throw new CryptoError('bad_signature', 'member not endorsed by the organisation');
+  }
 }

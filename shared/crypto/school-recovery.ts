@@ -15,6 +15,7 @@ import { fromBase32 } from '../envelope/base32.ts';
 import { expectLength, uuidToBytes } from '../envelope/bytes.ts';
 import { subkey } from './argon.ts';
 import { KDF, SIGN_DOMAIN } from './domains.ts';
+import { signedByOneOf } from './endorsement.ts';
 import { signedMessage } from './signed-message.ts';
 import { formatRecoveryKey } from './staff-keys.ts';
 
@@ -67,16 +68,9 @@ export function verifyRecoveryEndorsement(
   boxPublicKey: Uint8Array,
   endorsement: Uint8Array,
 ): void {
-  const message = recoveryMessage(orgId, boxPublicKey);
-  const ok =
-    endorsement instanceof Uint8Array &&
-    endorsement.length === 64 &&
-    orgSignPublicKeys.some((pk) => {
-      try {
-        return sodium.crypto_sign_verify_detached(endorsement, message, pk);
-      } catch {
-        return false;
-      }
-    });
-  if (!ok) throw new CryptoError('bad_signature', 'recovery key not endorsed by the organisation');
+  if (
+    !signedByOneOf(sodium, orgSignPublicKeys, recoveryMessage(orgId, boxPublicKey), endorsement)
+  ) {
+    throw new CryptoError('bad_signature', 'recovery key not endorsed by the organisation');
+  }
 }
