@@ -19,7 +19,7 @@ export function badField(field: string, message: string): ApiError {
 }
 
 /** The organisation's sign public key of one certificate version, or a 400 naming `field`. */
-export async function orgSignKeyOf(
+async function orgSignKeyOf(
   db: DbOrTrx,
   orgId: string,
   version: number,
@@ -28,6 +28,21 @@ export async function orgSignKeyOf(
   const cert = (await listCertificates(db, orgId)).find((x) => x.version === version);
   if (!cert) throw badField(field, 'no such organisation key version');
   return decodeCertificateBody(decodeField(cert.body, 'certificate')).signPublicKey;
+}
+
+/** A 400 naming `endorsement` unless the organisation's sign key of `version` signed `message`. */
+async function checkOrgSignature(
+  db: DbOrTrx,
+  orgId: string,
+  version: number,
+  message: Uint8Array,
+  signature: Uint8Array,
+  what: string,
+  versionField = 'version',
+): Promise<void> {
+  if (!verifyEd25519(await orgSignKeyOf(db, orgId, version, versionField), message, signature)) {
+    throw badField('endorsement', `not the organisation key signature over ${what}`);
+  }
 }
 
 /** [Note: member endorsement] checked on the server before a member is activated. */
@@ -44,9 +59,27 @@ export async function checkMemberEndorsement(
     decodeField(member.box_public_key, 'boxPublicKey'),
     decodeField(member.sign_public_key, 'signPublicKey'),
   );
-  if (!verifyEd25519(await orgSignKeyOf(db, orgId, version), message, endorsement)) {
-    throw badField('endorsement', 'not the organisation key signature over these keys');
-  }
+  await checkOrgSignature(db, orgId, version, message, endorsement, 'these keys');
+}
+
+/** [Note: school recovery key] The organisation's endorsement of a recovery key's box key. */
+export async function checkRecoveryEndorsement(
+  db: DbOrTrx,
+  orgId: string,
+  version: number,
+  boxPublicKey: Uint8Array,
+  endorsement: Uint8Array,
+): Promise<void> {
+  const message = signedMessage(SIGN_DOMAIN.schoolRecovery, uuidToBytes(orgId), boxPublicKey);
+  await checkOrgSignature(
+    db,
+    orgId,
+    version,
+    message,
+    endorsement,
+    'the recovery key',
+    'endorsementVersion',
+  );
 }
 
 /** The key versions the organisation has: those any member (or the recovery key) holds. */

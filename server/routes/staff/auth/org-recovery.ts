@@ -8,9 +8,6 @@
 //   POST /org-recovery/grant  (the same member) 204: their browser grants itself the opened keys
 // A wrong recovery key is 403 and audited 'org.recovery_refused'; after ten an hour, 429.
 import { Hono } from 'hono';
-import { uuidToBytes } from '../../../../shared/envelope/bytes.ts';
-import { SIGN_DOMAIN } from '../../../../shared/crypto/domains.ts';
-import { signedMessage } from '../../../../shared/crypto/signed-message.ts';
 import {
   OpenOrgRecoverySchema,
   RecoveryGrantSchema,
@@ -32,12 +29,10 @@ import { activateMember, findStaffById } from '../../../db/repositories/staff-cr
 import { ApiError } from '../../../errors.ts';
 import { requireStaff, type StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
-import { verifyEd25519 } from '../../../services/ed25519.ts';
 import {
-  badField,
   checkMemberEndorsement,
+  checkRecoveryEndorsement,
   checkSealedVersions,
-  orgSignKeyOf,
 } from '../../../services/org-key-versions.ts';
 import { checkRecoveryKey, recoveryStatus } from '../../../services/org-recovery.ts';
 import { decodeField, encodeField } from '../../../services/wire-bytes.ts';
@@ -77,11 +72,13 @@ export function orgRecoveryRoutes() {
       const orgId = orgOf(me);
       const boxPublicKey = decodeField(input.boxPublicKey, 'boxPublicKey');
       const endorsement = decodeField(input.endorsement, 'endorsement');
-      const signKey = await orgSignKeyOf(db, orgId, input.endorsementVersion, 'endorsementVersion');
-      const message = signedMessage(SIGN_DOMAIN.schoolRecovery, uuidToBytes(orgId), boxPublicKey);
-      if (!verifyEd25519(signKey, message, endorsement)) {
-        throw badField('endorsement', 'not the organisation key signature over the recovery key');
-      }
+      await checkRecoveryEndorsement(
+        db,
+        orgId,
+        input.endorsementVersion,
+        boxPublicKey,
+        endorsement,
+      );
       const grants = await checkSealedVersions(db, orgId, input.grants, {
         field: 'grants',
         requireCurrent: true,
