@@ -20,7 +20,6 @@ import {
   type OrgKeyPair,
 } from '../../shared/crypto/index.ts';
 import type { Sodium } from '../../shared/crypto/sodium.ts';
-import { hashAuthKey } from '../auth-hash.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { DialectName } from '../db/dialect.ts';
 import { appendAudit } from '../db/repositories/audit.ts';
@@ -32,6 +31,7 @@ import {
 } from '../db/repositories/organisations.ts';
 import { setSetting } from '../db/repositories/settings.ts';
 import { insertStaff } from '../db/repositories/staff.ts';
+import { staffRowOf } from '../services/staff-account.ts';
 import { newTotpSecret } from '../services/totp.ts';
 import type { StaffRole } from '../db/tables/staff.ts';
 import { DEMO_ADMIN, DEMO_ORGS } from './demo-municipality.ts';
@@ -102,36 +102,28 @@ export async function seedDemo(options: SeedOptions): Promise<DemoResult> {
     const totpSecret = newTotpSecret();
     const cred = createStaffCredentials(sodium, password, limits);
     const id = randomUUID();
-    await insertStaff(trx, {
-      id,
-      org_id: org?.id ?? null,
-      role: person.role,
-      status: 'active',
-      display_name: person.displayName,
-      login: person.login,
-      auth_salt: toB64(cred.salt),
-      auth_opslimit: limits.opslimit,
-      auth_memlimit: limits.memlimit,
-      auth_hash: hashAuthKey(cred.authKey),
-      box_public_key: toB64(cred.keys.boxPublicKey),
-      sign_public_key: toB64(cred.keys.signPublicKey),
-      wrapped_keys: cred.wrappedKeys,
-      recovery_wrapped_keys: cred.recoveryWrappedKeys,
-      // What a member's browser would get from a colleague holding the organisation key.
-      org_endorsement: org
-        ? toB64(
-            endorseMember(sodium, org.keys.signSecretKey, {
-              orgId: org.id,
-              boxPublicKey: cred.keys.boxPublicKey,
-              signPublicKey: cred.keys.signPublicKey,
-            }),
-          )
-        : null,
-      totp_secret: totpSecret,
-      failed_logins: 0,
-      locked_until: null,
-      created_at: now,
-    });
+    await insertStaff(
+      trx,
+      staffRowOf(cred, limits, {
+        id,
+        orgId: org?.id ?? null,
+        role: person.role,
+        displayName: person.displayName,
+        login: person.login,
+        totpSecret,
+        // What a member's browser would get from a colleague holding the organisation key.
+        endorsement: org
+          ? toB64(
+              endorseMember(sodium, org.keys.signSecretKey, {
+                orgId: org.id,
+                boxPublicKey: cred.keys.boxPublicKey,
+                signPublicKey: cred.keys.signPublicKey,
+              }),
+            )
+          : null,
+        createdAt: now,
+      }),
+    );
     if (org) {
       const sealed = sealOrgKeys(sodium, org.keys, cred.keys.boxPublicKey);
       await insertKeyGrant(trx, {

@@ -2,7 +2,7 @@
 // a member of the organisation, or the administrator (whose browser seals the link's secret to the
 // organisation's certified box key; the administrator never holds the organisation key). The link
 // is /staff/#invite=<id>.<token>.<secret>; the server keeps the token's hash and the sealed secret.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { InvitationCreatedDto } from '../../shared/protocol/staff.ts';
 import type { AppDeps } from '../app-env.ts';
 import { appendAudit } from '../db/repositories/audit.ts';
@@ -12,11 +12,13 @@ import { startKeyRenewal } from '../db/repositories/staff-credentials.ts';
 import { deleteSessionsOfStaff } from '../db/repositories/staff-sessions.ts';
 import type { Staff, StaffRole } from '../db/tables/staff.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { hashToken } from '../routes/staff/auth/invitation-lookup.ts';
 import { SEALED_INVITE_SECRET_BYTES } from './login-secret.ts';
 import { decodeField, encodeField } from './wire-bytes.ts';
 
 export const INVITATION_DAYS = 7;
+
+/** What the server keeps of an invitation link's token: its SHA-256. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest();
 
 export function sealedInviteSecret(value: string): Uint8Array {
   const sealed = decodeField(value, 'secretSealed');

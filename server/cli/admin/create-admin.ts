@@ -9,15 +9,14 @@ import * as v from 'valibot';
 import {
   ARGON_MODERATE,
   createStaffCredentials,
-  toB64,
   type Sodium,
 } from '../../../shared/crypto/index.ts';
 import { LoginSchema } from '../../../shared/protocol/staff.ts';
-import { hashAuthKey } from '../../auth-hash.ts';
 import type { DatabaseHandle } from '../../db/dialect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { findStaffByLogin, insertStaff } from '../../db/repositories/staff.ts';
+import { staffRowOf } from '../../services/staff-account.ts';
 import { newTotpSecret, totpUri } from '../../services/totp.ts';
 import { nameFlag, required, type Flags } from './args.ts';
 import { readNewPassword } from './passphrase.ts';
@@ -40,27 +39,19 @@ export async function createAdmin(
   const id = randomUUID();
   const now = new Date();
   await handle.db.transaction().execute(async (trx) => {
-    await insertStaff(trx, {
-      id,
-      org_id: null,
-      role: 'admin',
-      status: 'active',
-      display_name: displayName,
-      login,
-      auth_salt: toB64(cred.salt),
-      auth_opslimit: ARGON_MODERATE.opslimit,
-      auth_memlimit: ARGON_MODERATE.memlimit,
-      auth_hash: hashAuthKey(cred.authKey),
-      box_public_key: toB64(cred.keys.boxPublicKey),
-      sign_public_key: toB64(cred.keys.signPublicKey),
-      wrapped_keys: cred.wrappedKeys,
-      recovery_wrapped_keys: cred.recoveryWrappedKeys,
-      org_endorsement: null,
-      totp_secret: totpSecret,
-      failed_logins: 0,
-      locked_until: null,
-      created_at: now.toISOString(),
-    });
+    await insertStaff(
+      trx,
+      staffRowOf(cred, ARGON_MODERATE, {
+        id,
+        orgId: null,
+        role: 'admin',
+        displayName,
+        login,
+        totpSecret,
+        endorsement: null,
+        createdAt: now.toISOString(),
+      }),
+    );
     await appendAudit(
       trx,
       {
