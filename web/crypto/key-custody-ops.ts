@@ -19,23 +19,15 @@ import {
 import type { OrgRecoveryStatusDto, SealedVersionDto } from '../../shared/protocol/org-recovery.ts';
 import type { CertificateDto } from '../../shared/protocol/orgs.ts';
 import { openCertifiedKeys, verifiedCertificates } from './certified.ts';
+import { newestKey, sealVersions } from './key-versions.ts';
 import { loadSodium } from './sodium.ts';
 import type { OrgKeyVersion } from './staff-ops.ts';
-
-const newest = (keys: OrgKeyVersion[]): OrgKeyVersion => {
-  const top = keys.reduce<OrgKeyVersion | undefined>(
-    (a, b) => (a && a.version >= b.version ? a : b),
-    undefined,
-  );
-  if (!top) throw new Error('no organisation key');
-  return top;
-};
 
 /** A new recovery key: every version this member holds sealed to it, endorsed by the newest. */
 export async function createSchoolRecovery(orgId: string, orgKeys: OrgKeyVersion[]) {
   const sodium = await loadSodium();
   const recovery = generateSchoolRecoveryKey(sodium);
-  const top = newest(orgKeys);
+  const top = newestKey(orgKeys);
   return {
     recoveryKey: recovery.recoveryKey,
     body: {
@@ -45,10 +37,7 @@ export async function createSchoolRecovery(orgId: string, orgKeys: OrgKeyVersion
         endorseRecoveryKey(sodium, top.keys.signSecretKey, orgId, recovery.boxPublicKey),
       ),
       endorsementVersion: top.version,
-      grants: orgKeys.map((k) => ({
-        version: k.version,
-        sealedKeys: toB64(sealOrgKeys(sodium, k.keys, recovery.boxPublicKey)),
-      })),
+      grants: sealVersions(sodium, orgKeys, recovery.boxPublicKey),
     },
   };
 }
@@ -80,9 +69,8 @@ export async function restoreWithSchoolRecovery(
     const keys = openCertifiedKeys(sodium, g.sealedKeys, box, cert);
     return [{ orgId, version: g.version, keys }];
   });
-  const top = newest(orgKeys);
+  const top = newestKey(orgKeys);
   return {
-    orgKeys,
     body: {
       version: top.version,
       endorsement: toB64(
@@ -92,10 +80,7 @@ export async function restoreWithSchoolRecovery(
           signPublicKey: personal.signPublicKey,
         }),
       ),
-      grants: orgKeys.map((k) => ({
-        version: k.version,
-        sealedKeys: toB64(sealOrgKeys(sodium, k.keys, personal.boxPublicKey)),
-      })),
+      grants: sealVersions(sodium, orgKeys, personal.boxPublicKey),
     },
   };
 }
@@ -176,7 +161,7 @@ export async function foundedFingerprint(sealedKeys: string, personal: PersonalK
 }
 
 /** Once certified: the certificate must name the keys this member made; then they endorse
- * their own keys with them and hold version 1 like any member. */
+ * their own keys with them; entering afterwards opens version 1 from the grant, as at sign-in. */
 export async function activateFounder(
   sealedKeys: string,
   personal: PersonalKeys,
@@ -193,6 +178,5 @@ export async function activateFounder(
     boxPublicKey: personal.boxPublicKey,
     signPublicKey: personal.signPublicKey,
   });
-  const orgKeys: OrgKeyVersion[] = [{ orgId, version: 1, keys }];
-  return { endorsement: toB64(endorsement), orgKeys };
+  return { endorsement: toB64(endorsement) };
 }

@@ -36,6 +36,7 @@ import type { CertificateDto } from '../../shared/protocol/orgs.ts';
 import type { CaseDto, KeyGrantDto, MemberDto } from '../../shared/protocol/staff.ts';
 import * as v from 'valibot';
 import { newestVersion, openCertifiedKeys, verifiedCertificates } from './certified.ts';
+import { newestKey, sealVersions } from './key-versions.ts';
 import { loadSodium } from './sodium.ts';
 
 export interface OrgKeyVersion {
@@ -212,7 +213,7 @@ export async function prepareAccount(password: string, secret: string) {
 export async function grantMember(member: MemberDto, orgId: string, held: OrgKeyVersion[]) {
   const sodium = await loadSodium();
   if (!member.pending) throw new Error('nothing to grant');
-  const org = held.reduce((a, b) => (b.version > a.version ? b : a));
+  const org = newestKey(held);
   const secret = openSealed(
     sodium,
     fromB64(member.pending.secretSealed),
@@ -229,14 +230,7 @@ export async function grantMember(member: MemberDto, orgId: string, held: OrgKey
     endorsement: toB64(
       endorseMember(sodium, org.keys.signSecretKey, { orgId, boxPublicKey, signPublicKey }),
     ),
-    ...(older.length > 0
-      ? {
-          older: older.map((k) => ({
-            version: k.version,
-            sealedKeys: toB64(sealOrgKeys(sodium, k.keys, boxPublicKey)),
-          })),
-        }
-      : {}),
+    ...(older.length > 0 ? { older: sealVersions(sodium, older, boxPublicKey) } : {}),
   };
 }
 
