@@ -1,6 +1,6 @@
 // `npm run admin -- <command>`: the offline municipality root key and the certificates it signs,
-// and the administrator's account (usage in admin/help.ts). Errors are one line and a non-zero exit (runCli); no secret key or
-// passphrase is ever printed.
+// and the administrator's account (usage in admin/help.ts). Errors are one line and a non-zero
+// exit (runCli); no secret key or passphrase is ever printed.
 import { loadSodium } from '../crypto/sodium.ts';
 import { parseCommand } from './admin/args.ts';
 import {

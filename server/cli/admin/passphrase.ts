@@ -1,6 +1,7 @@
 // The root key passphrase: from ADMIN_PASSPHRASE (scripts and tests) or typed on the terminal
-// without echo; likewise a new administrator's password (ADMIN_PASSWORD). Read here rather than in config.ts on purpose: a secret must not sit in the
-// server's Config object, and only this offline tool needs it.
+// without echo; likewise a new administrator's password (ADMIN_PASSWORD). Read here rather than in
+// config.ts on purpose: a secret must not sit in the server's Config object, and only this
+// offline tool needs it.
 import { stdin, stderr } from 'node:process';
 
 /** Asks once on the TTY, echoing nothing; the prompt goes to stderr so stdout stays data only. */
@@ -53,15 +54,13 @@ export async function readPassphrase(options: { confirm: boolean }): Promise<str
 
 /** The password of a new administrator account: ADMIN_PASSWORD, or typed twice. */
 export async function readNewPassword(): Promise<string> {
-  const password =
-    process.env['ADMIN_PASSWORD'] ??
-    (await (async () => {
-      const first = await askHidden('Password of the new account: ');
-      if ((await askHidden('Repeat the password: ')) !== first) {
-        throw new Error('the two passwords differ');
-      }
-      return first;
-    })());
+  let password = process.env['ADMIN_PASSWORD'];
+  if (password === undefined) {
+    password = await askHidden('Password of the new account: ');
+    if ((await askHidden('Repeat the password: ')) !== password) {
+      throw new Error('the two passwords differ');
+    }
+  }
   if ([...password].length < 12) throw new Error('the password needs at least 12 characters');
   return password;
 }

@@ -6,10 +6,9 @@
 // pupil's time would not work: pupil times are coarse hours [Note: coarse pupil time], so a
 // message written in the same hour as the last opening would look read.
 import { sql } from 'kysely';
+import { INBOX_PAGE } from '../../../shared/protocol/staff.ts';
 import type { DbOrTrx } from '../database.ts';
 import type { Report, ReportStatus } from '../tables/reports.ts';
-
-import { INBOX_PAGE } from '../../../shared/protocol/staff.ts';
 
 export type InboxRow = Omit<
   Report,

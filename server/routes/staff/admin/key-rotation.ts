@@ -4,8 +4,8 @@
 // POST /api/staff/admin/staff/:id/deactivate -> 204, by the administrator or an active member of
 // the member's organisation (another organisation's member is not found): the member can no longer
 // sign in, their sessions end, and 'staff.deactivated' goes into the organisation's audit chain;
-// DELETE /api/staff/admin/pending-keys/:id (an organisation id) -> 204 (404 when none): the administrator withdraws
-// a proposal they will not sign (pending-keys.ts, withdrawPendingKey).
+// DELETE /api/staff/admin/pending-keys/:id (an organisation id) -> 204 (404 when none): the
+// administrator withdraws a proposal they will not sign (pending-keys.ts, withdrawPendingKey).
 import { Hono } from 'hono';
 import type { PendingKeysDto } from '../../../../shared/protocol/staff.ts';
 import { appendAudit } from '../../../db/repositories/audit.ts';

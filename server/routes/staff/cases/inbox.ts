@@ -1,5 +1,6 @@
 // GET /api/staff/reports?filter=&status=&page=: a page of INBOX_PAGE reports of the member's
-// school and whether more follow (order and unread in db/repositories/inbox.ts); GET /api/staff/reports/colleagues: whom a report can be assigned to.
+// school and whether more follow (order and unread in db/repositories/inbox.ts);
+// GET /api/staff/reports/colleagues: whom a report can be assigned to.
 import { Hono } from 'hono';
 import { INBOX_PAGE, InboxQuerySchema, type InboxDto } from '../../../../shared/protocol/staff.ts';
 import { listActiveColleagues } from '../../../db/repositories/colleagues.ts';
