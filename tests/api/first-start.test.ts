@@ -32,6 +32,15 @@ describe.each(DIALECTS)('first start on %s', (dialect) => {
     };
     if (dialect === 'postgres') env['DATABASE_URL'] = await createPostgresDatabase();
 
+    // The steps below are `npm start`'s, in its order: the build needs the root key prepare makes.
+    const start = (
+      JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
+    ).scripts.start;
+    expect(start.split(' && ')).toEqual([
+      'node --import tsx server/cli/prepare.ts',
+      'npm run build',
+      'node --import tsx server/main.ts',
+    ]);
     expect(runStep([...TSX, 'server/cli/prepare.ts'], env)).toContain('Demo municipality created.');
     expect(runStep([...TSX, 'server/cli/prepare.ts'], env)).toContain('Database ready.');
     const rootKey = readFileSync(join(dataDir, 'root-public-key'), 'utf8').trim();
