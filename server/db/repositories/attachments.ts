@@ -5,6 +5,18 @@ import type { Attachment, NewAttachment } from '../tables/reports.ts';
 
 export type AttachmentInfo = Omit<Attachment, 'data'>;
 
+/** The columns of AttachmentInfo, for a query over `attachments as a`. */
+export const INFO_COLUMNS = [
+  'a.id',
+  'a.report_id',
+  'a.message_id',
+  'a.uploader_role',
+  'a.file_key_wrapped',
+  'a.meta',
+  'a.size',
+  'a.created_at',
+] as const;
+
 function pupilVisible(db: DbOrTrx, reportId: string) {
   return db
     .selectFrom('attachments as a')
@@ -15,16 +27,7 @@ function pupilVisible(db: DbOrTrx, reportId: string) {
 
 export function listPupilAttachments(db: DbOrTrx, reportId: string): Promise<AttachmentInfo[]> {
   return pupilVisible(db, reportId)
-    .select([
-      'a.id',
-      'a.report_id',
-      'a.message_id',
-      'a.uploader_role',
-      'a.file_key_wrapped',
-      'a.meta',
-      'a.size',
-      'a.created_at',
-    ])
+    .select(INFO_COLUMNS)
     .orderBy('a.created_at')
     .orderBy('a.id')
     .execute();
@@ -68,16 +71,7 @@ export async function insertAttachment(db: DbOrTrx, attachment: NewAttachment): 
 export function listReportAttachments(db: DbOrTrx, reportId: string): Promise<AttachmentInfo[]> {
   return db
     .selectFrom('attachments as a')
-    .select([
-      'a.id',
-      'a.report_id',
-      'a.message_id',
-      'a.uploader_role',
-      'a.file_key_wrapped',
-      'a.meta',
-      'a.size',
-      'a.created_at',
-    ])
+    .select(INFO_COLUMNS)
     .where('a.report_id', '=', reportId)
     .orderBy('a.created_at')
     .orderBy('a.id')

@@ -2,6 +2,7 @@
 // given (ciphertext, signatures, sealed keys) and the facts it needs for access checks.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../database.ts';
+import { INFO_COLUMNS } from './attachments.ts';
 import { authorKeysSnapshot, withAuthorSnapshot } from './author-keys.ts';
 import type { DialectName } from '../dialect.ts';
 import type {
@@ -202,16 +203,7 @@ export function listAttachmentsAfterHandover(
   return db
     .selectFrom('attachments as a')
     .innerJoin('messages as m', 'm.id', 'a.message_id')
-    .select([
-      'a.id',
-      'a.report_id',
-      'a.message_id',
-      'a.uploader_role',
-      'a.file_key_wrapped',
-      'a.meta',
-      'a.size',
-      'a.created_at',
-    ])
+    .select(INFO_COLUMNS)
     .where('a.report_id', '=', reportId)
     .where('m.thread', '=', 'pupil')
     .where('m.seq', '>', handoverSeq ?? 0)
