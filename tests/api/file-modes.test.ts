@@ -1,12 +1,14 @@
 // [Note: owner-only files] What the server and its CLIs leave in DATA_DIR is the owner's alone:
 // after `npm start`'s prepare step (the database, the demo credentials, the root key files), with
 // the SQLite database open and written (its -wal and -shm files), after a backup (the default
-// backups/ folder and a named file) and after a restore from a world-readable copy, every file is
-// 0600 and every folder 0700. A database an older version left 0644 is tightened when opened.
-import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+// backups/ folder and a named file), after a restore from a world-readable copy, and after the
+// administrator CLI made a root key and a certificate, every file is 0600 and every folder 0700. A database an older version left 0644 is tightened when opened.
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateOrgKeys, toB64 } from '../../shared/crypto/index.ts';
+import { loadSodium } from '../../server/crypto/sodium.ts';
 import { openDatabase } from '../../server/db/dialect.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { runScript } from '../tools/cli-process.ts';
@@ -56,6 +58,27 @@ describe.each(DIALECTS)('files in DATA_DIR on %s', (dialect) => {
       expect.arrayContaining(['demo-credentials.txt', 'root-key.json', 'root-public-key']),
     );
     if (dialect === 'sqlite') expect(Object.keys(found)).toContain('app.sqlite');
+    expect(found).toEqual(ownerOnly(dataDir, found));
+  });
+});
+
+describe('the administrator CLI', () => {
+  it('writes the root key file and a certificate owner-only', { timeout: 120_000 }, async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'modes-admin-')), 'data');
+    mkdirSync(dataDir, { mode: 0o700 });
+    const adminEnv = env(dataDir, { ADMIN_PASSPHRASE: 'test root passphrase, not a real one' });
+    const keyFile = join(dataDir, 'root-key.json');
+    expectOk(await runScript('server/cli/admin.ts', ['create-root', '--out', keyFile], adminEnv));
+    const keys = generateOrgKeys(await loadSodium());
+    const args = ['sign-certificate', '--key', keyFile, '--org-id', crypto.randomUUID()];
+    args.push('--kind', 'school', '--name', 'SP 9', '--version', '1');
+    args.push('--box-pk', toB64(keys.boxPublicKey), '--sign-pk', toB64(keys.signPublicKey));
+    args.push('--out', join(dataDir, 'certificate.json'));
+    expectOk(await runScript('server/cli/admin.ts', args, adminEnv));
+    const found = modes(dataDir);
+    expect(Object.keys(found)).toEqual(
+      expect.arrayContaining(['root-key.json', 'certificate.json']),
+    );
     expect(found).toEqual(ownerOnly(dataDir, found));
   });
 });
