@@ -1,9 +1,10 @@
 // `npm run backup -- [FILE]`: a consistent copy of the SQLite database while the server runs. On
 // PostgreSQL the database server has its own tool, so this only says which command to run.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { backupSqlite, checkSqliteDatabase } from '../db/backup.ts';
+import { privateDir, restrictToOwner, sqliteSideFiles } from '../private-files.ts';
 import { runCli } from './run-cli.ts';
 
 /** UTC, so two administrators in different time zones name the same moment alike. */
@@ -31,7 +32,7 @@ await runCli(async () => {
     destination = resolve(args[0]);
   } else {
     const dir = join(config.dataDir, 'backups');
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    privateDir(dir);
     destination = join(dir, `app-${stamp(new Date())}.sqlite`);
   }
   const source = join(config.dataDir, 'app.sqlite');
@@ -45,5 +46,6 @@ await runCli(async () => {
   }
   // The copy is fresh and ours: checking it read-write cannot harm the live database.
   const check = checkSqliteDatabase(destination);
+  restrictToOwner(destination, ...sqliteSideFiles(destination));
   console.log(`Backup written to ${destination} (${check.reports} reports, integrity ok).`);
 });

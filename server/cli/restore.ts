@@ -1,11 +1,18 @@
 // `npm run restore -- FILE [--force]`: puts a backup in place as DATA_DIR/app.sqlite, with the
 // server stopped. The backup is copied first and the copy checked, so the file that goes live is
 // exactly the one that passed, and the backup itself is never opened or changed.
-import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { checkSqliteDatabase } from '../db/backup.ts';
+import {
+  PRIVATE_FILE_MODE,
+  privateDir,
+  restrictToOwner,
+  sqliteSideFiles,
+} from '../private-files.ts';
 import { runCli } from './run-cli.ts';
 
 function parse() {
@@ -31,24 +38,28 @@ await runCli(async () => {
   }
   const { file, force } = parse();
   if (!existsSync(file)) throw new Error(`${file} does not exist`);
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  privateDir(config.dataDir);
   const target = join(config.dataDir, 'app.sqlite');
   if (existsSync(target) && !force) {
     throw new Error(`${target} exists: stop the server and add --force to replace it`);
   }
   const staging = `${target}.restoring`;
-  const sideFiles = (path: string) => [`${path}-wal`, `${path}-shm`, `${path}-journal`];
-  for (const stale of [staging, ...sideFiles(staging)]) rmSync(stale, { force: true });
-  copyFileSync(file, staging);
-  chmodSync(staging, 0o600);
+  for (const stale of [staging, ...sqliteSideFiles(staging)]) rmSync(stale, { force: true });
+  // Owner-only before a byte is copied (copyFile would take the backup's mode) [Note: owner-only
+  // files].
+  await pipeline(
+    createReadStream(file),
+    createWriteStream(staging, { flags: 'wx', mode: PRIVATE_FILE_MODE }),
+  );
+  restrictToOwner(staging);
   try {
     checkSqliteDatabase(staging, file);
   } catch (error) {
-    for (const f of [staging, ...sideFiles(staging)]) rmSync(f, { force: true });
+    for (const f of [staging, ...sqliteSideFiles(staging)]) rmSync(f, { force: true });
     throw error;
   }
   // A -wal left by the old database would be replayed into the restored one: remove it first.
-  for (const stale of sideFiles(target)) rmSync(stale, { force: true });
+  for (const stale of sqliteSideFiles(target)) rmSync(stale, { force: true });
   renameSync(staging, target);
   console.log(`Restored ${file} to ${target}. Restart the server to use it.`);
 });

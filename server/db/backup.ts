@@ -1,7 +1,8 @@
 // Online backup and restore checks of the SQLite file. They live here because only server/db/
 // may load better-sqlite3; the CLIs (server/cli/backup.ts, restore.ts) only handle paths and text.
-import { closeSync, openSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
+import { touchPrivateFile } from '../private-files.ts';
 
 /** Kysely's bookkeeping table: every database of this app has it after its first start. */
 const MIGRATIONS_TABLE = 'kysely_migration';
@@ -12,7 +13,7 @@ const MIGRATIONS_TABLE = 'kysely_migration';
  * is created owner-only before any page lands in it, and an existing file is never overwritten.
  */
 export async function backupSqlite(source: string, destination: string): Promise<number> {
-  closeSync(openSync(destination, 'wx', 0o600));
+  touchPrivateFile(destination, 'wx');
   let db: SqliteDatabase.Database | undefined;
   try {
     db = new SqliteDatabase(source, { fileMustExist: true });

@@ -1,9 +1,14 @@
 // Opens the database: embedded SQLite by default, PostgreSQL when DATABASE_URL is set.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import {
+  privateDir,
+  restrictToOwner,
+  sqliteSideFiles,
+  touchPrivateFile,
+} from '../private-files.ts';
 import type { Db } from './database.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -30,8 +35,12 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
 function openSqlite(dataDir: string): DatabaseHandle {
   let path = ':memory:';
   if (dataDir !== ':memory:') {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    privateDir(dataDir);
     path = join(dataDir, 'app.sqlite');
+    // Owner-only before SQLite opens it, which then gives its side files the same mode
+    // [Note: owner-only files]; an existing database and side files are tightened too.
+    touchPrivateFile(path);
+    restrictToOwner(...sqliteSideFiles(path));
   }
   const sqlite = new SqliteDatabase(path);
   // [Note: sqlite durability] WAL lets readers work while a report is written; synchronous=FULL

@@ -2,8 +2,9 @@
 // [Note: pinned root key], the passphrase-protected root key (what the administrator CLI uses),
 // and the demo credentials, readable by the owner only. None of them exists outside demo mode
 // unless an administrator creates the root key with the CLI.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateDir, writePrivateFile } from '../private-files.ts';
 import { totpUri } from '../services/totp.ts';
 import type { DemoResult } from './seed-demo.ts';
 
@@ -41,9 +42,12 @@ export function formatCredentials(result: DemoResult): string {
 }
 
 export function writeDemoFiles(dataDir: string, result: DemoResult): void {
-  writeFileSync(rootPublicKeyPath(dataDir), `${result.rootPublicKey}\n`, { mode: 0o644 });
-  writeFileSync(rootKeyFilePath(dataDir), `${result.rootKeyFile}\n`, { mode: 0o600 });
-  writeFileSync(demoCredentialsPath(dataDir), formatCredentials(result), { mode: 0o600 });
+  // Owner-only, the public key too: everything in DATA_DIR is [Note: owner-only files]; the web
+  // build that pins it runs as the same user. On PostgreSQL nothing else has made the folder yet.
+  privateDir(dataDir);
+  writePrivateFile(rootPublicKeyPath(dataDir), `${result.rootPublicKey}\n`);
+  writePrivateFile(rootKeyFilePath(dataDir), `${result.rootKeyFile}\n`);
+  writePrivateFile(demoCredentialsPath(dataDir), formatCredentials(result));
 }
 
 export function readDemoCredentials(dataDir: string): string | undefined {

@@ -28,13 +28,28 @@ export interface StaffEnv {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** CSRF: SameSite=Strict cookies already stay home; the custom header and Origin check make sure. */
+/**
+ * The host named by an Origin header, or null when it names none: `null` (sandboxed frames,
+ * redirects, file: pages), text that is no URL, or a URL without a host. Never throws: a header is
+ * whatever a client sends.
+ */
+export function originHost(origin: string): string | null {
+  if (!URL.canParse(origin)) return null;
+  const { host } = new URL(origin);
+  return host === '' ? null : host;
+}
+
+/**
+ * CSRF: SameSite=Strict cookies already stay home; the custom header and Origin check make sure.
+ * Every state-changing staff request (sign-in included) needs `X-CSRF: 1`, and an Origin, when
+ * sent, whose host is the request's Host; anything else, an unparsable Origin too, is a 403.
+ */
 export const csrfGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!SAFE_METHODS.has(c.req.method)) {
     const origin = c.req.header('Origin');
     const host = c.req.header('Host');
     const sameOrigin =
-      origin === undefined || (host !== undefined && new URL(origin).host === host);
+      origin === undefined || (host !== undefined && originHost(origin) === host.toLowerCase());
     if (c.req.header('X-CSRF') !== '1' || !sameOrigin) {
       throw new ApiError(403, 'forbidden', 'Missing or cross-site request header');
     }

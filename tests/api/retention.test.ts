@@ -4,7 +4,7 @@
 // administrator reads and changes the policy.
 import { readFileSync, existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toB64 } from '../../shared/crypto/index.ts';
+import { signItem, toB64 } from '../../shared/crypto/index.ts';
 import { listAudit, verifyAuditChain } from '../../server/db/repositories/audit.ts';
 import { getSetting } from '../../server/db/repositories/settings.ts';
 import { startRetentionScheduler } from '../../server/services/retention-scheduler.ts';
@@ -83,10 +83,19 @@ describe.each(DIALECTS)('retention on %s', (dialect) => {
     expect((await client.postMessage(closed.token, message)).status).toBe(201);
     const photo = client.composeAttachment(closed, new Uint8Array(20_000).fill(0x5a));
     expect((await client.upload(closed.token, photo, message.id)).status).toBe(201);
+    // A stand-in blob, but signed by its author: the server checks signatures before storing.
+    const noteId = crypto.randomUUID();
+    const noteBlob = new Uint8Array(100).fill(3);
+    const noteAd = {
+      reportId: ids.closed,
+      kind: 'note',
+      itemId: noteId,
+      authorRole: 'counsellor',
+    } as const;
     const note = {
-      id: crypto.randomUUID(),
-      blob: toB64(new Uint8Array(100).fill(3)),
-      signature: toB64(new Uint8Array(64).fill(4)),
+      id: noteId,
+      blob: toB64(noteBlob),
+      signature: toB64(signItem(client.sodium, sp1.signSecretKey, noteBlob, noteAd)),
     };
     const keyPath = `/api/staff/reports/${ids.closed}/staff-key`;
     const staffKey = { staffKeySealed: toB64(crypto.getRandomValues(new Uint8Array(81))) };

@@ -5,7 +5,13 @@
 // (as if it did not exist), a wrong role 403, no session 401; a refused request changes nothing in
 // the database. The escalation endpoints run on an escalation of the report to the demo CdR.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toB64 } from '../../shared/crypto/index.ts';
+import {
+  chainHash,
+  GENESIS_HASH,
+  signItem,
+  toB64,
+  type ItemAd,
+} from '../../shared/crypto/index.ts';
 import type { Db } from '../../server/db/database.ts';
 import { lastSeq } from '../../server/db/repositories/messages.ts';
 import { CSRF } from '../tools/staff-session.ts';
@@ -26,7 +32,7 @@ interface Endpoint {
   name: string;
   /** Expected status per caller; own runs last, so it may change state. */
   expect: Record<Who, number>;
-  request(f: StaffFixture, cookie: string | null): Promise<Response>;
+  request(f: StaffFixture, cookie: string | null, who: Who): Promise<Response>;
 }
 
 const CASE = (own: number): Record<Who, number> => ({
@@ -66,6 +72,46 @@ const escalationId = crypto.randomUUID();
 let cdrOrgId = '';
 let cdrSpecialistId = '';
 const bytes = (n: number) => toB64(new Uint8Array(n).fill(1));
+
+/** The callers' personal sign keys: the server checks every staff signature before storing
+ * ([Note: server-checked signatures]), so the callers who may write sign what they write. */
+const signKeys = {} as Partial<Record<Who, Uint8Array>>;
+const AUTHOR_ROLE: Partial<Record<Who, 'counsellor' | 'cdr'>> = { cdr: 'cdr' };
+
+function signed(f: StaffFixture, who: Who, blob: Uint8Array, ad: ItemAd): string {
+  const key = signKeys[who] ?? signKeys.own;
+  if (!key) throw new Error('no sign key');
+  return toB64(signItem(f.client().sodium, key, blob, ad));
+}
+
+/** A signed item of `kind` with a stand-in blob. */
+function item(f: StaffFixture, who: Who, kind: ItemAd['kind'], itemId: string, size = 100) {
+  const blob = new Uint8Array(size).fill(1);
+  const authorRole = AUTHOR_ROLE[who] ?? 'counsellor';
+  return {
+    blob: toB64(blob),
+    signature: signed(f, who, blob, { reportId, kind, itemId, authorRole }),
+  };
+}
+
+/** The next message of a thread, chained to the stored one before it and signed by `who`. */
+async function nextMessage(f: StaffFixture, who: Who, thread: 'pupil' | 'cdr') {
+  const db = f.t.handle.db;
+  const seq = (await lastSeq(db, reportId, thread)) + 1;
+  const prev = await db
+    .selectFrom('messages')
+    .select('blob')
+    .where('report_id', '=', reportId)
+    .where('thread', '=', thread)
+    .where('seq', '=', seq - 1)
+    .executeTakeFirst();
+  const prevHash = prev ? chainHash(f.client().sodium, prev.blob) : GENESIS_HASH;
+  const id = crypto.randomUUID();
+  const blob = new Uint8Array(100).fill(1);
+  const authorRole = AUTHOR_ROLE[who] ?? 'counsellor';
+  const ad: ItemAd = { reportId, kind: 'message', itemId: id, authorRole, seq, prevHash };
+  return { id, seq, blob: toB64(blob), signature: signed(f, who, blob, ad) };
+}
 
 async function call(
   f: StaffFixture,
@@ -133,13 +179,8 @@ const ENDPOINTS: Endpoint[] = [
   {
     name: 'POST message',
     expect: CASE(201),
-    request: async (f, c) =>
-      call(f, c, 'POST', r('/messages'), {
-        id: crypto.randomUUID(),
-        seq: (await lastSeq(f.t.handle.db, reportId, 'pupil')) + 1,
-        blob: bytes(100),
-        signature: bytes(64),
-      }),
+    request: async (f, c, who) =>
+      call(f, c, 'POST', r('/messages'), await nextMessage(f, who, 'pupil')),
   },
   {
     name: 'POST staff-key',
@@ -149,12 +190,10 @@ const ENDPOINTS: Endpoint[] = [
   {
     name: 'POST note',
     expect: CASE(201),
-    request: (f, c) =>
-      call(f, c, 'POST', r('/notes'), {
-        id: crypto.randomUUID(),
-        blob: bytes(100),
-        signature: bytes(64),
-      }),
+    request: (f, c, who) => {
+      const id = crypto.randomUUID();
+      return call(f, c, 'POST', r('/notes'), { id, ...item(f, who, 'note', id) });
+    },
   },
   {
     name: 'POST attachment (300 KiB, above the JSON limit)',
@@ -169,8 +208,10 @@ const ENDPOINTS: Endpoint[] = [
   {
     name: 'POST escalation',
     expect: CASE(201),
-    request: (f, c) =>
-      call(f, c, 'POST', r('/escalations'), {
+    request: (f, c, who) => {
+      const pkg = item(f, who, 'escalation', escalationId, 200);
+      const reason = item(f, who, 'escalation-reason', escalationId);
+      return call(f, c, 'POST', r('/escalations'), {
         id: escalationId,
         cdrOrgId,
         cdrKeyVersion: 1,
@@ -178,13 +219,14 @@ const ENDPOINTS: Endpoint[] = [
         urgent: true,
         escKeySealedCdr: bytes(81),
         escKeySealedSchool: bytes(81),
-        package: bytes(200),
-        packageSignature: bytes(64),
-        reason: bytes(100),
-        reasonSignature: bytes(64),
+        package: pkg.blob,
+        packageSignature: pkg.signature,
+        reason: reason.blob,
+        reasonSignature: reason.signature,
         threadKeySealedCdr: bytes(81),
         attachmentIds: [attachmentId],
-      }),
+      });
+    },
   },
   {
     name: 'GET escalations',
@@ -195,24 +237,14 @@ const ENDPOINTS: Endpoint[] = [
   {
     name: 'POST escalation message',
     expect: ESC_EITHER(201),
-    request: async (f, c) =>
-      call(f, c, 'POST', e('/messages'), {
-        id: crypto.randomUUID(),
-        seq: (await lastSeq(f.t.handle.db, reportId, 'cdr')) + 1,
-        blob: bytes(100),
-        signature: bytes(64),
-      }),
+    request: async (f, c, who) =>
+      call(f, c, 'POST', e('/messages'), await nextMessage(f, who, 'cdr')),
   },
   {
     name: 'POST escalation pupil message',
     expect: ESC_CDR(201),
-    request: async (f, c) =>
-      call(f, c, 'POST', e('/pupil-messages'), {
-        id: crypto.randomUUID(),
-        seq: (await lastSeq(f.t.handle.db, reportId, 'pupil')) + 1,
-        blob: bytes(100),
-        signature: bytes(64),
-      }),
+    request: async (f, c, who) =>
+      call(f, c, 'POST', e('/pupil-messages'), await nextMessage(f, who, 'pupil')),
   },
   {
     name: 'PATCH escalation',
@@ -382,10 +414,15 @@ describe.each(DIALECTS)('staff authorization matrix on %s', (dialect) => {
     f = await staffFixture(dialect);
     reportId = (await f.submitted(f.client('SP1'))).reportId;
     cookies.none = null;
-    cookies.own = (await f.member(SP1_COUNSELLOR)).cookie;
-    cookies.other = (await f.member(SP2_COUNSELLOR)).cookie;
+    const own = await f.member(SP1_COUNSELLOR);
+    cookies.own = own.cookie;
+    signKeys.own = own.signSecretKey;
+    const other = await f.member(SP2_COUNSELLOR);
+    cookies.other = other.cookie;
+    signKeys.other = other.signSecretKey;
     const cdr = await f.member(CDR_SPECIALIST);
     cookies.cdr = cdr.cookie;
+    signKeys.cdr = cdr.signSecretKey;
     cdrOrgId = cdr.orgId ?? '';
     cdrSpecialistId = cdr.id;
     cookies.admin = (await f.member(ADMIN)).cookie;
@@ -396,7 +433,7 @@ describe.each(DIALECTS)('staff authorization matrix on %s', (dialect) => {
   describe.each(ENDPOINTS.map((e) => [e.name, e] as const))('%s', (_name, endpoint) => {
     it.each(WHO)('as %s', async (who) => {
       const before = await snapshot(f.t.handle.db);
-      const res = await endpoint.request(f, cookies[who]);
+      const res = await endpoint.request(f, cookies[who], who);
       expect(res.status, `${who}: ${await res.clone().text()}`).toBe(endpoint.expect[who]);
       if (res.status >= 400) expect(await snapshot(f.t.handle.db)).toBe(before);
       if (endpoint.name.startsWith('POST attachment') && who === 'own') {

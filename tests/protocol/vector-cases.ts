@@ -24,6 +24,8 @@ import {
 } from '../../shared/crypto/index.ts';
 import { encryptItemWithNonce } from '../../shared/crypto/items.ts';
 import { wrapKeyWithNonce } from '../../shared/crypto/wrap.ts';
+import { SIGN_DOMAIN } from '../../shared/crypto/domains.ts';
+import { signedMessage } from '../../shared/crypto/signed-message.ts';
 
 /** n bytes where byte i = (start + i) mod 256: easy to reproduce in any language. */
 export function counting(n: number, start: number): Uint8Array {
@@ -91,7 +93,26 @@ export function certificateBody(sodium: Sodium): CertificateBody {
   };
 }
 
-/** Every deterministic vector, bytes as base64url. */
+/** An item AD as JSON: prevHash (when present) as base64url. */
+export type AdJson = Omit<ItemAd, 'prevHash'> & { prevHash?: string };
+
+export function adJson(ad: ItemAd): AdJson {
+  const { prevHash, ...rest } = ad;
+  return prevHash === undefined ? rest : { ...rest, prevHash: toB64(prevHash) };
+}
+
+/** A key pair made from a seed, as the vector file names it. */
+const keyPair = (seed: Uint8Array, made: string, publicKey: Uint8Array) => ({
+  seed: toB64(seed),
+  derivation: made,
+  publicKey: toB64(publicKey),
+});
+
+/**
+ * Every deterministic vector, bytes as base64url. Each carries its own `inputs` (every key, seed,
+ * nonce, context and id that went in, and which key pair is whose), so another implementation can
+ * recompute it from the vector file alone; tests/protocol/vectors.test.ts does exactly that.
+ */
 export function computeDeterministic(sodium: Sodium) {
   const keys = seededKeys(sodium);
   const receipt = deriveReceiptKeys(sodium, fixed.receiptCode, fixed.salt, ARGON_INTERACTIVE);
@@ -105,31 +126,106 @@ export function computeDeterministic(sodium: Sodium) {
   );
   const body = certificateBody(sodium);
   const cert = signCertificate(sodium, keys.root.privateKey, body);
+  const staffSign = keyPair(fixed.staffSeed, 'crypto_sign_seed_keypair', keys.staff.publicKey);
+  const staffBox = keyPair(fixed.staffSeed, 'crypto_box_seed_keypair', keys.staffBox.publicKey);
+  const rootSign = keyPair(fixed.rootSeed, 'crypto_sign_seed_keypair', keys.root.publicKey);
+  const orgSign = keyPair(fixed.orgSeed, 'crypto_sign_seed_keypair', keys.orgSign.publicKey);
+  const orgBox = keyPair(fixed.orgSeed, 'crypto_box_seed_keypair', keys.orgBox.publicKey);
   return {
     padme: fixed.padmeInputs.map((n) => [n, padmeLength(n)]),
-    encodeAd: { full: toB64(encodeAd(fixed.ad)), bare: toB64(encodeAd(fixed.adBare)) },
+    encodeAd: {
+      full: { inputs: { ad: adJson(fixed.ad) }, encoded: toB64(encodeAd(fixed.ad)) },
+      bare: { inputs: { ad: adJson(fixed.adBare) }, encoded: toB64(encodeAd(fixed.adBare)) },
+    },
     receipt: {
-      limits: ARGON_INTERACTIVE,
+      inputs: {
+        receiptCode: fixed.receiptCode,
+        salt: toB64(fixed.salt),
+        limits: ARGON_INTERACTIVE,
+      },
       authKey: toB64(receipt.authKey),
       pupilKey: toB64(receipt.pupilKey),
       authKeyHash: authKeyHash(sodium, receipt.authKey),
     },
     password: {
-      limits: SMALL_LIMITS,
+      inputs: { password: fixed.password, salt: toB64(fixed.salt), limits: SMALL_LIMITS },
       authKey: toB64(password.authKey),
       wrapKey: toB64(password.wrapKey),
     },
-    recoveryWrapKey: toB64(recoveryWrapKey(sodium, fixed.recoveryKey)),
-    item: { blob: toB64(item), chainHash: toB64(chainHash(sodium, item)) },
-    itemSignature: toB64(signItem(sodium, keys.staff.privateKey, item, fixed.ad)),
-    wrapKey: toB64(
-      wrapKeyWithNonce(sodium, fixed.contentKey, fixed.wrappingKey, fixed.wrapContext, fixed.nonce),
-    ),
-    certificate: { encodedBody: toB64(encodeCertificateBody(body)), signed: cert },
-    fingerprint: fingerprint(sodium, keys.root.publicKey),
-    inviteMac: toB64(
-      inviteMac(sodium, fixed.inviteSecret, keys.staffBox.publicKey, keys.staff.publicKey),
-    ),
+    recoveryWrapKey: {
+      inputs: { recoveryKey: fixed.recoveryKey },
+      wrapKey: toB64(recoveryWrapKey(sodium, fixed.recoveryKey)),
+    },
+    item: {
+      inputs: {
+        key: toB64(fixed.contentKey),
+        nonce: toB64(fixed.nonce),
+        value: fixed.itemValue,
+        ad: adJson(fixed.ad),
+      },
+      blob: toB64(item),
+      chainHash: toB64(chainHash(sodium, item)),
+    },
+    itemSignature: {
+      inputs: {
+        // The staff author's personal Ed25519 key signs the item blob above with its AD.
+        signer: { ...staffSign, whose: 'the staff author (personal sign key)' },
+        blob: 'deterministic.item.blob',
+        ad: adJson(fixed.ad),
+      },
+      signedMessage: toB64(signedMessage(SIGN_DOMAIN.item, encodeAd(fixed.ad), item)),
+      signature: toB64(signItem(sodium, keys.staff.privateKey, item, fixed.ad)),
+    },
+    wrapKey: {
+      inputs: {
+        // contentKey wrapped under wrappingKey (as K_thread is under the pupil's pupilKey).
+        key: toB64(fixed.contentKey),
+        wrappingKey: toB64(fixed.wrappingKey),
+        context: fixed.wrapContext,
+        nonce: toB64(fixed.nonce),
+      },
+      blob: toB64(
+        wrapKeyWithNonce(
+          sodium,
+          fixed.contentKey,
+          fixed.wrappingKey,
+          fixed.wrapContext,
+          fixed.nonce,
+        ),
+      ),
+    },
+    certificate: {
+      inputs: {
+        body: {
+          ...body,
+          boxPublicKey: toB64(body.boxPublicKey),
+          signPublicKey: toB64(body.signPublicKey),
+        },
+        organisationSignKey: orgSign,
+        organisationBoxKey: orgBox,
+        root: { ...rootSign, whose: 'the municipality root (signs the certificate)' },
+      },
+      encodedBody: toB64(encodeCertificateBody(body)),
+      signed: cert,
+    },
+    fingerprint: {
+      inputs: { publicKey: toB64(keys.root.publicKey), whose: 'the municipality root sign key' },
+      fingerprint: fingerprint(sodium, keys.root.publicKey),
+    },
+    inviteMac: {
+      inputs: {
+        secret: toB64(fixed.inviteSecret),
+        // The invitee's personal public keys, box key first, both from staffSeed.
+        boxPublicKey: staffBox,
+        signPublicKey: staffSign,
+      },
+      macMessage: toB64(
+        signedMessage(SIGN_DOMAIN.invite, keys.staffBox.publicKey, keys.staff.publicKey),
+      ),
+      mac: toB64(
+        inviteMac(sodium, fixed.inviteSecret, keys.staffBox.publicKey, keys.staff.publicKey),
+      ),
+    },
     schoolRecovery: schoolRecoveryVector(sodium),
   };
 }
@@ -140,6 +236,14 @@ function schoolRecoveryVector(sodium: Sodium) {
   const recovery = deriveSchoolRecoveryKeys(sodium, fixed.recoveryKey);
   const orgId = certificateBody(sodium).orgId;
   return {
+    inputs: {
+      recoveryKey: fixed.recoveryKey,
+      orgId,
+      endorser: {
+        ...keyPair(fixed.orgSeed, 'crypto_sign_seed_keypair', keys.orgSign.publicKey),
+        whose: 'the organisation sign key (of the certificate above)',
+      },
+    },
     authKey: toB64(recovery.authKey),
     boxPublicKey: toB64(recovery.boxPublicKey),
     endorsement: toB64(

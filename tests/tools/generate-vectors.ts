@@ -1,6 +1,7 @@
 // Writes tests/vectors/protocol-v1.json: known-answer vectors for another implementation of
 // docs/protocol.md. Run: node --import tsx tests/tools/generate-vectors.ts
-// Deterministic outputs come from fixed keys and nonces (tests/protocol/vector-cases.ts). Sealed
+// Deterministic outputs come from fixed keys and nonces (tests/protocol/vector-cases.ts); each
+// vector lists its own inputs beside its outputs, so the file alone is enough to check it. Sealed
 // boxes and secretstream headers are random by construction, so those two vectors are
 // decrypt-only and change on every run; everything else is byte-for-byte stable.
 import { writeFileSync } from 'node:fs';
@@ -21,7 +22,10 @@ const attachment = attachmentPlaintext(ATTACHMENT_BYTES);
 const vectors = {
   description:
     'Known-answer vectors for docs/protocol.md v1. Bytes are base64url without padding. ' +
-    'Inputs are listed under "inputs"; counting(n, s) means n bytes where byte i = (s + i) mod 256.',
+    'Each deterministic vector lists every input it was computed from under its own "inputs" ' +
+    '(keys, seeds with their libsodium derivation and the public key they give, nonces, contexts, ' +
+    'ids, and whose key each is); the top-level "inputs" names the fixed values in short. ' +
+    'counting(n, s) means n bytes where byte i = (s + i) mod 256.',
   inputs: {
     contentKey: 'counting(32, 0x00)',
     wrappingKey: 'counting(32, 0x20)',
@@ -47,11 +51,13 @@ const vectors = {
   decryptOnly: {
     sealedKey: {
       recipient: 'org box key pair from orgSeed',
+      recipientPublicKey: toB64(keys.orgBox.publicKey),
       plaintext: toB64(fixed.contentKey),
       blob: toB64(sealKey(sodium, fixed.contentKey, keys.orgBox.publicKey)),
     },
     attachment: {
       fileKey: toB64(fixed.contentKey),
+      plaintext: `${ATTACHMENT_BYTES} bytes, byte i = (i * 31 + 7) mod 256`,
       plaintextGenerichash: toB64(sodium.crypto_generichash(32, attachment, null)),
       blob: toB64(encryptAttachment(sodium, fixed.contentKey, attachment)),
     },

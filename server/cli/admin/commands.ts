@@ -1,8 +1,9 @@
 // The admin commands. Each prints public data only: public keys, fingerprints, certificates.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fingerprint, type Sodium } from '../../../shared/crypto/index.ts';
 import { loadConfig } from '../../config.ts';
 import { openDatabase, type DatabaseHandle } from '../../db/dialect.ts';
+import { writePrivateFile } from '../../private-files.ts';
 import {
   currentCertificateVersion,
   findOrganisationRow,
@@ -72,7 +73,9 @@ async function signAndMaybeApply(
   const json = JSON.stringify(cert);
   const out = flags['out'];
   if (typeof out === 'string') {
-    writeFileSync(out, `${json}\n`, { mode: 0o644, flag: 'wx' });
+    // Owner-only like everything the CLIs write [Note: owner-only files]; the certificate is
+    // public, so handing it on is a copy away.
+    writePrivateFile(out, `${json}\n`, 'wx');
     console.log(`Certificate written to ${out}`);
   } else {
     console.log(json);

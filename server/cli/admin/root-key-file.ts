@@ -1,6 +1,6 @@
 // The passphrase-protected root key file (docs/protocol.md §11): create, read its public key,
 // unlock. The secret key exists only in this process's memory and is never printed.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import {
   CryptoError,
   fromB64,
@@ -12,6 +12,7 @@ import {
   type RootKeyPair,
   type Sodium,
 } from '../../../shared/crypto/index.ts';
+import { writePrivateFile } from '../../private-files.ts';
 
 /** Long enough that guessing it offline against MODERATE Argon2id is hopeless. */
 export const MIN_PASSPHRASE_CHARS = 12;
@@ -63,7 +64,7 @@ export function createRootKeyFile(sodium: Sodium, path: string, passphrase: stri
   const file = protectRootKey(sodium, root.secretKey, passphrase);
   root.secretKey.fill(0);
   try {
-    writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    writePrivateFile(path, `${JSON.stringify(file, null, 2)}\n`, 'wx');
   } catch (error) {
     if ((error as { code?: string }).code === 'EEXIST') {
       throw new Error(`${path} exists already: a root key is never overwritten`);

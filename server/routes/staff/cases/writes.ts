@@ -15,6 +15,7 @@ import { ApiError } from '../../../errors.ts';
 import type { StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
 import { ownReport } from '../../../services/staff-case.ts';
+import { chainedMessageAd, checkStaffSignatures } from '../../../services/staff-signatures.ts';
 import { decodeField } from '../../../services/wire-bytes.ts';
 import { counsellorOnly, ReportParamsSchema } from './params.ts';
 
@@ -42,6 +43,9 @@ export const writeRoutes = new Hono<StaffEnv>()
           const report = await ownReport(trx, staff, c.req.valid('param').id);
           if (input.seq !== (await lastSeq(trx, report.id, 'pupil')) + 1) throw seqConflict();
           if (await findMessage(trx, id)) throw new ApiError(409, 'conflict', 'Message id used');
+          const msg = { reportId: report.id, thread: 'pupil' as const, id, seq: input.seq };
+          const ad = await chainedMessageAd(trx, msg, 'counsellor');
+          await checkStaffSignatures(trx, staff.id, [{ field: 'signature', blob, signature, ad }]);
           await insertMessage(trx, {
             id,
             report_id: report.id,
@@ -131,6 +135,13 @@ export const writeRoutes = new Hono<StaffEnv>()
             throw new ApiError(409, 'conflict', 'Set the staff key first');
           }
           if (await noteExists(trx, id)) throw new ApiError(409, 'conflict', 'Note id used');
+          const ad = {
+            reportId: report.id,
+            kind: 'note',
+            itemId: id,
+            authorRole: 'counsellor',
+          } as const;
+          await checkStaffSignatures(trx, staff.id, [{ field: 'signature', blob, signature, ad }]);
           const at = now.toISOString();
           await insertNote(trx, {
             id,

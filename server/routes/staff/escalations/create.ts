@@ -20,6 +20,7 @@ import { ApiError, notFound } from '../../../errors.ts';
 import type { StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
 import { ownReport } from '../../../services/staff-case.ts';
+import { checkStaffSignatures } from '../../../services/staff-signatures.ts';
 import { decodeField } from '../../../services/wire-bytes.ts';
 import { counsellorOnly, ReportParamsSchema } from '../cases/params.ts';
 
@@ -79,6 +80,22 @@ export const escalationCreateRoutes = new Hono<StaffEnv>().post(
           throw new ApiError(409, 'conflict', 'The report already has an open escalation');
         }
         if (await escalationExists(trx, id)) throw new ApiError(409, 'conflict', 'Id used');
+        // The ids in the associated data: shared/crypto/escalation.ts.
+        const ad = { reportId: report.id, itemId: id, authorRole: 'counsellor' } as const;
+        await checkStaffSignatures(trx, staff.id, [
+          {
+            field: 'packageSignature',
+            blob: bytes.package,
+            signature: bytes.packageSignature,
+            ad: { ...ad, kind: 'escalation' },
+          },
+          {
+            field: 'reasonSignature',
+            blob: bytes.reason,
+            signature: bytes.reasonSignature,
+            ad: { ...ad, kind: 'escalation-reason' },
+          },
+        ]);
         await insertEscalation(trx, {
           id,
           report_id: report.id,

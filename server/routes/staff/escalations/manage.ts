@@ -28,6 +28,7 @@ import {
   escalationItem,
   partyEscalation,
 } from '../../../services/escalation-access.ts';
+import { checkStaffSignatures } from '../../../services/staff-signatures.ts';
 import { decodeField } from '../../../services/wire-bytes.ts';
 import { cdrOnly, EscalationParamsSchema } from './params.ts';
 
@@ -114,6 +115,17 @@ export const manageRoutes = new Hono<StaffEnv>()
           const e = await partyEscalation(trx, staff, c.req.valid('param').id);
           assertOpen(e);
           if (await outcomeExists(trx, id)) throw new ApiError(409, 'conflict', 'Outcome id used');
+          if (note !== null && signature !== null) {
+            const ad = {
+              reportId: e.report_id,
+              kind: 'outcome',
+              itemId: id,
+              authorRole: 'cdr',
+            } as const;
+            await checkStaffSignatures(trx, staff.id, [
+              { field: 'signature', blob: note, signature, ad },
+            ]);
+          }
           await insertOutcome(trx, {
             id,
             escalation_id: e.id,

@@ -14,6 +14,7 @@ import { ApiError, notFound } from '../../../errors.ts';
 import type { StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
 import { assertOpen, partyEscalation } from '../../../services/escalation-access.ts';
+import { chainedMessageAd, checkStaffSignatures } from '../../../services/staff-signatures.ts';
 import { decodeField } from '../../../services/wire-bytes.ts';
 import { cdrOnly, eitherParty, EscalationParamsSchema } from './params.ts';
 
@@ -136,6 +137,14 @@ async function insertNext(
 ): Promise<void> {
   if (msg.seq !== (await lastSeq(trx, reportId, thread)) + 1) throw seqConflict();
   if (await findMessage(trx, msg.id)) throw new ApiError(409, 'conflict', 'Message id used');
+  const ad = await chainedMessageAd(
+    trx,
+    { reportId, thread, id: msg.id, seq: msg.seq },
+    author.author_role,
+  );
+  await checkStaffSignatures(trx, author.author_id, [
+    { field: 'signature', blob: msg.blob, signature: msg.signature, ad },
+  ]);
   await insertMessage(trx, {
     id: msg.id,
     report_id: reportId,
