@@ -216,6 +216,8 @@ export async function sendReport(to: School): Promise<void> {
   // Not acknowledged: on an own phone the report waits encrypted on the phone.
   if (!IS_KIOSK && current(report.reportId)) {
     await saveWaiting(report).catch(() => undefined);
+    // Sent or discarded while it was being stored: no stale copy may stay behind.
+    if (!current(report.reportId)) await removeWaiting(report.reportId).catch(() => undefined);
   }
 }
 
