@@ -181,6 +181,23 @@ describe('own phone: a report written offline', () => {
     await context.close();
   });
 
+  it('is tried again by itself when only the server was out of reach', async () => {
+    const { context, page } = await newVisit(browser);
+    await page.clock.install();
+    await ownPhone(page, 'SP7');
+    await writeReport(page, 'pl', 'Serwer nie odpowiadał.', false);
+    const before = await reportCount();
+    await cutApi(context);
+    await send(page);
+    await page.getByRole('heading', { name: WAITING }).waitFor();
+    // The browser never reported a lost connection, so no "online" event will come.
+    await restoreApi(context);
+    await page.clock.fastForward(31_000);
+    await page.locator('.receipt__code').waitFor({ timeout: 30_000 });
+    expect(await reportCount()).toBe(before + 1);
+    await context.close();
+  });
+
   it('can be discarded on purpose, and then nothing is kept or sent', async () => {
     const { context, page } = await newVisit(browser);
     await ownPhone(page, 'SP7');

@@ -235,11 +235,18 @@ export function discardWaiting(): void {
   screen.value = { name: 'start' };
 }
 
-/** On an own phone, reports left waiting by an earlier visit; and a retry whenever the browser
- * reports the connection is back. Returns the clean-up for the listener. */
+/** Without a word on screen while it tries: a server that was busy, or an attempt cut short. */
+const QUIET_RETRY_MS = 30_000;
+
+/** On an own phone, reports left waiting by an earlier visit; a retry whenever the browser reports
+ * the connection is back, and a quiet one now and then (the browser reports nothing when only the
+ * server was unreachable). Returns the clean-up. */
 export function watchWaiting(): () => void {
   const online = () => void retryWaiting(screen.value.name === 'waiting');
   window.addEventListener('online', online);
+  const quiet = setInterval(() => {
+    if (waiting.value.length > 0 && navigator.onLine) void retryWaiting(false);
+  }, QUIET_RETRY_MS);
   if (!IS_KIOSK) {
     void loadWaiting().then(
       (stored) => {
@@ -251,5 +258,8 @@ export function watchWaiting(): () => void {
       () => undefined,
     );
   }
-  return () => window.removeEventListener('online', online);
+  return () => {
+    clearInterval(quiet);
+    window.removeEventListener('online', online);
+  };
 }
