@@ -367,7 +367,7 @@ describe('school codes', () => {
   });
 
   it.each([
-    ['/s/CDR', 'To nie jest kod szkoły'],
+    ['/s/CDR', 'To nie jest kod szkoły. Sprawdź kod na plakacie w Twojej szkole. Tego tabletu'],
     ['/s/sp-1', 'Szkoła Podstawowa nr 1'],
   ])('opens the kiosk address %s with a clear answer', async (path, shown) => {
     const { context, page } = await newVisit(browser);

@@ -106,6 +106,8 @@ export const en: Messages = {
   helpButton: 'Where else to find help',
   schoolCodeFormat: 'A school code is letters and digits, for example SP3.',
   schoolNotSchool: 'This is not a school code. Check the code on the poster at your school.',
+  kioskBroken:
+    'This tablet cannot be used right now. Tell an adult, or call one of the numbers at the top.',
   textCounter: 'Characters: {n} of {max}',
   textTooLong:
     'This text is too long. You can send at most {max} characters. Make it shorter. Nothing was deleted.',

@@ -107,6 +107,8 @@ export const pl = {
   helpButton: 'Gdzie jeszcze szukać pomocy',
   schoolCodeFormat: 'Kod szkoły to litery i cyfry, na przykład SP3.',
   schoolNotSchool: 'To nie jest kod szkoły. Sprawdź kod na plakacie w Twojej szkole.',
+  kioskBroken:
+    'Tego tabletu nie da się teraz użyć. Powiedz o tym dorosłemu albo zadzwoń pod jeden z numerów na górze.',
   textCounter: 'Znaki: {n} z {max}',
   textTooLong:
     'Ten tekst jest za długi. Można wysłać najwyżej {max} znaków. Skróć go. Nic nie zostało usunięte.',

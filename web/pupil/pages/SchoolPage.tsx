@@ -84,6 +84,8 @@ export function SchoolPage(props: {
       {error && (
         <p class="notice notice--error" role="alert">
           {t(error)}
+          {/* A kiosk cannot type another code: the child needs an adult, or the numbers above. */}
+          {initialCode && error !== 'offline' && <> {t('kioskBroken')}</>}
         </p>
       )}
     </section>
