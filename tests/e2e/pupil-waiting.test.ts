@@ -333,6 +333,15 @@ describe('the wizard', () => {
 
     await page.locator('#report-text').fill(long.slice(0, 8000));
     expect(await page.getByRole('alert').count()).toBe(0);
+    // The optional name too: over its limit it is kept whole and the child is told.
+    const name = 'Ala'.repeat(40);
+    await page.locator('#report-name').fill(name);
+    expect(await page.locator('#report-name').inputValue()).toBe(name);
+    expect(await page.locator('#report-name-count').textContent()).toBe('Znaki: 120 z 100');
+    await page.getByRole('button', { name: tx.next, exact: true }).click();
+    expect(await page.getByRole('button', { name: tx.send, exact: true }).count()).toBe(0);
+    await page.locator('#report-name').fill('Ala');
+    expect(await page.getByRole('alert').count()).toBe(0);
     await page.getByRole('button', { name: tx.next, exact: true }).click();
     await page.getByRole('button', { name: tx.send, exact: true }).waitFor();
     await context.close();
