@@ -71,5 +71,7 @@ export const screen = signal<Screen>({ name: 'start' });
 export const draft = signal<Draft>(emptyDraft());
 export const session = signal<PupilSession | null>(null);
 export const waiting = signal<Waiting[]>([]);
+/** The report arrived but the server refused its photos: the receipt says so. */
+export const photosLost = signal(false);
 /** Object URLs of decrypted attachments, revoked on wipe. */
 export const objectUrls = new Set<string>();

@@ -11,7 +11,7 @@ import { forgetTips } from '../common/seen-tips.ts';
 import { wipeCryptoWorker } from './crypto.ts';
 import { IS_KIOSK, savedReceipt } from './mode.ts';
 import { pupilApi } from './pupil-api.ts';
-import { draft, emptyDraft, objectUrls, screen, session, waiting } from './state.ts';
+import { draft, emptyDraft, objectUrls, photosLost, screen, session, waiting } from './state.ts';
 import { forgetWaitingSecrets } from './waiting-store.ts';
 
 /** Waiting reports keep only their ciphertext: sent if they can be, shown to nobody. */
@@ -31,6 +31,7 @@ export function wipe(): void {
   for (const url of objectUrls) URL.revokeObjectURL(url);
   objectUrls.clear();
   session.value = null;
+  photosLost.value = false;
   draft.value = emptyDraft();
   if (IS_KIOSK) silenceWaiting();
   const shown = waiting.value.some((w) => w.receiptCode);

@@ -123,4 +123,6 @@ export const en: Messages = {
   waitingDiscard: 'Do not send. Delete this message.',
   waitingWriteAgain: 'Write the message again',
   sendLost: 'The message could not be sent. The school did not get it. Please write it again.',
+  photosNotSent:
+    'Your message arrived, but the photos did not. You can add them later in an answer.',
 };

@@ -125,6 +125,7 @@ export const pl = {
   waitingDiscard: 'Nie wysyłaj. Usuń tę wiadomość.',
   waitingWriteAgain: 'Napisz wiadomość jeszcze raz',
   sendLost: 'Nie udało się wysłać tej wiadomości. Szkoła jej nie dostała. Napisz ją jeszcze raz.',
+  photosNotSent: 'Twoja wiadomość doszła, ale zdjęcia nie. Możesz je dodać później w odpowiedzi.',
 };
 
 export type Messages = Record<keyof typeof pl, string>;

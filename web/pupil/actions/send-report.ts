@@ -12,6 +12,7 @@ import { IS_KIOSK } from '../mode.ts';
 import { pupilApi } from '../pupil-api.ts';
 import {
   draft,
+  photosLost,
   school,
   screen,
   session,
@@ -51,8 +52,9 @@ const progress = (step: SendStep) => {
 async function uploadAttachments(
   token: string,
   attachments: EncryptedAttachment[],
-  messageId?: string,
+  options: { messageId?: string; resumed?: boolean } = {},
 ): Promise<void> {
+  const { messageId, resumed = false } = options;
   for (const a of attachments) {
     const form = new FormData();
     form.set('id', a.id);
@@ -67,8 +69,9 @@ async function uploadAttachments(
     try {
       await pupilApi.uploadAttachment(token, form);
     } catch (error) {
-      // Uploaded before the connection dropped: the id is taken, the photo is there.
-      if (!(error instanceof ApiFailure && error.status === 409)) throw error;
+      // Resuming a delivery cut short: a taken id is the photo already there. Anywhere else a
+      // 409 (too many photos on the report) is a refusal the pupil must hear about.
+      if (!(resumed && error instanceof ApiFailure && error.status === 409)) throw error;
     }
   }
 }
@@ -82,7 +85,7 @@ export async function uploadPhotos(
 ): Promise<void> {
   for (const photo of photos) {
     const a = await crypto('preparePupilAttachment', threadKey, reportId, photo);
-    await uploadAttachments(token, [a], messageId);
+    await uploadAttachments(token, [a], messageId ? { messageId } : {});
   }
 }
 
@@ -99,6 +102,7 @@ async function deliver(report: Waiting, show: boolean): Promise<string> {
   const { request, attachments } = report.delivery;
   if (show) progress('send');
   let token: string;
+  let resumed = false;
   try {
     const pow = await solveChallenge(report.orgId, 'report');
     token = (await pupilApi.submitReport({ ...request, pow })).session.token;
@@ -109,10 +113,18 @@ async function deliver(report: Waiting, show: boolean): Promise<string> {
     const pow = await solveChallenge(report.orgId, 'receipt');
     token = (await pupilApi.openReceipt({ pow, orgId: report.orgId, authKey: request.authKey }))
       .session.token;
+    resumed = true;
   }
+  // From here the report is on the server: a photo refused for good does not unsend it, the
+  // receipt says the photos did not go (the network failing still leaves it all waiting).
   if (attachments.length > 0) {
     if (show) progress('photos');
-    await uploadAttachments(token, attachments);
+    try {
+      await uploadAttachments(token, attachments, { resumed });
+    } catch (error) {
+      if (!refusedForGood(error)) throw error;
+      photosLost.value = true;
+    }
   }
   return token;
 }
@@ -189,6 +201,7 @@ function toWaiting(error: MessageKey | null): void {
 
 export async function sendReport(to: School): Promise<void> {
   const photos = draft.value.photos;
+  photosLost.value = false;
   let report: Waiting;
   try {
     progress('keys');

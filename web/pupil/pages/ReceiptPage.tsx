@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { formatReceipt } from '../../../shared/crypto/receipt.ts';
 import { t } from '../../common/i18n.ts';
 import { IS_KIOSK, savedReceipt } from '../mode.ts';
-import { screen, session, type School } from '../state.ts';
+import { photosLost, screen, session, type School } from '../state.ts';
 
 export function ReceiptPage({ current }: { current: School }) {
   const code = session.value?.receiptCode ?? null;
@@ -16,6 +16,11 @@ export function ReceiptPage({ current }: { current: School }) {
   return (
     <section class="receipt">
       <h2>{t('receiptTitle')}</h2>
+      {photosLost.value && (
+        <p class="notice notice--error" role="alert">
+          {t('photosNotSent')}
+        </p>
+      )}
       <p class="receipt__code" aria-label={groups.join(' ')}>
         {groups.map((g, i) => (
           <span key={i}>{g}</span>
@@ -53,6 +58,7 @@ export function ReceiptPage({ current }: { current: School }) {
           class="big"
           onClick={() => {
             if (session.value) session.value = { ...session.value, receiptCode: null };
+            photosLost.value = false;
             screen.value = { name: 'thread' };
           }}
         >
