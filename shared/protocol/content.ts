@@ -9,6 +9,7 @@ export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
 export const CONTENT_LANGS = ['pl', 'uk', 'en'] as const;
 
 export const TEXT_MAX = 8000;
+export const NAME_MAX = 100;
 
 export const ReportContentSchema = v.object({
   v: v.literal(1),
@@ -18,7 +19,7 @@ export const ReportContentSchema = v.object({
   text: v.pipe(v.string(), v.maxLength(TEXT_MAX)),
   grade: v.nullable(v.pipe(v.string(), v.maxLength(20))),
   wantsMeeting: v.boolean(),
-  name: v.nullable(v.pipe(v.string(), v.maxLength(100))),
+  name: v.nullable(v.pipe(v.string(), v.maxLength(NAME_MAX))),
   lang: v.picklist(CONTENT_LANGS),
 });
 export type ReportContent = v.InferOutput<typeof ReportContentSchema>;

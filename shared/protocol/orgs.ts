@@ -1,10 +1,10 @@
 // The public directory of organisations: what a pupil's or staff member's browser fetches to find a
 // school or the CdR and verify its certificate against the pinned root key.
 import * as v from 'valibot';
-import { SchoolCodeSchema, UuidSchema } from './common.ts';
+import { OrgCodeLookupSchema, UuidSchema } from './common.ts';
 
 export const OrgParamsSchema = v.object({ id: UuidSchema });
-export const OrgCodeParamsSchema = v.object({ code: SchoolCodeSchema });
+export const OrgCodeParamsSchema = v.object({ code: OrgCodeLookupSchema });
 
 export interface CertificateDto {
   /** base64url of the encoded certificate body (docs/protocol.md). */

@@ -62,6 +62,15 @@ describe.each(DIALECTS)('API spine on %s', (dialect) => {
     expect(((await res.json()) as { id: string }).id).toBe(SCHOOL_ID);
   });
 
+  it.each(['SP-3', 'sp%203', 'Sp_3.'])(
+    'finds a school whose code %s is typed with dashes, spaces or dots',
+    async (typed) => {
+      const res = await t.app.request(`/api/orgs/by-code/${typed}`);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { id: string }).id).toBe(SCHOOL_ID);
+    },
+  );
+
   it('returns every certificate version for rollback checks', async () => {
     const res = await t.app.request(`/api/orgs/${SCHOOL_ID}/certificates`);
     const body = (await res.json()) as { certificates: { body: string }[] };

@@ -1,10 +1,11 @@
 // An own phone: the poster's QR link (school id and key fingerprint), the offline app shell, and a
-// report written without a connection that goes out when the connection returns.
+// report written without a connection that waits (never shown as sent) and goes out when the
+// connection returns.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../server/db/dialect.ts';
 import { launchChromium } from '../tools/browser.ts';
-import { newVisit, sendAndReadReceipt, TEXTS, writeReport } from './pupil-helpers.ts';
+import { newVisit, TEXTS, writeReport } from './pupil-helpers.ts';
 
 const base = inject('e2eBaseUrl');
 let browser: Browser;
@@ -70,13 +71,17 @@ describe('offline', () => {
     await writeReport(page, 'pl', 'Piszę bez internetu.', false);
     const before = await reportCount();
     await context.setOffline(true);
-    await sendAndReadReceipt(page, 'pl');
+    await page.getByRole('button', { name: TEXTS.pl.send, exact: true }).click();
+    // Waiting, never "sent": the receipt comes only with the server's answer.
     await expect
       .poll(() => page.getByRole('status').first().textContent())
       .toContain('Nie ma internetu');
+    expect(await page.locator('.receipt__code').count()).toBe(0);
     expect(await reportCount()).toBe(before);
     await context.setOffline(false);
     await expect.poll(reportCount, { timeout: 20_000 }).toBe(before + 1);
+    await page.locator('.receipt__code').waitFor();
+    expect(await page.locator('main').textContent()).toContain('Wysłane!');
     await page.getByRole('button', { name: TEXTS.pl.done }).waitFor();
     await context.close();
   });

@@ -7,6 +7,8 @@ import { LanguageSwitch } from '../common/components/LanguageSwitch.tsx';
 import { QuickExit } from '../common/components/QuickExit.tsx';
 import { t } from '../common/i18n.ts';
 import { watchIdle } from './idle.ts';
+import { watchBack } from './back-guard.ts';
+import { watchWaiting } from './actions/send-report.ts';
 import { KIOSK_CODE, SCHOOL_LINK } from './mode.ts';
 import { ComeBackPage } from './pages/ComeBackPage.tsx';
 import { ReceiptPage } from './pages/ReceiptPage.tsx';
@@ -14,14 +16,17 @@ import { SchoolPage } from './pages/SchoolPage.tsx';
 import { SendingPage } from './pages/SendingPage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
 import { ThreadPage } from './pages/ThreadPage.tsx';
+import { WaitingPage } from './pages/WaitingPage.tsx';
 import { WizardPage } from './pages/WizardPage.tsx';
 import { school, screen } from './state.ts';
-import { wipe } from './wipe.ts';
+import { wipeForExit } from './wipe.ts';
 
 function Screen() {
+  const s = screen.value;
+  // A waiting report is shown before anything else, even before the school is found again.
+  if (s.name === 'waiting') return <WaitingPage error={s.error} />;
   const current = school.value;
   if (!current) return <SchoolPage initialCode={KIOSK_CODE} link={SCHOOL_LINK} />;
-  const s = screen.value;
   switch (s.name) {
     case 'start':
       return <StartPage current={current} />;
@@ -52,13 +57,16 @@ function Screen() {
 }
 
 export function PupilApp() {
-  useEffect(() => watchIdle(), []);
+  useEffect(() => {
+    const stops = [watchIdle(), watchWaiting(), watchBack()];
+    return () => stops.forEach((stop) => stop());
+  }, []);
   return (
     <>
       <header class="topbar">
+        <QuickExit onExit={wipeForExit} />
         <h1 class="topbar__title">{t('appName')}</h1>
         <LanguageSwitch />
-        <QuickExit onExit={wipe} />
       </header>
       <EmergencyBar />
       <main>

@@ -1,11 +1,18 @@
 // Two ways in: a school tablet opens the kiosk URL /s/<code> (shared device: never remember
 // anything), a pupil's own phone opens the QR code's URL / (may remember the receipt on request).
+import { normaliseOrgCode } from '../../shared/protocol/common.ts';
 import { readSchoolLink } from '../common/school-link.ts';
 
-/** The school code of a kiosk URL (/s/SP3), if this is one. */
+/** The school code of a kiosk URL (/s/SP3, /s/sp-3), if this is one. Any /s/ address is a kiosk
+ * (nothing is remembered); a code that is no code gets a clear message on the school screen. */
 export function kioskCode(pathname: string): string | undefined {
-  const match = /^\/s\/([A-Za-z0-9]{2,12})\/?$/.exec(pathname);
-  return match?.[1]?.toUpperCase();
+  const match = /^\/s\/([^/]{1,60})\/?$/.exec(pathname);
+  if (!match?.[1]) return undefined;
+  try {
+    return normaliseOrgCode(decodeURIComponent(match[1])) || match[1];
+  } catch {
+    return match[1];
+  }
 }
 
 export const KIOSK_CODE = kioskCode(window.location.pathname);
@@ -13,7 +20,8 @@ export const KIOSK_CODE = kioskCode(window.location.pathname);
 export const SCHOOL_LINK = KIOSK_CODE ? undefined : readSchoolLink(window.location.search);
 export const IS_KIOSK = KIOSK_CODE !== undefined;
 
-const receiptKey = (orgId: string) => `bezpieczny-glos.receipt.${orgId}`;
+const RECEIPT_PREFIX = 'bezpieczny-glos.receipt.';
+const receiptKey = (orgId: string) => `${RECEIPT_PREFIX}${orgId}`;
 
 /** Only on an own phone, and only when the pupil chose it. */
 export const savedReceipt = {
@@ -31,6 +39,16 @@ export const savedReceipt = {
   forget(orgId: string): void {
     try {
       localStorage.removeItem(receiptKey(orgId));
+    } catch {
+      // nothing stored
+    }
+  },
+  /** Quick exit: no remembered code may be left to open a conversation. */
+  forgetAll(): void {
+    try {
+      for (const key of Object.keys(localStorage)) {
+        if (key.startsWith(RECEIPT_PREFIX)) localStorage.removeItem(key);
+      }
     } catch {
       // nothing stored
     }

@@ -1,15 +1,17 @@
 // Everything the pupil app knows lives in these signals, in memory only [Note: no trace]: no
 // localStorage, sessionStorage, IndexedDB or cookie holds content, and the URL never changes, so a
-// shared tablet keeps nothing once wipe() has run (quick exit, idle, "finish"). The one exception
-// is the pupil's explicit choice, on an own phone, to remember the receipt code.
+// shared tablet keeps nothing once wipe() has run (quick exit, idle, "finish"). The exceptions are
+// on an own phone only: the pupil's explicit choice to remember the receipt code, and a report
+// waiting for the connection, kept encrypted [Note: waiting report].
 import { signal } from '@preact/signals';
 import type { OrganisationDto } from '../../shared/protocol/orgs.ts';
 import type { ReportCategory } from '../../shared/protocol/content.ts';
-import type { ComposedReport, OpenedThread } from '../../shared/crypto/index.ts';
+import type { OpenedThread } from '../../shared/crypto/index.ts';
 import type { PupilThreadDto } from '../../shared/protocol/pupil.ts';
 import type { MessageKey } from '../common/i18n.ts';
 import type { VerifiedOrgKeys } from '../crypto/common-ops.ts';
 import type { PreparedPhoto } from './images.ts';
+import type { WaitingReport } from './waiting-store.ts';
 
 export interface School {
   dto: OrganisationDto;
@@ -53,21 +55,23 @@ export type Screen =
   | { name: 'start' }
   | { name: 'wizard'; step: number }
   | { name: 'sending'; step: SendStep; error: MessageKey | null }
+  | { name: 'waiting'; error: MessageKey | null }
   | { name: 'receipt' }
   | { name: 'come-back' }
   | { name: 'thread' }
   | { name: 'help' };
 
-/** A report prepared while offline: ciphertext only, sent when the connection returns. */
-export interface PendingReport {
-  composed: ComposedReport;
-  photos: PreparedPhoto[];
+/** A report not yet acknowledged by the server; in memory, the pupil key too (never stored). */
+export interface Waiting extends WaitingReport {
+  pupilKey?: Uint8Array;
 }
 
 export const school = signal<School | null>(null);
 export const screen = signal<Screen>({ name: 'start' });
 export const draft = signal<Draft>(emptyDraft());
 export const session = signal<PupilSession | null>(null);
-export const pending = signal<PendingReport | null>(null);
+export const waiting = signal<Waiting[]>([]);
+/** The report arrived but the server refused its photos: the receipt says so. */
+export const photosLost = signal(false);
 /** Object URLs of decrypted attachments, revoked on wipe. */
 export const objectUrls = new Set<string>();

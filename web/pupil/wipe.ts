@@ -1,11 +1,28 @@
 // [Note: no trace] wipe() forgets everything of the visit: the session is ended on the server
 // (best effort), decrypted images are released, the crypto worker with any key material in its
 // memory is terminated, and every signal returns to its start value. The page's URL never held
-// anything, and no history entry was ever added.
+// anything, and the history holds only the one guard entry ([Note: back guard]).
+//
+// A report waiting for the connection is never dropped by it [Note: waiting report]: on an own
+// phone it stays (encrypted on the phone) and the waiting screen comes back; on a kiosk its receipt
+// code is forgotten and the ciphertext stays in memory, to be sent silently if the connection
+// returns while the page is open, with nothing shown to whoever uses the tablet next.
 import { forgetTips } from '../common/seen-tips.ts';
 import { wipeCryptoWorker } from './crypto.ts';
+import { IS_KIOSK, savedReceipt } from './mode.ts';
 import { pupilApi } from './pupil-api.ts';
-import { draft, emptyDraft, objectUrls, pending, screen, session } from './state.ts';
+import { draft, emptyDraft, objectUrls, photosLost, screen, session, waiting } from './state.ts';
+import { forgetWaitingSecrets } from './waiting-store.ts';
+
+/** Waiting reports keep only their ciphertext: sent if they can be, shown to nobody. */
+function silenceWaiting(): void {
+  waiting.value = waiting.value.map((w) => ({
+    reportId: w.reportId,
+    orgId: w.orgId,
+    delivery: w.delivery,
+    receiptCode: null,
+  }));
+}
 
 export function wipe(): void {
   const current = session.value;
@@ -14,9 +31,21 @@ export function wipe(): void {
   for (const url of objectUrls) URL.revokeObjectURL(url);
   objectUrls.clear();
   session.value = null;
-  pending.value = null;
+  photosLost.value = false;
   draft.value = emptyDraft();
-  screen.value = { name: 'start' };
+  if (IS_KIOSK) silenceWaiting();
+  const shown = waiting.value.some((w) => w.receiptCode);
+  screen.value = shown ? { name: 'waiting', error: null } : { name: 'start' };
   forgetTips();
   wipeCryptoWorker();
+}
+
+/** Quick exit: nothing left that reveals or opens a conversation. The remembered receipt codes
+ * and a waiting report's code go; a waiting report's ciphertext stays and is sent silently on the
+ * next visit. Resolves once the phone's storage has been changed. */
+export async function wipeForExit(): Promise<void> {
+  silenceWaiting();
+  wipe();
+  savedReceipt.forgetAll();
+  if (!IS_KIOSK) await forgetWaitingSecrets().catch(() => undefined);
 }

@@ -1,11 +1,16 @@
 // The quick-exit button: wipes the screen and everything the page holds, then replaces the page
-// (no history entry) with a neutral one, so whoever looks next sees nothing.
+// (no history entry) with a neutral one, so whoever looks next sees nothing. It comes first in the
+// tab order, and pressing Escape twice does the same from anywhere on the page.
+import { useEffect } from 'preact/hooks';
 import { t } from '../i18n.ts';
 
 export const NEUTRAL_URL = 'https://www.google.com/';
+/** Two presses of Escape closer than this are the shortcut; one alone closes nothing. */
+const DOUBLE_ESCAPE_MS = 1500;
+/** Storage changes get this long; the screen is empty at once and the page leaves after. */
+const STORAGE_WAIT_MS = 800;
 
-export function quickExit(wipeState?: () => void): void {
-  wipeState?.();
+export function quickExit(wipeState?: () => void | Promise<void>): void {
   document.body.replaceChildren();
   document.title = 'Google';
   try {
@@ -13,10 +18,31 @@ export function quickExit(wipeState?: () => void): void {
   } catch {
     // Storage may be disabled; there is nothing in it then either.
   }
-  window.location.replace(NEUTRAL_URL);
+  const leave = () => window.location.replace(NEUTRAL_URL);
+  let wiped: Promise<void>;
+  try {
+    wiped = Promise.resolve(wipeState?.());
+  } catch {
+    wiped = Promise.resolve();
+  }
+  void Promise.race([
+    wiped.catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, STORAGE_WAIT_MS)),
+  ]).then(leave);
 }
 
-export function QuickExit({ onExit }: { onExit?: () => void }) {
+export function QuickExit({ onExit }: { onExit?: () => void | Promise<void> }) {
+  useEffect(() => {
+    let last = -Infinity;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.repeat) return;
+      const now = performance.now();
+      if (now - last < DOUBLE_ESCAPE_MS) quickExit(onExit);
+      last = now;
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [onExit]);
   return (
     <button
       type="button"

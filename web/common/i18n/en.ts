@@ -4,7 +4,7 @@ export const en: Messages = {
   appName: 'Safe Voice',
   language: 'Language',
   quickExit: 'Quick exit',
-  quickExitHint: 'Everything leaves the screen.',
+  quickExitHint: 'Everything leaves the screen. Shortcut: press Esc twice.',
   emergencyTitle: 'Need help now? Call:',
   emergency112: 'Emergency number',
   emergency116111: 'Helpline for children and young people',
@@ -65,14 +65,13 @@ export const en: Messages = {
   progPhotos: 'Sending photos',
   sendFailed: 'Sending did not work. Try again.',
   retry: 'Try again',
-  sendQueued:
-    'No internet. I will send the message when the internet is back. Do not close this page.',
   receiptTitle: 'Sent! This is your code:',
   receiptWrite: 'Write this code on paper. You need it to read the answer.',
   receiptSecret: 'Do not show it to anyone.',
   receiptNoReset: 'If you lose the code, write a new message.',
   receiptSave: 'Remember the code on this phone',
-  receiptSaveHint: 'Only on your own phone. Never on a school tablet.',
+  receiptSaveHint:
+    'Careful: anyone who picks up this phone could then read your conversation. Only remember the code if nobody else uses this phone. “Quick exit” deletes the remembered code.',
   receiptSaved: 'The code is remembered on this phone.',
   receiptDone: 'I wrote the code down. Next',
   backTitle: 'Type your code',
@@ -105,4 +104,25 @@ export const en: Messages = {
   sessionEnded: 'A lot of time has passed. Type your code again.',
   helpTitle: 'Where else you can find help',
   helpButton: 'Where else to find help',
+  schoolCodeFormat: 'A school code is letters and digits, for example SP3.',
+  schoolNotSchool: 'This is not a school code. Check the code on the poster at your school.',
+  kioskBroken:
+    'This tablet cannot be used right now. Tell an adult, or call one of the numbers at the top.',
+  textCounter: 'Characters: {n} of {max}',
+  textTooLong:
+    'This text is too long. You can send at most {max} characters. Make it shorter. Nothing was deleted.',
+  waitingTitle: 'Your message is not sent yet',
+  waitingOffline: 'There is no internet. The school does not have it yet.',
+  waitingPhone:
+    'The message waits on this phone, locked with a key. I will send it when the internet is back. Then you get your code.',
+  waitingKiosk:
+    'Stay at the tablet. When the internet is back, I will send it and show you your code. If you close this page, the message will not be sent.',
+  waitingCount: 'Messages waiting: {n}.',
+  waitingHelp: 'Do you need help now? Call 116 111 or 112. You can also tell an adult you trust.',
+  waitingRetry: 'Try to send now',
+  waitingDiscard: 'Do not send. Delete this message.',
+  waitingWriteAgain: 'Write the message again',
+  sendLost: 'The message could not be sent. The school did not get it. Please write it again.',
+  photosNotSent:
+    'Your message arrived, but the photos did not. You can add them later in an answer.',
 };

@@ -3,7 +3,7 @@ export const pl = {
   appName: 'Bezpieczny Głos',
   language: 'Język',
   quickExit: 'Wyjdź szybko',
-  quickExitHint: 'Wszystko zniknie z ekranu.',
+  quickExitHint: 'Wszystko zniknie z ekranu. Skrót: naciśnij dwa razy Esc.',
   emergencyTitle: 'Potrzebujesz pomocy teraz? Zadzwoń:',
   emergency112: 'Numer alarmowy',
   emergency116111: 'Telefon Zaufania dla Dzieci i Młodzieży',
@@ -65,13 +65,13 @@ export const pl = {
   progPhotos: 'Wysyłam zdjęcia',
   sendFailed: 'Nie udało się wysłać. Spróbuj jeszcze raz.',
   retry: 'Spróbuj jeszcze raz',
-  sendQueued: 'Nie ma internetu. Wyślę wiadomość, gdy internet wróci. Nie zamykaj tej strony.',
   receiptTitle: 'Wysłane! To jest Twój kod:',
   receiptWrite: 'Zapisz ten kod na kartce. Bez niego nie przeczytasz odpowiedzi.',
   receiptSecret: 'Nie pokazuj go nikomu.',
   receiptNoReset: 'Jeśli zgubisz kod, napisz nową wiadomość.',
   receiptSave: 'Zapamiętaj kod na tym telefonie',
-  receiptSaveHint: 'Tylko na swoim telefonie. Nigdy na szkolnym tablecie.',
+  receiptSaveHint:
+    'Uwaga: każdy, kto weźmie ten telefon, będzie mógł wtedy przeczytać Twoją rozmowę. Zapamiętaj kod tylko wtedy, gdy nikt inny nie używa tego telefonu. „Wyjdź szybko” usuwa zapamiętany kod.',
   receiptSaved: 'Kod jest zapamiętany na tym telefonie.',
   receiptDone: 'Kod jest zapisany. Dalej',
   backTitle: 'Wpisz swój kod',
@@ -105,6 +105,27 @@ export const pl = {
   sessionEnded: 'Minęło dużo czasu. Wpisz kod jeszcze raz.',
   helpTitle: 'Gdzie jeszcze możesz szukać pomocy',
   helpButton: 'Gdzie jeszcze szukać pomocy',
+  schoolCodeFormat: 'Kod szkoły to litery i cyfry, na przykład SP3.',
+  schoolNotSchool: 'To nie jest kod szkoły. Sprawdź kod na plakacie w Twojej szkole.',
+  kioskBroken:
+    'Tego tabletu nie da się teraz użyć. Powiedz o tym dorosłemu albo zadzwoń pod jeden z numerów na górze.',
+  textCounter: 'Znaki: {n} z {max}',
+  textTooLong:
+    'Ten tekst jest za długi. Można wysłać najwyżej {max} znaków. Skróć go. Nic nie zostało usunięte.',
+  waitingTitle: 'Twoja wiadomość jeszcze nie jest wysłana',
+  waitingOffline: 'Nie ma internetu. Szkoła jeszcze jej nie dostała.',
+  waitingPhone:
+    'Wiadomość czeka na tym telefonie, zamknięta na klucz. Wyślę ją, gdy wróci internet. Wtedy dostaniesz swój kod.',
+  waitingKiosk:
+    'Zostań przy tablecie. Gdy wróci internet, wyślę ją i pokażę Ci kod. Jeśli zamkniesz tę stronę, wiadomość nie zostanie wysłana.',
+  waitingCount: 'Czekające wiadomości: {n}.',
+  waitingHelp:
+    'Potrzebujesz pomocy teraz? Zadzwoń pod 116 111 albo 112. Możesz też powiedzieć dorosłemu, któremu ufasz.',
+  waitingRetry: 'Spróbuj wysłać teraz',
+  waitingDiscard: 'Nie wysyłaj. Usuń tę wiadomość.',
+  waitingWriteAgain: 'Napisz wiadomość jeszcze raz',
+  sendLost: 'Nie udało się wysłać tej wiadomości. Szkoła jej nie dostała. Napisz ją jeszcze raz.',
+  photosNotSent: 'Twoja wiadomość doszła, ale zdjęcia nie. Możesz je dodać później w odpowiedzi.',
 };
 
 export type Messages = Record<keyof typeof pl, string>;

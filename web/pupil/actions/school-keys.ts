@@ -17,13 +17,22 @@ export async function verifySchool(dto: OrganisationDto): Promise<School> {
   return { dto, keys };
 }
 
+/** The code belongs to an organisation that is not a school (the CdR): pupils write to schools. */
+export class NotASchool extends Error {
+  override readonly name = 'NotASchool';
+}
+
 export async function findSchool(code: string): Promise<School> {
-  return verifySchool(await pupilApi.schoolByCode(code));
+  const dto = await pupilApi.schoolByCode(code);
+  if (dto.kind !== 'school') throw new NotASchool(dto.code);
+  return verifySchool(dto);
 }
 
 /** From a poster's QR code: the school by id, and its key must match the printed fingerprint. */
 export async function findLinkedSchool(link: SchoolLink): Promise<School> {
-  const found = await verifySchool(await pupilApi.schoolById(link.schoolId));
+  const dto = await pupilApi.schoolById(link.schoolId);
+  if (dto.kind !== 'school') throw new NotASchool(dto.code);
+  const found = await verifySchool(dto);
   if (!sameFingerprint(found.keys.fingerprint, link.fingerprint)) {
     throw new Error('the school key differs from the one on the poster');
   }

@@ -11,6 +11,7 @@ import type { PreparedPhoto } from '../images.ts';
 import { pupilApi } from '../pupil-api.ts';
 import type { PupilSession, School } from '../state.ts';
 import { PhotoPicker } from './PhotoPicker.tsx';
+import { TextLimit, tooLong } from './TextLimit.tsx';
 
 export function ReplyForm({ current, s }: { current: School; s: PupilSession }) {
   const [text, setText] = useState('');
@@ -20,6 +21,7 @@ export function ReplyForm({ current, s }: { current: School; s: PupilSession }) 
 
   const send = async () => {
     if (!text.trim() && photos.length === 0) return setError('textRequired');
+    if (tooLong(text)) return document.getElementById('reply-text')?.focus();
     setBusy(true);
     setError(null);
     try {
@@ -62,8 +64,11 @@ export function ReplyForm({ current, s }: { current: School; s: PupilSession }) 
           id="reply-text"
           rows={4}
           value={text}
+          aria-describedby="reply-text-count"
+          aria-invalid={tooLong(text)}
           onInput={(e) => setText(e.currentTarget.value)}
         />
+        <TextLimit id="reply-text-count" text={text} />
       </div>
       <PhotoPicker id="reply-photos" photos={photos} onChange={setPhotos} />
       {error && (

@@ -1,24 +1,26 @@
-// The receipt: 16 digits in four groups, with advice to write it down. On an own phone the pupil
-// may choose to have it remembered; on a school tablet that choice is never offered.
+// The receipt: 16 digits in four groups, with advice to write it down. Shown only once the server
+// has acknowledged the report [Note: waiting report]. On an own phone the pupil may choose to have
+// it remembered, told first who else could then open the conversation; quick exit forgets it. On
+// a school tablet that choice is never offered.
 import { useState } from 'preact/hooks';
 import { formatReceipt } from '../../../shared/crypto/receipt.ts';
 import { t } from '../../common/i18n.ts';
 import { IS_KIOSK, savedReceipt } from '../mode.ts';
-import { pending, screen, session, type School } from '../state.ts';
+import { photosLost, screen, session, type School } from '../state.ts';
 
 export function ReceiptPage({ current }: { current: School }) {
-  const code = session.value?.receiptCode ?? pending.value?.composed.receiptCode ?? null;
+  const code = session.value?.receiptCode ?? null;
   const [saved, setSaved] = useState(false);
   if (!code) return null;
   const groups = formatReceipt(code).split('-');
   return (
     <section class="receipt">
-      {pending.value && (
-        <p class="notice" role="status">
-          {t('sendQueued')}
+      <h2>{t('receiptTitle')}</h2>
+      {photosLost.value && (
+        <p class="notice notice--error" role="alert">
+          {t('photosNotSent')}
         </p>
       )}
-      <h2>{t('receiptTitle')}</h2>
       <p class="receipt__code" aria-label={groups.join(' ')}>
         {groups.map((g, i) => (
           <span key={i}>{g}</span>
@@ -29,9 +31,13 @@ export function ReceiptPage({ current }: { current: School }) {
       <p class="hint">{t('receiptNoReset')}</p>
       {!IS_KIOSK && !saved && (
         <div class="field">
+          <p class="hint" id="receipt-save-hint">
+            {t('receiptSaveHint')}
+          </p>
           <button
             type="button"
             class="button--secondary"
+            aria-describedby="receipt-save-hint"
             onClick={() => {
               savedReceipt.set(current.dto.id, code);
               setSaved(true);
@@ -39,7 +45,6 @@ export function ReceiptPage({ current }: { current: School }) {
           >
             {t('receiptSave')}
           </button>
-          <p class="hint">{t('receiptSaveHint')}</p>
         </div>
       )}
       {saved && (
@@ -53,6 +58,7 @@ export function ReceiptPage({ current }: { current: School }) {
           class="big"
           onClick={() => {
             if (session.value) session.value = { ...session.value, receiptCode: null };
+            photosLost.value = false;
             screen.value = { name: 'thread' };
           }}
         >

@@ -4,10 +4,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiFailure } from '../../common/api.ts';
 import { t, type MessageKey } from '../../common/i18n.ts';
 import type { SchoolLink } from '../../common/school-link.ts';
-import { findLinkedSchool, findSchool } from '../actions/school-keys.ts';
+import { isOrgCode, normaliseOrgCode } from '../../../shared/protocol/common.ts';
+import { findLinkedSchool, findSchool, NotASchool } from '../actions/school-keys.ts';
 import { school } from '../state.ts';
 
 function failure(error: unknown): MessageKey {
+  if (error instanceof NotASchool) return 'schoolNotSchool';
   if (!(error instanceof ApiFailure)) return 'schoolNotTrusted';
   if (error.code === 'offline') return 'offline';
   return error.status === 404 || error.status === 400 ? 'schoolNotFound' : 'somethingWrong';
@@ -23,11 +25,17 @@ export function SchoolPage(props: {
   const [code, setCode] = useState(initialCode ?? '');
 
   const check = (value: string | SchoolLink) => {
+    // Case, spaces and dashes do not count: "sp 1" and "SP-1" are SP1.
+    const code = typeof value === 'string' ? normaliseOrgCode(value) : null;
+    if (code !== null && !isOrgCode(code)) {
+      setChecking(false);
+      setError('schoolCodeFormat');
+      return;
+    }
     setChecking(true);
     setError(null);
-    (typeof value === 'string' ? findSchool(value.trim()) : findLinkedSchool(value)).then(
+    (code !== null ? findSchool(code) : findLinkedSchool(value as SchoolLink)).then(
       (found) => {
-        if (found.dto.kind !== 'school') throw new ApiFailure('not_found', 404);
         school.value = found;
       },
       (e: unknown) => {
@@ -60,6 +68,7 @@ export function SchoolPage(props: {
               autoCapitalize="characters"
               value={code}
               aria-describedby="school-code-hint"
+              aria-invalid={error === 'schoolCodeFormat' || error === 'schoolNotFound'}
               onInput={(e) => setCode(e.currentTarget.value)}
             />
             <p id="school-code-hint" class="hint">
@@ -75,6 +84,8 @@ export function SchoolPage(props: {
       {error && (
         <p class="notice notice--error" role="alert">
           {t(error)}
+          {/* A kiosk cannot type another code: the child needs an adult, or the numbers above. */}
+          {initialCode && error !== 'offline' && <> {t('kioskBroken')}</>}
         </p>
       )}
     </section>

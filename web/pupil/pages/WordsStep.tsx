@@ -1,8 +1,9 @@
 // Own words, with gentle prompts; grade, a wish to meet, a name and photos are all optional.
 import { useState } from 'preact/hooks';
-import { TEXT_MAX } from '../../../shared/protocol/content.ts';
 import { t } from '../../common/i18n.ts';
 import { PhotoPicker } from '../components/PhotoPicker.tsx';
+import { TextLimit, tooLong } from '../components/TextLimit.tsx';
+import { NAME_MAX } from '../../../shared/protocol/content.ts';
 import { draft, type Draft } from '../state.ts';
 
 const GRADES = ['1', '2', '3', '4', '5', '6', '7', '8'];
@@ -16,6 +17,8 @@ export function WordsStep({ onNext }: { onNext: () => void }) {
       onSubmit={(e) => {
         e.preventDefault();
         if (!d.text.trim() && d.photos.length === 0) return setMissing(true);
+        if (tooLong(d.text)) return document.getElementById('report-text')?.focus();
+        if (tooLong(d.name, NAME_MAX)) return document.getElementById('report-name')?.focus();
         onNext();
       }}
     >
@@ -28,12 +31,12 @@ export function WordsStep({ onNext }: { onNext: () => void }) {
         <textarea
           id="report-text"
           rows={6}
-          maxLength={TEXT_MAX}
           value={d.text}
-          aria-describedby="report-text-hint"
-          aria-invalid={missing}
+          aria-describedby="report-text-hint report-text-count"
+          aria-invalid={missing || tooLong(d.text)}
           onInput={(e) => set({ text: e.currentTarget.value })}
         />
+        <TextLimit id="report-text-count" text={d.text} />
       </div>
       {missing && (
         <p class="notice notice--error" role="alert">
@@ -72,11 +75,14 @@ export function WordsStep({ onNext }: { onNext: () => void }) {
         <input
           id="report-name"
           autoComplete="off"
-          maxLength={100}
           value={d.name}
-          aria-describedby="report-name-hint"
+          aria-describedby={
+            tooLong(d.name, NAME_MAX) ? 'report-name-hint report-name-count' : 'report-name-hint'
+          }
+          aria-invalid={tooLong(d.name, NAME_MAX)}
           onInput={(e) => set({ name: e.currentTarget.value })}
         />
+        <TextLimit id="report-name-count" text={d.name} max={NAME_MAX} quiet />
       </div>
       <PhotoPicker id="report-photos" photos={d.photos} onChange={(photos) => set({ photos })} />
       <button type="submit" class="big">

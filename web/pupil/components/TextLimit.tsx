@@ -1,0 +1,26 @@
+// The length of a pupil's text against the most it may hold. Nothing is ever cut: a text over the
+// limit stays whole in the box, the child is told, and it is not sent until shortened.
+import { TEXT_MAX } from '../../../shared/protocol/content.ts';
+import { tf } from '../../common/i18n.ts';
+
+export const tooLong = (text: string, max = TEXT_MAX) => text.trim().length > max;
+
+/** The counter under a text box; `quiet` shows it only once the text is over the limit. */
+export function TextLimit(props: { id: string; text: string; max?: number; quiet?: boolean }) {
+  const max = props.max ?? TEXT_MAX;
+  const over = tooLong(props.text, max);
+  return (
+    <>
+      {(over || !props.quiet) && (
+        <p id={props.id} class={over ? 'counter counter--over' : 'counter'}>
+          {tf('textCounter', { n: props.text.trim().length, max })}
+        </p>
+      )}
+      {over && (
+        <p class="notice notice--error" role="alert">
+          {tf('textTooLong', { max })}
+        </p>
+      )}
+    </>
+  );
+}
