@@ -21,7 +21,7 @@ import type {
   ReportsTable,
 } from './tables/reports.ts';
 import type { PowSpentTable, PupilSessionsTable } from './tables/pupil.ts';
-import type { StaffTable } from './tables/staff.ts';
+import type { LoginThrottleTable, StaffTable } from './tables/staff.ts';
 import type {
   AlertSettingsTable,
   InvitationsTable,
@@ -37,6 +37,7 @@ export interface Database {
   org_recovery: OrgRecoveryTable;
   org_recovery_grants: OrgRecoveryGrantsTable;
   staff: StaffTable;
+  login_throttle: LoginThrottleTable;
   reports: ReportsTable;
   messages: MessagesTable;
   notes: NotesTable;
