@@ -23,6 +23,7 @@ import type {
 import type { PowSpentTable, PupilSessionsTable } from './tables/pupil.ts';
 import type { LoginThrottleTable, StaffTable } from './tables/staff.ts';
 import type {
+  AlertQueueTable,
   AlertSettingsTable,
   InvitationsTable,
   PushSubscriptionsTable,
@@ -53,6 +54,7 @@ export interface Database {
   report_reads: ReportReadsTable;
   alert_settings: AlertSettingsTable;
   push_subscriptions: PushSubscriptionsTable;
+  alert_queue: AlertQueueTable;
   help_directory: HelpDirectoryTable;
 }
 
