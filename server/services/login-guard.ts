@@ -47,18 +47,28 @@ export const slowMs = (failures: number) =>
     ? 0
     : Math.min(2 ** (failures - SLOW_AFTER - 1) * loginTiming.slowStepMs, loginTiming.maxSlowMs);
 
-export const uniformFailure = () =>
-  new ApiError(401, 'unauthorized', 'Wrong login, password or code');
+/** The uniform 401; `slowMs` lengthens its padding by the login's slow-down. */
+export class UniformFailure extends ApiError {
+  constructor(readonly slowMs = 0) {
+    super(401, 'unauthorized', 'Wrong login, password or code');
+  }
+}
+
+export const uniformFailure = (slow = 0) => new UniformFailure(slow);
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Pads every 401 of the route to the same total time, measured from the request's start. */
+/**
+ * Pads every 401 of the route to the same total time, measured from the request's start, plus the
+ * login's slow-down, so the work done (which differs for a known and an unknown login) never shows.
+ */
 export function padFailures(failureMs?: number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     await next();
     if (c.res.status === 401) {
-      const total = failureMs ?? loginTiming.failureMs;
+      const slow = c.error instanceof UniformFailure ? c.error.slowMs : 0;
+      const total = (failureMs ?? loginTiming.failureMs) + slow;
       await sleep(Math.max(0, total - (performance.now() - started)));
     }
   };
@@ -127,6 +137,5 @@ export async function settleAttempt(
     }
     return n;
   });
-  await sleep(slowMs(failures));
-  throw uniformFailure();
+  throw uniformFailure(slowMs(failures));
 }
