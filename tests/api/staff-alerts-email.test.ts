@@ -282,7 +282,33 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
     expect(smtp.mails.flatMap((m) => m.to)).toContain('urgent@example.invalid');
   });
 
-  it('never delays two alerts into a single instant of the report: the schedule is bounded', () => {
+  it('sends an alert whose sender died after claiming it, once the claim runs out', async () => {
+    smtp.mails.length = 0;
+    const pupil = f.client('SP1');
+    expect((await pupil.submit(pupil.compose({ text: CANARY }, true))).status).toBe(201);
+    await f.t.alerts.settled();
+    const later = new Date(f.t.now.getTime() + URGENT_MAX_DELAY_MS);
+    // A process took the row and died before sending it.
+    await f.t.handle.db
+      .updateTable('alert_queue')
+      .set({ claimed_until: new Date(later.getTime() + 60_000).toISOString() })
+      .execute();
+    expect(await f.t.alerts.deliverDue(later)).toBe(0);
+    const survivor = createAlertSender({
+      db: f.t.handle.db,
+      log: () => undefined,
+      clock: () => new Date(later.getTime() + 2 * 60_000),
+      staffUrl: 'https://glos.example.invalid/staff/',
+      mailer: smtpMailer(smtp.url, 'Bezpieczny Głos <alerts@example.invalid>'),
+      pusher: null,
+      pushPublicKey: null,
+    });
+    expect(await survivor.deliverDue()).toBe(1);
+    expect(smtp.mails.flatMap((m) => m.to)).toContain('urgent@example.invalid');
+    expect(await f.t.handle.db.selectFrom('alert_queue').selectAll().execute()).toEqual([]);
+  });
+
+  it('bounds the schedule; an ordinary alert does not depend on the minute of the report', () => {
     const at = new Date('2026-11-23T10:47:13.000Z');
     const event = { kind: 'report' as const, orgId: 'o', reportId: 'r', urgent: false };
     for (const pick of [() => 0, (max: number) => max - 1]) {
