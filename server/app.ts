@@ -6,7 +6,7 @@ import type { ErrorBody } from '../shared/errors.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { ApiError, codeForStatus, RateLimitError } from './errors.ts';
 import { JSON_BODY_LIMIT, limitBody } from './middleware/body-limit.ts';
-import { requestLog } from './middleware/request-log.ts';
+import { createRequestLog, type RequestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { healthRoutes } from './routes/health.ts';
 import { helpRoutes } from './routes/help/public.ts';
@@ -20,6 +20,8 @@ import { webRoutes } from './routes/web.ts';
 export interface AppOptions extends AppDeps {
   /** Directory of the built web app; omitted in API-only tests. */
   webDir?: string;
+  /** The request log and its hourly counters [Note: privacy-safe logging]; made here if absent. */
+  requestLog?: RequestLog;
 }
 
 function errorResponse(status: number, body: ErrorBody, headers: Record<string, string> = {}) {
@@ -34,11 +36,11 @@ function errorResponse(status: number, body: ErrorBody, headers: Record<string, 
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const { webDir, ...deps } = options;
+  const { webDir, requestLog, ...deps } = options;
   const { secureTransport } = deps;
   const app = new Hono<AppEnv>();
 
-  app.use(requestLog(deps.log));
+  app.use((requestLog ?? createRequestLog(deps.log, deps.clock)).middleware);
   app.use(securityHeaders({ hsts: secureTransport }));
   app.use(async (c, next) => {
     c.set('deps', deps);
@@ -77,8 +79,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         error: { code: codeForStatus(err.status), message: err.message || 'Bad request' },
       });
     }
-    // Only the error's class and message: never the request, its body, headers or address.
-    deps.log({ level: 'error', msg: 'unhandled error', error: `${err.name}: ${err.message}` });
+    // The request log writes the error's class and message [Note: privacy-safe logging].
     return errorResponse(500, { error: { code: 'internal', message: 'Internal error' } });
   });
   return app;

@@ -2,13 +2,19 @@
 // graceful shutdown on SIGTERM/SIGINT that lets requests in flight finish before the database
 // closes.
 import { serve } from '@hono/node-server';
+import { startAlertWorker } from './alerts/sender.ts';
 import { alertsFromConfig } from './alerts/setup.ts';
 import { createApp } from './app.ts';
 import { runCli } from './cli/run-cli.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/dialect.ts';
 import { readDemoCredentials } from './demo/demo-files.ts';
-import { jsonLogger, silentLogger } from './middleware/request-log.ts';
+import {
+  createRequestLog,
+  jsonLogger,
+  silentLogger,
+  startHourlyFlush,
+} from './middleware/request-log.ts';
 import { startRetentionScheduler } from './services/retention-scheduler.ts';
 import { loadPowSecret, prepareDatabase } from './setup.ts';
 
@@ -25,7 +31,12 @@ await runCli(async () => {
     log,
   });
 
+  const alerts = await alertsFromConfig(config, handle.db, log, clock);
+  const alertWorker = startAlertWorker(alerts, log);
+  const requestLog = createRequestLog(log, clock);
+  const stopFlush = startHourlyFlush(requestLog, clock);
   const app = createApp({
+    requestLog,
     db: handle.db,
     dialect: handle.dialect,
     clock,
@@ -35,7 +46,7 @@ await runCli(async () => {
       powSecret: await loadPowSecret(handle.db),
       limits: config.rateLimits,
     },
-    alerts: await alertsFromConfig(config, handle.db, log),
+    alerts,
     secureTransport: config.secureTransport,
     webDir: config.webDir,
   });
@@ -55,8 +66,12 @@ await runCli(async () => {
     const force = setTimeout(() => process.exit(1), config.shutdownGraceMs).unref();
     // No new retention run from now on; one in progress (a single transaction) may finish.
     const retentionStopped = retention.stop();
+    // The hour in progress is not written: its line would carry the time of the stop.
+    stopFlush();
+    // Queued alerts stay in the database for the next start; a delivery in progress may finish.
+    const alertsStopped = alertWorker.stop().then(() => alerts.settled());
     server.close(() => {
-      void retentionStopped
+      void Promise.all([retentionStopped, alertsStopped])
         .then(() => handle.close())
         .then(() => {
           clearTimeout(force);

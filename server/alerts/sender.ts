@@ -4,7 +4,25 @@
 // mailbox when the administrator set one (each address once). Everything after notify() runs in the
 // background; errors are logged by channel and error code only (an SMTP error message can quote
 // an address).
+//
+// [Note: alert delay] An alert sent the moment a pupil writes would give the minute of the report
+// to whoever reads the mail or push logs (and with CCTV or the timetable, maybe the child). So
+// notify() only queues the alert in the database (alert_queue; nothing of the report), and
+// deliverDue(), run by a timer every ALERT_POLL_MS in every process, sends what is due:
+// - an ordinary alert waits for a random moment (uniform) in the hour after the hour it happened
+//   in; all ordinary alerts of one organisation, kind and hour go out as one. The time it arrives
+//   says the hour, never the minute. At most two hours late.
+// - an urgent one waits a random 0 to URGENT_MAX_DELAY_MS (5 minutes), so it is near-immediate yet
+//   its arrival does not give the minute; its row holds the exact due time for those minutes only
+//   (docs/security.md lists it).
+// - an escalation, which staff made, goes at once.
+// A row is claimed for CLAIM_MS before it is sent and deleted after, so a crash or restart never
+// loses a queued alert (at worst one is sent twice), and several processes never send one twice
+// while alive.
+import { randomInt, randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.ts';
+import { claimAlert, deleteAlert, dueAlerts, queueAlert } from '../db/repositories/alert-queue.ts';
+import type { QueuedAlert } from '../db/tables/staff-work.ts';
 import {
   deletePushSubscription,
   listAlertRecipients,
@@ -17,9 +35,42 @@ import type { Pusher } from './push.ts';
 import { alertText } from './texts.ts';
 import type { AlertEvent, AlertSender } from './types.ts';
 
+export const URGENT_MAX_DELAY_MS = 5 * 60 * 1000;
+export const ALERT_POLL_MS = 30 * 1000;
+const CLAIM_MS = 5 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+
+/** When the alert of an event at `now` is due, and the batch it joins (null: its own). */
+export function alertSchedule(
+  event: AlertEvent,
+  now: Date,
+  random: (max: number) => number = randomInt,
+): { dueAt: Date; batchKey: string | null } {
+  if (event.kind === 'escalation') return { dueAt: now, batchKey: null };
+  if (event.urgent) {
+    return { dueAt: new Date(now.getTime() + random(URGENT_MAX_DELAY_MS)), batchKey: null };
+  }
+  const hour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
+  return {
+    dueAt: new Date(hour + HOUR_MS + random(HOUR_MS)),
+    batchKey: [event.kind, event.orgId, event.schoolOrgId ?? '', new Date(hour).toISOString()].join(
+      '|',
+    ),
+  };
+}
+
+const eventOf = (row: QueuedAlert): AlertEvent => ({
+  kind: row.kind,
+  orgId: row.org_id,
+  ...(row.school_org_id ? { schoolOrgId: row.school_org_id } : {}),
+  reportId: '',
+  urgent: row.urgent === 1,
+});
+
 export interface AlertSenderOptions {
   db: Db;
   log: Logger;
+  clock: () => Date;
   /** Absolute URL of the staff app, e.g. https://glos.example.pl/staff/. */
   staffUrl: string;
   /** null: e-mail alerts are off (no SMTP_URL). */
@@ -98,18 +149,85 @@ export function createAlertSender(options: AlertSenderOptions): AlertSender {
     await Promise.all(jobs);
   }
 
+  async function deliverDue(until?: Date): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const now = options.clock();
+      const rows = await dueAlerts(db, (until ?? now).toISOString(), now.toISOString(), 50);
+      if (rows.length === 0) return sent;
+      for (const row of rows) {
+        const claimUntil = new Date(now.getTime() + CLAIM_MS).toISOString();
+        if (!(await claimAlert(db, row, now.toISOString(), claimUntil))) continue;
+        try {
+          await deliver(eventOf(row));
+          await deleteAlert(db, row.id);
+          sent++;
+        } catch (e: unknown) {
+          // Left claimed: tried again once the claim runs out.
+          failed('lookup', e);
+        }
+      }
+    }
+  }
+
   return {
     pushPublicKey: options.pushPublicKey,
     notify(event) {
-      // setImmediate: the look-ups start only after the caller's response is on its way.
+      const { dueAt, batchKey } = alertSchedule(event, options.clock());
+      // setImmediate: the write starts only after the caller's response is on its way.
       const job = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => deliver(event))
-        .catch((e: unknown) => failed('lookup', e));
+        .then(() =>
+          queueAlert(db, {
+            id: randomUUID(),
+            kind: event.kind,
+            org_id: event.orgId,
+            school_org_id: event.schoolOrgId ?? null,
+            urgent: event.urgent ? 1 : 0,
+            batch_key: batchKey,
+            due_at: dueAt.toISOString(),
+          }),
+        )
+        // An escalation is due at once: no need to wait for the timer.
+        .then(() => (event.kind === 'escalation' ? deliverDue() : 0))
+        .then(() => undefined)
+        .catch((e: unknown) => failed('queue', e));
       pending.add(job);
       void job.finally(() => pending.delete(job));
     },
+    deliverDue,
     async settled() {
       while (pending.size > 0) await Promise.all([...pending]);
+    },
+  };
+}
+
+/** Runs deliverDue now and every ALERT_POLL_MS; the timer never keeps the process alive. */
+export function startAlertWorker(sender: AlertSender, log: Logger): { stop(): Promise<void> } {
+  let current: Promise<unknown> = Promise.resolve();
+  let busy = false;
+  const tick = () => {
+    if (busy) return;
+    busy = true;
+    current = sender
+      .deliverDue()
+      .catch((e: unknown) =>
+        log({
+          level: 'error',
+          msg: 'alert not sent',
+          error: `queue: ${String((e as Error).name)}`,
+        }),
+      )
+      .finally(() => {
+        busy = false;
+      });
+  };
+  tick();
+  const timer = setInterval(tick, ALERT_POLL_MS);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await current;
     },
   };
 }
@@ -118,5 +236,6 @@ export function createAlertSender(options: AlertSenderOptions): AlertSender {
 export const noAlerts: AlertSender = {
   pushPublicKey: null,
   notify: () => undefined,
+  deliverDue: () => Promise.resolve(0),
   settled: () => Promise.resolve(),
 };

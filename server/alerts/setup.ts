@@ -8,11 +8,17 @@ import { loadVapidKeys, webPusher } from './push.ts';
 import { createAlertSender } from './sender.ts';
 import type { AlertSender } from './types.ts';
 
-export async function alertsFromConfig(config: Config, db: Db, log: Logger): Promise<AlertSender> {
+export async function alertsFromConfig(
+  config: Config,
+  db: Db,
+  log: Logger,
+  clock: () => Date,
+): Promise<AlertSender> {
   const vapid = await loadVapidKeys(db, config.alerts.vapid, config.alerts.vapidSubject);
   return createAlertSender({
     db,
     log,
+    clock,
     staffUrl: new URL('/staff/', config.alerts.publicUrl).toString(),
     mailer: config.alerts.smtpUrl ? smtpMailer(config.alerts.smtpUrl, config.alerts.from) : null,
     pusher: webPusher(vapid),

@@ -3,7 +3,8 @@
 // category, id, or anything else a pupil wrote. Staff read the content after signing in, in the
 // browser that holds the keys; an e-mail or a push service is not trusted with more than that.
 // Alerts run in the background: a slow or broken mail server never slows or fails the pupil's
-// request, and a failure is logged as a content-free line.
+// request, and a failure is logged as a content-free line. They are delayed so their arrival
+// does not give the minute of the report [Note: alert delay].
 
 export interface AlertEvent {
   /** A new report, a new pupil message in an existing one, or a report escalated to a CdR. */
@@ -22,8 +23,10 @@ export interface AlertEvent {
 export interface AlertSender {
   /** The VAPID public key (base64url) browsers subscribe with; null when push is off. */
   readonly pushPublicKey: string | null;
-  /** Queues the alerts of an event and returns at once; never throws. */
+  /** Queues the alerts of an event (delayed [Note: alert delay]) and returns at once; never throws. */
   notify(event: AlertEvent): void;
-  /** Resolves when every alert queued so far has been tried (tests, shutdown). */
+  /** Sends the queued alerts due by `until` (default: now); resolves to how many went out. */
+  deliverDue(until?: Date): Promise<number>;
+  /** Resolves when every alert notified so far has been queued (tests, shutdown). */
   settled(): Promise<void>;
 }

@@ -21,8 +21,9 @@ import type {
   ReportsTable,
 } from './tables/reports.ts';
 import type { PowSpentTable, PupilSessionsTable } from './tables/pupil.ts';
-import type { StaffTable } from './tables/staff.ts';
+import type { LoginThrottleTable, StaffTable } from './tables/staff.ts';
 import type {
+  AlertQueueTable,
   AlertSettingsTable,
   InvitationsTable,
   PushSubscriptionsTable,
@@ -37,6 +38,7 @@ export interface Database {
   org_recovery: OrgRecoveryTable;
   org_recovery_grants: OrgRecoveryGrantsTable;
   staff: StaffTable;
+  login_throttle: LoginThrottleTable;
   reports: ReportsTable;
   messages: MessagesTable;
   notes: NotesTable;
@@ -52,6 +54,7 @@ export interface Database {
   report_reads: ReportReadsTable;
   alert_settings: AlertSettingsTable;
   push_subscriptions: PushSubscriptionsTable;
+  alert_queue: AlertQueueTable;
   help_directory: HelpDirectoryTable;
 }
 

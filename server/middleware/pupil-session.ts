@@ -4,7 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { touchPupilSession } from '../db/repositories/pupil-sessions.ts';
 import { ApiError } from '../errors.ts';
-import { hashToken, SESSION_IDLE_MS } from '../services/pupil-session.ts';
+import { hashToken, sessionExpiry } from '../services/pupil-session.ts';
 
 export interface PupilEnv {
   Variables: AppEnv['Variables'] & { session: { reportId: string; tokenHash: string } };
@@ -18,12 +18,7 @@ export const pupilSession: MiddlewareHandler<PupilEnv> = async (c, next) => {
   const { db, clock } = c.var.deps;
   const now = clock();
   const tokenHash = hashToken(match[1]);
-  const session = await touchPupilSession(
-    db,
-    tokenHash,
-    now.toISOString(),
-    new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
-  );
+  const session = await touchPupilSession(db, tokenHash, now.toISOString(), sessionExpiry(now));
   if (!session) throw new ApiError(401, 'unauthorized', 'No valid pupil session');
   c.set('session', { reportId: session.report_id, tokenHash });
   await next();

@@ -2,6 +2,8 @@
 // attachment's created_at, a report's updated_at when the pupil changed it, the 'report.received'
 // audit entry) are stored truncated to the hour. A minute-exact time could be laid over the
 // school timetable ("sent at 10:47, in the break after 3b's maths") and single a child out.
+// Times that must bound something (a pupil session's expiry, a spent proof of work's) are rounded
+// up to a whole hour instead, so they bound at least as long and say no more than the hour.
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -11,3 +13,8 @@ export function coarseHour(at: Date): Date {
 }
 
 export const coarseHourIso = (at: Date): string => coarseHour(at).toISOString();
+
+/** The first whole hour at or after `at`, in ISO form. */
+export function ceilHourIso(at: Date): string {
+  return new Date(Math.ceil(at.getTime() / HOUR_MS) * HOUR_MS).toISOString();
+}

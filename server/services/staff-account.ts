@@ -38,8 +38,6 @@ export function staffRowOf(
     recovery_wrapped_keys: cred.recoveryWrappedKeys,
     org_endorsement: account.endorsement,
     totp_secret: account.totpSecret,
-    failed_logins: 0,
-    locked_until: null,
     created_at: account.createdAt,
   };
 }

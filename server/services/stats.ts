@@ -2,8 +2,9 @@
 // triage category and risk), the median time to a first answer, escalations by result and the
 // CdR's outcome records by service. A report counts in the month of its created_hour, an
 // escalation in the month it was made, an outcome in the month it was recorded (UTC months).
-// Reports flagged false_report or test are left out. Every count goes through suppress()
-// [Note: small-count suppression] before it leaves the server, the totals too.
+// Reports flagged false_report or test are left out. Every month's table (its schools and, for
+// the CdR and administrator, the total row) goes through suppressTable [Note: small-count
+// suppression] before it leaves the server, the totals too.
 import { CDR_SERVICES, ESCALATION_RESULTS } from '../../shared/protocol/escalations.ts';
 import {
   NO_CATEGORY,
@@ -17,6 +18,7 @@ import {
 import { RISK_LEVELS, TRIAGE_CATEGORIES } from '../../shared/protocol/staff.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { ApiError } from '../errors.ts';
+import { suppressTable, type TableShape } from './stats-suppression.ts';
 import {
   escalationFacts,
   listSchools,
@@ -26,8 +28,6 @@ import {
 
 export const SUPPRESS_BELOW = 5;
 const HOUR_MS = 60 * 60 * 1000;
-
-export const suppress = (n: number): StatsCount => (n > 0 && n < SUPPRESS_BELOW ? '<5' : n);
 
 /** The median of at least SUPPRESS_BELOW values, to a tenth; null for fewer. */
 export function suppressedMedian(values: readonly number[]): number | null {
@@ -83,31 +83,79 @@ const bump = <K extends string>(record: Record<K, number>, key: string) => {
   if (key in record) record[key as K] += 1;
 };
 
-const suppressAll = <K extends string>(record: Record<K, number>) =>
-  Object.fromEntries(Object.entries<number>(record).map(([k, n]) => [k, suppress(n)])) as Record<
-    K,
-    StatsCount
-  >;
+const prefixed = (prefix: string, keys: readonly string[]) => keys.map((k) => `${prefix}.${k}`);
+
+/** How a month's cells add up (urgent reports are among the reports). */
+export const STATS_SHAPE: TableShape = {
+  groups: [
+    { parent: 'reports', children: prefixed('category', CATEGORY_KEYS) },
+    { parent: 'reports', children: prefixed('risk', RISK_KEYS) },
+    { parent: 'escalations', children: prefixed('result', RESULT_KEYS) },
+  ],
+  atMost: [['urgent', 'reports']],
+  medianOf: 'reports',
+};
+
+/** The counts of a tally as flat cells ('category.self_harm'), as the CSV names them. */
+function cellsOf(t: Tally): Record<string, number> {
+  const out: Record<string, number> = { reports: t.reports, urgent: t.urgent };
+  for (const [k, n] of Object.entries(t.category)) out[`category.${k}`] = n;
+  for (const [k, n] of Object.entries(t.risk)) out[`risk.${k}`] = n;
+  out.escalations = t.escalations;
+  for (const [k, n] of Object.entries(t.result)) out[`result.${k}`] = n;
+  for (const [k, n] of Object.entries(t.service)) out[`service.${k}`] = n;
+  return out;
+}
+
+const pick = <K extends string>(
+  cells: Record<string, StatsCount>,
+  prefix: string,
+  keys: readonly K[],
+) =>
+  Object.fromEntries(keys.map((k) => [k, cells[`${prefix}.${k}`] ?? 0])) as Record<K, StatsCount>;
 
 function rowOf(
   month: string,
   school: { id: string; code: string; name: string } | null,
   t: Tally,
+  cells: Record<string, StatsCount>,
 ): StatsRowDto {
   return {
     month,
     schoolId: school?.id ?? null,
     schoolCode: school?.code ?? null,
     schoolName: school?.name ?? null,
-    reports: suppress(t.reports),
-    urgent: suppress(t.urgent),
-    category: suppressAll(t.category),
-    risk: suppressAll(t.risk),
+    reports: cells.reports ?? 0,
+    urgent: cells.urgent ?? 0,
+    category: pick(cells, 'category', CATEGORY_KEYS),
+    risk: pick(cells, 'risk', RISK_KEYS),
     medianHoursToFirstAnswer: suppressedMedian(t.hours),
-    escalations: suppress(t.escalations),
-    result: suppressAll(t.result),
-    service: suppressAll(t.service),
+    escalations: cells.escalations ?? 0,
+    result: pick(cells, 'result', RESULT_KEYS),
+    service: pick(cells, 'service', CDR_SERVICES),
   };
+}
+
+/** One month's rows, suppressed together: its schools, then the total row when there is one. */
+function monthRows(
+  month: string,
+  schools: readonly { id: string; code: string; name: string }[],
+  tallies: ReadonlyMap<string, Tally>,
+  withTotal: boolean,
+): StatsRowDto[] {
+  const parts: [{ id: string; code: string; name: string } | null, Tally][] = schools.map((s) => [
+    s,
+    tallies.get(`${s.id}|${month}`) ?? newTally(),
+  ]);
+  if (withTotal) parts.push([null, tallies.get(`*|${month}`) ?? newTally()]);
+  const cells = suppressTable(STATS_SHAPE, {
+    rows: parts.map(([, t]) => ({
+      values: cellsOf(t),
+      medianShown: suppressedMedian(t.hours) !== null,
+    })),
+    total: withTotal ? parts.length - 1 : null,
+  });
+  return parts.map(([school, t], i) => rowOf(month, school, t, cells[i] ?? {}));
 }
 
 /** `schoolId`: one school only (a counsellor); undefined: every school and a total per month. */
@@ -170,11 +218,7 @@ export async function computeStats(
   // Every school and month is a row, also when empty, so a missing row tells nothing.
   const rows: StatsRowDto[] = [];
   for (const month of months) {
-    for (const school of schools) {
-      rows.push(rowOf(month, school, tallies.get(`${school.id}|${month}`) ?? newTally()));
-    }
-    if (schoolId === undefined)
-      rows.push(rowOf(month, null, tallies.get(`*|${month}`) ?? newTally()));
+    rows.push(...monthRows(month, schools, tallies, schoolId === undefined));
   }
   return { from: query.from, to: query.to, rows };
 }

@@ -137,10 +137,14 @@ export type StatsQuery = v.InferOutput<typeof StatsQuerySchema>;
 /**
  * [Note: small-count suppression] A count from 1 to 4 is sent as the string "<5": in a school of
  * a few hundred pupils "two reports of sexual abuse in March" could point at a child. 0 stays 0
- * (nothing to protect) and 5 or more is sent as the number. A median is sent only when computed
- * from at least 5 values, else null. The CSV carries exactly the same cells.
+ * (nothing to protect) and 5 or more is sent as the number. Because the cells add up (categories
+ * and risks to reports, results to escalations, schools to the total row), further cells are
+ * withheld as "*" (any number) wherever a "<5" could otherwise be worked out by subtraction or
+ * from its bounds (server/services/stats-suppression.ts says how and why it is enough). A median
+ * is sent only when computed from at least 5 values, else null. The CSV carries exactly the same
+ * cells.
  */
-export type StatsCount = number | '<5';
+export type StatsCount = number | '<5' | '*';
 
 export const NO_CATEGORY = 'none' as const;
 export const OPEN_RESULT = 'open' as const;

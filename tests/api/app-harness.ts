@@ -8,7 +8,7 @@ import { createApp } from '../../server/app.ts';
 import type { Db } from '../../server/db/database.ts';
 import type { DatabaseHandle, DialectName } from '../../server/db/dialect.ts';
 import type { PupilRateLimits } from '../../server/middleware/rate-limit.ts';
-import type { LogLine } from '../../server/middleware/request-log.ts';
+import { createRequestLog, type LogLine } from '../../server/middleware/request-log.ts';
 import { captureAlerts } from '../tools/alert-capture.ts';
 import { openTestDb } from './test-db.ts';
 
@@ -33,6 +33,8 @@ export interface TestApp {
   readonly now: Date;
   /** Moves the app's clock forward. */
   advance(ms: number): void;
+  /** Writes the request log's hourly counters now, as the hourly timer would [Note: privacy-safe logging]. */
+  flushLog(): void;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,7 @@ export interface TestAppOptions {
   limits?: Partial<PupilRateLimits>;
   powBits?: number;
   /** Builds the alert sender over the test database (a real one for the e-mail and push tests). */
-  alerts?: (db: Db, log: (line: LogLine) => void) => AlertSender;
+  alerts?: (db: Db, log: (line: LogLine) => void, clock: () => Date) => AlertSender;
   /** Also hands every log line to this logger (the privacy test passes the server's own). */
   log?: (line: LogLine) => void;
 }
@@ -57,8 +59,10 @@ export async function createTestApp(
     logs.push(line);
     options.log?.(line);
   };
-  const alerts = options.alerts?.(handle.db, log) ?? captureAlerts();
+  const alerts = options.alerts?.(handle.db, log, () => now) ?? captureAlerts();
+  const requestLog = createRequestLog(log, () => now);
   const app = createApp({
+    requestLog,
     db: handle.db,
     dialect: handle.dialect,
     clock: () => now,
@@ -83,6 +87,7 @@ export async function createTestApp(
     advance(ms) {
       now = new Date(now.getTime() + ms);
     },
+    flushLog: () => requestLog.flush(),
     close: () => handle.close(),
   };
 }

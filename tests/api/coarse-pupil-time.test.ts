@@ -1,22 +1,20 @@
 // [Note: coarse pupil time] checked against the database itself: every row the pupil's requests
 // write or change (a report, an attachment, messages, coming back with the receipt, the session
 // ended) is found by comparing every table before and after, and every time in it must be a whole
-// hour. The clock stands at odd minutes and seconds and moves between the pupil's actions. Only
-// the two short-lived expiry columns are exempt, and what makes them harmless is checked too.
+// hour. The clock stands at odd minutes and seconds and moves between the pupil's actions. No
+// column is exempt: a session's and a spent proof of work's expiry are rounded up to the hour,
+// and the session's idle bound that still holds is checked too. The alerts the visit causes are
+// queued by the real sender [Note: alert delay]: an ordinary alert's due time is a random moment
+// of the hour after, so it is checked to lie there rather than on a whole hour.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PupilThreadDto } from '../../shared/protocol/pupil.ts';
+import { createAlertSender } from '../../server/alerts/sender.ts';
+import { SESSION_IDLE_MS } from '../../server/services/pupil-session.ts';
 import { bearer } from '../tools/pupil-client.ts';
 import { SP1_COUNSELLOR, staffFixture, type StaffFixture } from './staff-cases-fixture.ts';
 import { DIALECTS } from './test-db.ts';
 
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
-/**
- * Times that must be exact to work, on rows that do not outlive them: a pupil session's expiry
- * (15 minutes after its last use; deleted when the session ends) and a spent proof-of-work
- * challenge's expiry (5 minutes after it was issued; carries no report, school or session).
- */
-const EXEMPT = new Set(['pupil_sessions.expires_at', 'pow_spent.expires_at']);
-
 type Row = Record<string, unknown>;
 /** Per table, each row by its identity (its first two columns: the key, or the key's start). */
 type Snapshot = Map<string, Map<string, Row>>;
@@ -62,7 +60,18 @@ describe.each(DIALECTS)('pupil times on %s', (dialect) => {
   let reportId = '';
 
   beforeAll(async () => {
-    f = await staffFixture(dialect);
+    f = await staffFixture(dialect, {
+      alerts: (db, log, clock) =>
+        createAlertSender({
+          db,
+          log,
+          clock,
+          staffUrl: 'https://glos.example.invalid/staff/',
+          mailer: null,
+          pusher: null,
+          pushPublicKey: null,
+        }),
+    });
     expect(wholeHour(f.t.now.toISOString())).toBe(false);
     const pupil = f.client('SP1');
     const counsellor = await f.member(SP1_COUNSELLOR);
@@ -77,6 +86,7 @@ describe.each(DIALECTS)('pupil times on %s', (dialect) => {
     f.t.advance(MINUTES_7_13S);
     const first = pupil.composeMessage(report, 1, undefined);
     expect((await pupil.postMessage(report.token, first)).status).toBe(201);
+    await f.t.alerts.settled();
     written.push(...writtenTimes(before, await snapshot(f)));
 
     // The counsellor answers (their own times may be exact; they are not checked here).
@@ -100,6 +110,7 @@ describe.each(DIALECTS)('pupil times on %s', (dialect) => {
     expect((await pupil.postMessage(session.token, answer)).status).toBe(201);
     const second = pupil.composeAttachment(report, new Uint8Array([4, 5, 6]));
     expect((await pupil.upload(session.token, second, answer.id)).status).toBe(201);
+    await f.t.alerts.settled();
     written.push(...writtenTimes(before, await snapshot(f)));
     // The quick exit ends the live session; the first one has expired and goes with the next
     // session anyone opens (pupil_sessions are swept when one is created).
@@ -108,6 +119,8 @@ describe.each(DIALECTS)('pupil times on %s', (dialect) => {
       headers: bearer(session.token),
     });
     expect(ended.status).toBe(204);
+    // The first session, idle since the pupil's message, ends within 75 minutes at most.
+    f.t.advance(SESSION_IDLE_MS + 60 * 60 * 1000);
     expect((await pupil.thread(report.token)).status).toBe(401);
     await f.submitted(f.client('SP2'));
     const left = await f.t.handle.db
@@ -129,17 +142,40 @@ describe.each(DIALECTS)('pupil times on %s', (dialect) => {
       'messages.created_at',
       'attachments.created_at',
       'audit_log.created_at',
+      'pupil_sessions.expires_at',
+      'pow_spent.expires_at',
     ])
       expect(columns, c).toContain(c);
-    const exact = written.filter((w) => !EXEMPT.has(w.column) && !wholeHour(w.value));
+    const alertDue = written.filter((w) => w.column === 'alert_queue.due_at');
+    const exact = written.filter((w) => w.column !== 'alert_queue.due_at' && !wholeHour(w.value));
     expect(exact).toEqual([]);
+    // Ordinary alerts (a report and messages, none urgent): due within the hour after the visit's
+    // hours, one per kind and hour, whatever the minute.
+    expect(alertDue.length).toBeGreaterThan(0);
+    expect(alertDue.length).toBeLessThanOrEqual(4);
+    for (const { value } of alertDue) {
+      const due = Date.parse(value);
+      expect(due).toBeGreaterThanOrEqual(Date.parse('2026-11-23T11:00:00.000Z'));
+      expect(due).toBeLessThan(Date.parse('2026-11-23T13:00:00.000Z'));
+    }
   });
 
-  it('keeps the exempt expiry times only on rows that die with them', async () => {
+  it('ends sessions, and spent proofs of work hold no school or session', async () => {
     expect(sessionsLeft).toBe(0);
     const spent = await f.t.handle.db.selectFrom('pow_spent').selectAll().execute();
     expect(spent.length).toBeGreaterThan(0);
     for (const row of spent)
       expect(Object.keys(row).sort()).toEqual(['challenge_id', 'expires_at']);
+  });
+
+  it('still bounds an idle session: at least 15 minutes, at most 75', async () => {
+    const pupil = f.client('SP1');
+    const report = await f.submitted(pupil);
+    f.t.advance(SESSION_IDLE_MS - 60_000);
+    expect((await pupil.thread(report.token)).status).toBe(200);
+    f.t.advance(SESSION_IDLE_MS - 60_000);
+    expect((await pupil.thread(report.token)).status).toBe(200);
+    f.t.advance(SESSION_IDLE_MS + 60 * 60 * 1000);
+    expect((await pupil.thread(report.token)).status).toBe(401);
   });
 });

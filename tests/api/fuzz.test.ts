@@ -337,6 +337,7 @@ async function check(
   const logged = f.t.logs.length;
   const res = await request();
   const text = await res.text();
+  f.t.flushLog();
   const errors = f.t.logs.slice(logged).filter((l) => l.level === 'error');
   expect(
     res.status,

@@ -98,8 +98,6 @@ describe.each(DIALECTS)('organisation key rotation (%s)', (dialect) => {
         recovery_wrapped_keys: second.recoveryWrappedKeys,
         org_endorsement: null,
         totp_secret: null,
-        failed_logins: 0,
-        locked_until: null,
         created_at: t.now.toISOString(),
       });
     }

@@ -3,7 +3,9 @@
 // refusals (400, 401, 403, 404, 409, 413, 429) and two 500s from a broken database go through it.
 // Everything the process prints (stdout, stderr, console) is captured, and no line may hold a
 // client address (IPv4, ::1, ::ffff:..., forwarded ones), the user agent, a query string, a path
-// id, a body, a token, a cookie, a key or a receipt code.
+// id, a body, a token, a cookie, a key or a receipt code. And no line places a pupil's request
+// finer than the hour: only staff requests are written one by one; the rest are hourly counters,
+// written by the hourly flush (called here as its timer would).
 import { serve, type ServerType } from '@hono/node-server';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -20,7 +22,18 @@ import {
 } from './privacy-flow.ts';
 import { DIALECTS } from './test-db.ts';
 
-const LOG_KEYS = new Set(['time', 'level', 'msg', 'method', 'route', 'status', 'ms', 'error']);
+const LOG_KEYS = new Set([
+  'time',
+  'level',
+  'msg',
+  'method',
+  'route',
+  'status',
+  'ms',
+  'error',
+  'hour',
+  'count',
+]);
 const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/;
 const IPV6 = /::1\b|::ffff:|2001:db8|\[::/i;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -100,11 +113,17 @@ describe.each(DIALECTS)('what the server prints on %s', (dialect) => {
       await sql`alter table help_directory_gone rename to help_directory`.execute(db);
       await refusals(sodium, ipv4, school('SP1'), school('SP2'));
       await refusals(sodium, ipv6, school('SP3'), school('SP4'));
+      f.t.flushLog();
     } finally {
       printing = false;
       output.restore();
     }
-    requestsLogged = f.t.logs.slice(logsBefore).filter((l) => l.msg === 'request').length;
+    requestsLogged = f.t.logs
+      .slice(logsBefore)
+      .reduce(
+        (n, l) => n + (l.msg === 'request' ? 1 : l.msg === 'requests' ? (l.count ?? 0) : 0),
+        0,
+      );
     printed = output.text();
   });
   afterAll(async () => {
@@ -112,21 +131,48 @@ describe.each(DIALECTS)('what the server prints on %s', (dialect) => {
     await f.t.close();
   });
 
-  it('prints one JSON log line per request, errors with class and message only', () => {
+  it('prints a JSON line per staff request and hourly counters for the rest, errors with class and message only', () => {
     const lines = printed.split('\n').filter((l) => l !== '');
     const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     for (const line of parsed)
       expect(Object.keys(line).filter((k) => !LOG_KEYS.has(k))).toEqual([]);
-    const requests = parsed.filter((l) => l['msg'] === 'request');
-    expect(requests.length).toBe(requestsLogged);
-    const statuses = new Set(requests.map((l) => l['status']));
+    const single = parsed.filter((l) => l['msg'] === 'request');
+    const counted = parsed.filter((l) => l['msg'] === 'requests');
+    const total = single.length + counted.reduce((n, l) => n + Number(l['count']), 0);
+    expect(total).toBe(requestsLogged);
+    const statuses = new Set([...single, ...counted].map((l) => l['status']));
     for (const s of [200, 201, 204, 400, 401, 403, 404, 409, 413, 429, 500])
       expect(statuses, `status ${s}`).toContain(s);
     const errors = parsed.filter((l) => l['level'] === 'error');
-    expect(errors).toHaveLength(2);
-    for (const e of errors) expect(e['msg']).toBe('unhandled error');
-    expect(requests.map((l) => l['route'])).toContain('/api/pupil/reports');
-    expect(requests.map((l) => l['route'])).toContain('/api/staff/reports/:id/messages');
+    expect(errors.map((e) => [e['msg'], e['route'] ?? null]).sort()).toEqual([
+      ['unhandled error', null],
+      ['unhandled errors', '/api/help'],
+    ]);
+    expect(counted.map((l) => l['route'])).toContain('/api/pupil/reports');
+    expect(single.map((l) => l['route'])).toContain('/api/staff/reports/:id/messages');
+  });
+
+  it('places no pupil request finer than the hour', () => {
+    const parsed = printed
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const hour = f.t.now.toISOString().slice(0, 13);
+    let pupilLines = 0;
+    for (const line of parsed) {
+      const route = String(line['route'] ?? '');
+      if (line['msg'] === 'request' || line['msg'] === 'unhandled error') {
+        // Written the moment it happened: staff only.
+        if (line['msg'] === 'request') expect(route).toMatch(/^\/api\/staff\//);
+        continue;
+      }
+      if (route.startsWith('/api/pupil/')) pupilLines++;
+      // A counter: its hour, no duration; its own time is the flush's, not a request's.
+      expect(line['hour']).toBe(hour);
+      expect(line['ms']).toBeUndefined();
+      expect(Number(line['count'])).toBeGreaterThan(0);
+    }
+    expect(pupilLines).toBeGreaterThan(3);
   });
 
   it('holds no client address, user agent, query, path id, body, token, cookie or key', () => {

@@ -210,6 +210,7 @@ describe.each(DIALECTS)('pupil round trip on %s', (dialect) => {
         }
       }
     }
+    f.t.flushLog();
     const logs = JSON.stringify(f.t.logs);
     expect(f.t.logs.length).toBeGreaterThan(5);
     expect(logs).not.toContain(CANARY);

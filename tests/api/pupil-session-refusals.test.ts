@@ -43,8 +43,8 @@ describe.each(DIALECTS)('pupil session refusals on %s', (dialect) => {
         await refused(() => request(path, { ...init, headers }), 401, 'unauthorized');
       }
     }
-    // Idle for longer than the session lasts.
-    f.t.advance(16 * 60 * 1000);
+    // Idle for longer than the session lasts (15 minutes, its expiry rounded up to the hour).
+    f.t.advance(76 * 60 * 1000);
     await refused(() => c.thread(other.token), 401, 'unauthorized');
     mine = await f.submitted(c);
   });

@@ -1,13 +1,19 @@
 // E-mail alerts through a real SMTP server on loopback (smtp-server): an urgent report at SP1
 // reaches exactly the opted-in counsellors of SP1, once each, with the school code and "pilne" but
 // none of the report's content, category or id; urgent-only members skip ordinary reports; a
-// dead mail server never fails the pupil and leaves a content-free log line.
+// dead mail server never fails the pupil and leaves a content-free log line. Alerts wait in the
+// database [Note: alert delay]: ordinary ones for a random moment of the next hour, one per hour,
+// urgent ones up to five minutes; a restarted process sends what was queued.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertSettingsDto } from '../../shared/protocol/staff.ts';
 import { smtpMailer } from '../../server/alerts/email.ts';
-import { createAlertSender } from '../../server/alerts/sender.ts';
+import {
+  alertSchedule,
+  createAlertSender,
+  URGENT_MAX_DELAY_MS,
+} from '../../server/alerts/sender.ts';
 import { EMPTY_PACKAGE, escalate, orgOf } from './escalation-fixture.ts';
 import { DIALECTS } from './test-db.ts';
 import { findOrganisation } from '../../server/db/repositories/organisations.ts';
@@ -21,6 +27,7 @@ import {
 } from './staff-cases-fixture.ts';
 
 const CANARY = 'kanarek-e-mail-5d1e';
+const HOUR = 60 * 60 * 1000;
 
 interface Mail {
   to: string[];
@@ -60,6 +67,11 @@ const unfold = (raw: string) =>
 
 describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
   let f: StaffFixture;
+  /** Queued alerts sent as if their (random, at most two hours') delay had passed. */
+  const deliverAll = async () => {
+    await f.t.alerts.settled();
+    await f.t.alerts.deliverDue(new Date(f.t.now.getTime() + 2 * 60 * 60 * 1000));
+  };
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
 
   const settings = (email: string, extra: Partial<AlertSettingsDto> = {}): AlertSettingsDto => ({
@@ -73,10 +85,11 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
   beforeAll(async () => {
     smtp = await startSmtp();
     f = await staffFixture(dialect, {
-      alerts: (db, log) =>
+      alerts: (db, log, clock) =>
         createAlertSender({
           db,
           log,
+          clock,
           staffUrl: 'https://glos.example.invalid/staff/',
           mailer: smtpMailer(smtp.url, 'Bezpieczny Głos <alerts@example.invalid>'),
           pusher: null,
@@ -136,7 +149,7 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
     const pupil = f.client('SP1');
     const report = pupil.compose({ text: CANARY, category: 'home' }, true);
     expect((await pupil.submit(report)).status).toBe(201);
-    await f.t.alerts.settled();
+    await deliverAll();
     expect(smtp.mails.flatMap((m) => m.to).sort()).toEqual([
       'pedagog1@example.invalid',
       'urgent@example.invalid',
@@ -156,14 +169,14 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
     smtp.mails.length = 0;
     const pupil = f.client('SP1');
     const report = await f.submitted(pupil, { text: CANARY });
-    await f.t.alerts.settled();
+    await deliverAll();
     expect(smtp.mails.flatMap((m) => m.to)).toEqual(['pedagog1@example.invalid']);
     expect(unfold(smtp.mails[0]?.raw ?? '')).not.toContain('pilne');
 
     smtp.mails.length = 0;
     const res = await pupil.postMessage(report.token, pupil.composeMessage(report, 1, undefined));
     expect(res.status).toBe(201);
-    await f.t.alerts.settled();
+    await deliverAll();
     expect(smtp.mails.flatMap((m) => m.to)).toEqual(['pedagog1@example.invalid']);
     expect(unfold(smtp.mails[0]?.raw ?? '')).toContain('nowa wiadomość');
   });
@@ -187,11 +200,11 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
       reason: 'reason',
       threadKey: report.threadKey,
     });
-    await f.t.alerts.settled();
+    await deliverAll();
     smtp.mails.length = 0;
     const m = pupil.composeMessage(report, 1, undefined, { v: 1, text: CANARY });
     expect((await pupil.postMessage(report.token, m)).status).toBe(201);
-    await f.t.alerts.settled();
+    await deliverAll();
     expect(smtp.mails.flatMap((x) => x.to).sort()).toEqual([
       'cdr@example.invalid',
       'pedagog1@example.invalid',
@@ -227,7 +240,7 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
       smtp.mails.length = 0;
       const pupil = f.client('SP1');
       expect((await pupil.submit(pupil.compose({ text: CANARY }, urgent))).status).toBe(201);
-      await f.t.alerts.settled();
+      await deliverAll();
       return smtp.mails.flatMap((m) => m.to).sort();
     };
     await setMailbox(true);
@@ -252,11 +265,108 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
     expect(bad.status).toBe(400);
   });
 
+  it('delays ordinary alerts to a random moment of the next hour, one for the hour, kept over a restart', async () => {
+    smtp.mails.length = 0;
+    const queued = () => f.t.handle.db.selectFrom('alert_queue').selectAll().execute();
+    // Two reports at odd minutes of one hour.
+    const hour = (Math.floor(f.t.now.getTime() / HOUR) + 1) * HOUR;
+    f.t.advance(hour + 7 * 60_000 + 13_000 - f.t.now.getTime());
+    const pupil = f.client('SP1');
+    const first = await f.submitted(pupil, { text: CANARY });
+    f.t.advance(31 * 60_000 + 7_000);
+    await f.submitted(pupil, { text: CANARY });
+    await f.t.alerts.settled();
+    expect(await f.t.alerts.deliverDue()).toBe(0);
+    expect(smtp.mails).toEqual([]);
+    const rows = await queued();
+    expect(rows).toHaveLength(1);
+    const row = rows[0];
+    if (!row) throw new Error('no queued alert');
+    const due = Date.parse(row.due_at);
+    expect(due).toBeGreaterThanOrEqual(hour + HOUR);
+    expect(due).toBeLessThan(hour + 2 * HOUR);
+    expect(JSON.stringify(row)).not.toContain(first.reportId);
+    // A process started afresh over the same database sends it when it is due, once.
+    const restarted = createAlertSender({
+      db: f.t.handle.db,
+      log: () => undefined,
+      clock: () => new Date(due),
+      staffUrl: 'https://glos.example.invalid/staff/',
+      mailer: smtpMailer(smtp.url, 'Bezpieczny Głos <alerts@example.invalid>'),
+      pusher: null,
+      pushPublicKey: null,
+    });
+    expect(await restarted.deliverDue(new Date(due - 1))).toBe(0);
+    expect(await restarted.deliverDue()).toBe(1);
+    expect(smtp.mails.flatMap((m) => m.to).sort()).toEqual([
+      'pedagog1@example.invalid',
+      'sekretariat.sp1@example.invalid',
+    ]);
+    expect(await queued()).toEqual([]);
+  });
+
+  it('sends an urgent alert at a random moment within five minutes', async () => {
+    smtp.mails.length = 0;
+    const now = f.t.now.getTime();
+    const pupil = f.client('SP1');
+    expect((await pupil.submit(pupil.compose({ text: CANARY }, true))).status).toBe(201);
+    await f.t.alerts.settled();
+    const [row] = await f.t.handle.db.selectFrom('alert_queue').selectAll().execute();
+    if (!row) throw new Error('no queued alert');
+    expect(row).toMatchObject({ urgent: 1, batch_key: null });
+    expect(Date.parse(row.due_at)).toBeGreaterThanOrEqual(now);
+    expect(Date.parse(row.due_at)).toBeLessThan(now + URGENT_MAX_DELAY_MS);
+    expect(await f.t.alerts.deliverDue(new Date(now + URGENT_MAX_DELAY_MS))).toBe(1);
+    expect(smtp.mails.flatMap((m) => m.to)).toContain('urgent@example.invalid');
+  });
+
+  it('sends an alert whose sender died after claiming it, once the claim runs out', async () => {
+    smtp.mails.length = 0;
+    const pupil = f.client('SP1');
+    expect((await pupil.submit(pupil.compose({ text: CANARY }, true))).status).toBe(201);
+    await f.t.alerts.settled();
+    const later = new Date(f.t.now.getTime() + URGENT_MAX_DELAY_MS);
+    // A process took the row and died before sending it.
+    await f.t.handle.db
+      .updateTable('alert_queue')
+      .set({ claimed_until: new Date(later.getTime() + 60_000).toISOString() })
+      .execute();
+    expect(await f.t.alerts.deliverDue(later)).toBe(0);
+    const survivor = createAlertSender({
+      db: f.t.handle.db,
+      log: () => undefined,
+      clock: () => new Date(later.getTime() + 2 * 60_000),
+      staffUrl: 'https://glos.example.invalid/staff/',
+      mailer: smtpMailer(smtp.url, 'Bezpieczny Głos <alerts@example.invalid>'),
+      pusher: null,
+      pushPublicKey: null,
+    });
+    expect(await survivor.deliverDue()).toBe(1);
+    expect(smtp.mails.flatMap((m) => m.to)).toContain('urgent@example.invalid');
+    expect(await f.t.handle.db.selectFrom('alert_queue').selectAll().execute()).toEqual([]);
+  });
+
+  it('bounds the schedule; an ordinary alert does not depend on the minute of the report', () => {
+    const at = new Date('2026-11-23T10:47:13.000Z');
+    const event = { kind: 'report' as const, orgId: 'o', reportId: 'r', urgent: false };
+    for (const pick of [() => 0, (max: number) => max - 1]) {
+      const ordinary = alertSchedule(event, at, pick).dueAt.getTime();
+      expect(ordinary).toBeGreaterThanOrEqual(Date.parse('2026-11-23T11:00:00.000Z'));
+      expect(ordinary).toBeLessThan(Date.parse('2026-11-23T12:00:00.000Z'));
+      // Where the report fell within its hour changes nothing.
+      const early = new Date('2026-11-23T10:00:01.000Z');
+      expect(alertSchedule(event, early, pick).dueAt.getTime()).toBe(ordinary);
+      const urgent = alertSchedule({ ...event, urgent: true }, at, pick).dueAt.getTime();
+      expect(urgent - at.getTime()).toBeGreaterThanOrEqual(0);
+      expect(urgent - at.getTime()).toBeLessThan(URGENT_MAX_DELAY_MS);
+    }
+  });
+
   it('never fails the pupil when the mail server is down; logs a content-free line', async () => {
     await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
     const pupil = f.client('SP1');
     await f.submitted(pupil, { text: CANARY });
-    await f.t.alerts.settled();
+    await deliverAll();
     const errors = f.t.logs.filter((l) => l.msg === 'alert not sent');
     expect(errors.length).toBeGreaterThan(0);
     for (const line of errors) {

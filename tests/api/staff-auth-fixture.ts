@@ -6,13 +6,17 @@ import type { Sodium } from '../../shared/crypto/index.ts';
 import type { DialectName } from '../../server/db/dialect.ts';
 import { seedDemo, type DemoAccount, type DemoResult } from '../../server/demo/seed-demo.ts';
 import { loadSodium } from '../../server/crypto/sodium.ts';
-import { loginTiming } from '../../server/services/login-guard.ts';
+import { failuresOf } from '../../server/db/repositories/login-throttle.ts';
+import { loginKey, loginTiming } from '../../server/services/login-guard.ts';
 import { TEST_ARGON, viaApp, type Send } from '../tools/pupil-client.ts';
 import { staffLogin, type StaffLogin } from '../tools/staff-login.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 
 /** Long enough to measure, short enough for a quick suite. */
 export const TEST_FAILURE_MS = 80;
+/** The slow-down's step and bound in tests [Note: sign-in slow-down]. */
+export const TEST_SLOW_STEP_MS = 20;
+export const TEST_MAX_SLOW_MS = 160;
 
 export const UNIFORM_401 = {
   error: { code: 'unauthorized', message: 'Wrong login, password or code' },
@@ -25,10 +29,14 @@ export interface StaffFixture {
   send: Send;
   account(login: string): DemoAccount;
   login(login: string, password?: string): Promise<StaffLogin>;
+  /** The login's failures in a row [Note: sign-in slow-down]. */
+  failures(login: string): Promise<number>;
 }
 
 export async function staffFixture(dialect: DialectName): Promise<StaffFixture> {
   loginTiming.failureMs = TEST_FAILURE_MS;
+  loginTiming.slowStepMs = TEST_SLOW_STEP_MS;
+  loginTiming.maxSlowMs = TEST_MAX_SLOW_MS;
   const t = await createTestApp(dialect);
   const sodium = await loadSodium();
   const demo = await seedDemo({
@@ -55,7 +63,9 @@ export async function staffFixture(dialect: DialectName): Promise<StaffFixture> 
       now: t.now,
     });
   };
-  return { t, demo, sodium, send, account, login };
+  const failures = async (login: string) =>
+    failuresOf(t.handle.db, await loginKey(t.handle.db, login));
+  return { t, demo, sodium, send, account, login, failures };
 }
 
 /** Runs the request, asserts the uniform 401 and that it took at least the failure time. */

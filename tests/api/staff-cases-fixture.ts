@@ -107,8 +107,6 @@ export async function staffFixture(
       recovery_wrapped_keys: new Uint8Array(8),
       org_endorsement: null,
       totp_secret: null,
-      failed_logins: 0,
-      locked_until: null,
       created_at: t.now.toISOString(),
     });
     return { id, cookie: await staffCookie(db, id, t.now) };

@@ -1,8 +1,12 @@
-// Statistics [Note: small-count suppression]: counts of 1 to 4 are "<5", medians need 5 values;
-// a counsellor sees their own school only, the CdR and the administrator every school and a total;
-// the CSV carries the same rows and cells as the JSON.
+// Statistics [Note: small-count suppression]: counts of 1 to 4 are "<5", medians need 5 values,
+// and no "<5" can be worked out by subtraction from the other cells and the totals (issue 12 §4:
+// SP1 6, SP2 "<5", all schools 8 gave SP2 away); a counsellor sees their own school only, the CdR
+// and the administrator every school and a total; the CSV carries the same rows and cells.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StatsDto, StatsRowDto } from '../../shared/protocol/admin.ts';
+import type { StatsCount, StatsDto, StatsRowDto } from '../../shared/protocol/admin.ts';
+import { flattenRow } from '../../server/services/stats-csv.ts';
+import { STATS_SHAPE } from '../../server/services/stats.ts';
+import { narrow, type Published } from '../tools/stats-attacker.ts';
 import { orgOf } from './escalation-fixture.ts';
 import {
   ADMIN,
@@ -36,6 +40,48 @@ function parseCsv(text: string): string[][] {
     } else cell += ch;
   }
   return rows;
+}
+
+const NOT_COUNTS = new Set([
+  'month',
+  'schoolId',
+  'schoolCode',
+  'schoolName',
+  'medianHoursToFirstAnswer',
+]);
+
+/** Each month's table as the attacker reads it: cells by column, the total row last. */
+function monthTables(header: string[], rows: string[][]): Published[] {
+  const byMonth = new Map<
+    string,
+    { cells: Record<string, StatsCount>; medianShown: boolean; total: boolean }[]
+  >();
+  for (const row of rows) {
+    const at = (name: string) => row[header.indexOf(name)] ?? '';
+    const cells: Record<string, StatsCount> = {};
+    header.forEach((name, j) => {
+      const cell = row[j] ?? '';
+      if (!NOT_COUNTS.has(name)) cells[name] = cell === '<5' || cell === '*' ? cell : Number(cell);
+    });
+    const month = at('month');
+    byMonth.set(month, [
+      ...(byMonth.get(month) ?? []),
+      { cells, medianShown: at('medianHoursToFirstAnswer') !== '', total: at('schoolId') === '' },
+    ]);
+  }
+  return [...byMonth.values()].map((list) => {
+    const total = list.findIndex((r) => r.total);
+    return { rows: list, total: total < 0 ? null : total };
+  });
+}
+
+/** The JSON rows as the CSV's header and fields. */
+function asFields(dto: StatsDto): [string[], string[][]] {
+  const header = flattenRow(dto.rows[0] as StatsRowDto).map(([name]) => name);
+  const rows = dto.rows.map((r) =>
+    flattenRow(r).map(([, cell]) => (cell === null ? '' : String(cell))),
+  );
+  return [header, rows];
 }
 
 const cellAt = (row: StatsRowDto, path: string): unknown =>
@@ -117,13 +163,34 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
         reports: '<5',
         medianHoursToFirstAnswer: null,
       });
-      expect(rowOf(dto, '2026-11', sp1Id).reports).toBe(6);
+      // SP1's 6 and the total's 8 would give SP2's 2 away: one of them is withheld.
+      const shown = [rowOf(dto, '2026-11', sp1Id).reports, rowOf(dto, '2026-11', null).reports];
+      expect(shown).toContain('*');
       expect(rowOf(dto, '2026-11', null)).toMatchObject({
         schoolCode: null,
-        reports: 8,
-        urgent: '<5',
         medianHoursToFirstAnswer: 2.3,
       });
+    }
+  });
+
+  it('leaves no "<5" to subtraction along rows, columns and totals, on screen and in the CSV', async () => {
+    for (const login of [SP1_COUNSELLOR, CDR_SPECIALIST, ADMIN]) {
+      const member = await f.member(login);
+      const [header, rows] = asFields(await stats(member));
+      const csv = parseCsv(
+        await (await f.get(member.cookie, `/api/staff/stats.csv${QUERY}`)).text(),
+      );
+      for (const [h, r] of [
+        [header, rows],
+        [csv[0] ?? [], csv.slice(1)],
+      ] as const) {
+        const tables = monthTables(h, r);
+        expect(tables).toHaveLength(2);
+        // November has small counts to attack; October none.
+        const small = (t: Published) => t.rows.some((x) => Object.values(x.cells).includes('<5'));
+        expect(tables.map(small)).toEqual([false, true]);
+        for (const table of tables) expect([...narrow(STATS_SHAPE, table)], login).toEqual([]);
+      }
     }
   });
 

@@ -14,6 +14,7 @@ export function captureAlerts(): CapturedAlerts {
     events,
     pushPublicKey: TEST_PUSH_KEY,
     notify: (event) => void events.push(event),
+    deliverDue: () => Promise.resolve(0),
     settled: () => Promise.resolve(),
   };
 }

@@ -12,7 +12,7 @@ import { loadSodium } from '../../server/crypto/sodium.ts';
 import { openDatabase } from '../../server/db/dialect.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { DEFAULT_RATE_LIMITS } from '../../server/middleware/rate-limit.ts';
-import type { LogLine } from '../../server/middleware/request-log.ts';
+import { createRequestLog, type LogLine } from '../../server/middleware/request-log.ts';
 import { seedDemo, type DemoResult } from '../../server/demo/seed-demo.ts';
 import { loadPowSecret } from '../../server/setup.ts';
 import { captureAlerts, type CapturedAlerts } from './alert-capture.ts';
@@ -70,15 +70,21 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   }
   const logs: LogLine[] = [];
   const alerts = captureAlerts();
+  // Kept in memory and in DATA_DIR/server.log, where the privacy tests search it.
+  const log = (line: LogLine) => {
+    logs.push(line);
+    appendFileSync(join(dataDir, 'server.log'), `${JSON.stringify(line)}\n`);
+  };
+  // The hourly counters of the request log, written every second here so the tests see them.
+  const requestLog = createRequestLog(log, clock);
+  const flushing = setInterval(() => requestLog.flush(), 1000);
+  flushing.unref();
   const app = createApp({
+    requestLog,
     db: handle.db,
     dialect: handle.dialect,
     clock,
-    // Kept in memory and in DATA_DIR/server.log, where the privacy tests search it.
-    log: (line) => {
-      logs.push(line);
-      appendFileSync(join(dataDir, 'server.log'), `${JSON.stringify(line)}\n`);
-    },
+    log,
     // A few zero bits keep the browser tests fast while still exercising the proof of work.
     pupil: {
       powBits: options.powBits ?? 4,
@@ -99,7 +105,12 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     dataDir,
     logs,
     alerts,
-    stop: () =>
-      new Promise<void>((resolve) => server.close(() => void handle.close().then(() => resolve()))),
+    stop: () => {
+      clearInterval(flushing);
+      requestLog.flush();
+      return new Promise<void>((resolve) =>
+        server.close(() => void handle.close().then(() => resolve())),
+      );
+    },
   };
 }

@@ -1,7 +1,11 @@
 // Spending a proof-of-work challenge [Note: proof of work]: the challenge id goes into pow_spent,
 // whose primary key refuses a second use. Callers run it inside the transaction of the write the
-// challenge guards, so a refused write leaves the challenge unspent.
+// challenge guards, so a refused write leaves the challenge unspent. The row keeps the challenge's
+// expiry rounded up to a whole hour [Note: coarse pupil time]: it lives a little longer than the
+// challenge (still refusing its replay) and says no more than the hour a pupil was writing.
 import type { DbOrTrx } from '../database.ts';
+
+const HOUR_MS = 60 * 60 * 1000;
 
 /** False when the challenge was spent before. Also deletes spent challenges that have expired. */
 export async function spendChallenge(
@@ -16,7 +20,10 @@ export async function spendChallenge(
   // would abort the caller's whole transaction.
   const result = await db
     .insertInto('pow_spent')
-    .values({ challenge_id: challengeId, expires_at: expiresAt })
+    .values({
+      challenge_id: challengeId,
+      expires_at: new Date(Math.ceil(Date.parse(expiresAt) / HOUR_MS) * HOUR_MS).toISOString(),
+    })
     .onConflict((oc) => oc.column('challenge_id').doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;

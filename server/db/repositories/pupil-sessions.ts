@@ -1,8 +1,8 @@
 // [Note: pupil sessions] After a report or a receipt, the pupil's browser holds a random bearer
 // token in memory only; the server keeps its SHA-256 with an idle expiry that each use slides
-// forward. Expired rows are deleted whenever a new session is created, so a session row (whose
-// expiry is exact) outlives the pupil's last request by at most the idle time plus the
-// time until the next pupil arrives.
+// forward. Expired rows are deleted whenever a new session is created, so a session row outlives
+// the pupil's last request by at most the idle time plus the time until the next pupil arrives.
+// The expiry is a whole hour [Note: coarse pupil time]; within an hour a use writes nothing.
 import type { DbOrTrx } from '../database.ts';
 import type { PupilSession } from '../tables/pupil.ts';
 
@@ -35,6 +35,7 @@ export async function touchPupilSession(
     .where('expires_at', '>', now)
     .executeTakeFirst();
   if (!session) return undefined;
+  if (session.expires_at === newExpiry) return session;
   await db
     .updateTable('pupil_sessions')
     .set({ expires_at: newExpiry })

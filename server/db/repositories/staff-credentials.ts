@@ -1,35 +1,11 @@
-// A member's sign-in state: failures and the lock, password material, membership activation, and
+// A member's sign-in state: password material, membership activation, and
 // the organisation key grants their browser opens.
-import { sql } from 'kysely';
 import type { DbOrTrx } from '../database.ts';
 import type { OrgKeyGrant } from '../tables/organisations.ts';
 import type { Staff } from '../tables/staff.ts';
 
 export function findStaffById(db: DbOrTrx, id: string): Promise<Staff | undefined> {
   return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** Counts one more failure in the database itself (two concurrent guesses both count). */
-export async function countLoginFailure(db: DbOrTrx, id: string): Promise<number> {
-  const row = await db
-    .updateTable('staff')
-    .set({ failed_logins: sql<number>`failed_logins + 1` })
-    .where('id', '=', id)
-    .returning('failed_logins')
-    .executeTakeFirst();
-  return Number(row?.failed_logins ?? 0);
-}
-
-export async function lockStaff(db: DbOrTrx, id: string, until: string): Promise<void> {
-  await db.updateTable('staff').set({ locked_until: until }).where('id', '=', id).execute();
-}
-
-export async function clearLoginFailures(db: DbOrTrx, id: string): Promise<void> {
-  await db
-    .updateTable('staff')
-    .set({ failed_logins: 0, locked_until: null })
-    .where('id', '=', id)
-    .execute();
 }
 
 export interface PasswordMaterial {
@@ -55,8 +31,6 @@ export async function setPasswordMaterial(
       auth_memlimit: m.memlimit,
       auth_hash: m.authHash,
       wrapped_keys: m.wrappedKeys,
-      failed_logins: 0,
-      locked_until: null,
     })
     .where('id', '=', id)
     .execute();
@@ -122,8 +96,6 @@ export async function renewMemberKeys(db: DbOrTrx, id: string, k: RenewedKeys): 
       org_endorsement: null,
       totp_secret: k.totpSecret,
       totp_last_step: null,
-      failed_logins: 0,
-      locked_until: null,
     })
     .where('id', '=', id)
     .where('status', '=', 'invited')

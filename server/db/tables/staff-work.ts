@@ -59,3 +59,19 @@ export type Invitation = Selectable<InvitationsTable>;
 export type NewInvitation = Insertable<InvitationsTable>;
 export type AlertSettings = Selectable<AlertSettingsTable>;
 export type PushSubscription = Selectable<PushSubscriptionsTable>;
+
+/** Alerts waiting for their (delayed) delivery [Note: alert delay]; never names the report. */
+export interface AlertQueueTable {
+  id: string;
+  kind: 'report' | 'message' | 'escalation';
+  org_id: string;
+  school_org_id: string | null;
+  urgent: number;
+  /** Ordinary alerts of one organisation, kind and hour share a row; null: a row of its own. */
+  batch_key: string | null;
+  due_at: string;
+  /** A process delivering the row holds it until then; after a crash another one takes it. */
+  claimed_until: string | null;
+}
+
+export type QueuedAlert = Selectable<AlertQueueTable>;

@@ -33,11 +33,19 @@ export interface StaffTable {
   totp_secret: string | null;
   /** The time step of the last accepted sign-in code (codes are good once). */
   totp_last_step: Generated<number | null>;
-  failed_logins: number;
-  locked_until: string | null;
   created_at: string;
 }
 
 export type Staff = Selectable<StaffTable>;
 export type NewStaff = Insertable<StaffTable>;
 export type StaffUpdate = Updateable<StaffTable>;
+
+/** Sign-in failures in a row per login, known or not [Note: sign-in slow-down]. */
+export interface LoginThrottleTable {
+  /** hex HMAC-SHA-256(login secret, login): unknown logins are counted like real ones. */
+  login_key: string;
+  failures: number;
+  /** The hour (ISO, truncated) of the last aggregated audit entry while slowed. */
+  audited_hour: string | null;
+  updated_at: string;
+}

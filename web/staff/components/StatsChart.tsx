@@ -1,4 +1,4 @@
-// Reports per month and school as a bar chart (Chart.js). Cells suppressed as "<5" are not drawn:
+// Reports per month and school as a bar chart (Chart.js). Cells suppressed ("<5", "*") are not drawn:
 // a bar of "some small number" would still single out a month [Note: small-count suppression].
 import { useEffect, useRef } from 'preact/hooks';
 import {

@@ -243,7 +243,7 @@ export const en: StaffMessages = {
   cancel: 'Cancel',
   stats: 'Statistics',
   statsHint:
-    'Prevention monitoring. Counts from 1 to 4 are shown as “<5” so that no child can be singled out.',
+    'Prevention monitoring. Counts from 1 to 4 are shown as “<5” so that no child can be singled out; “*” hides a number from which a “<5” could be worked out.',
   statsChart: 'Chart of reports by month and school',
   from: 'From',
   to: 'To',

@@ -242,7 +242,7 @@ export const pl = {
   cancel: 'Anuluj',
   stats: 'Statystyki',
   statsHint:
-    'Monitoring profilaktyczny. Liczby od 1 do 4 są pokazane jako „<5”, żeby nie dało się wskazać dziecka.',
+    'Monitoring profilaktyczny. Liczby od 1 do 4 są pokazane jako „<5”, żeby nie dało się wskazać dziecka; „*” ukrywa liczbę, z której dałoby się odliczyć „<5”.',
   statsChart: 'Wykres zgłoszeń według miesięcy i szkół',
   from: 'Od',
   to: 'Do',

@@ -1,8 +1,9 @@
 // Prevention monitoring ("stały monitoring profilaktyczny"): reports per school and month by
 // category and risk, time to first answer, escalations and outcomes. Small counts arrive from the
-// server already as "<5"; the CSV download carries the same cells.
+// server already as "<5", and cells that would give them away as "*" [Note: small-count
+// suppression]; the CSV download carries the same cells.
 import { useEffect, useState } from 'preact/hooks';
-import type { StatsDto, StatsRowDto } from '../../../shared/protocol/admin.ts';
+import type { StatsCount, StatsDto, StatsRowDto } from '../../../shared/protocol/admin.ts';
 import { requestJson } from '../../common/api.ts';
 import { StatsChart } from '../components/StatsChart.tsx';
 import { ts } from '../i18n.ts';
@@ -15,7 +16,7 @@ function defaultRange() {
   return { from: month(from), to: month(now) };
 }
 
-const sum = (record: Record<string, number | '<5'>, keys: string[]) =>
+const sum = (record: Record<string, StatsCount>, keys: string[]) =>
   keys.map((k) => `${k}: ${record[k] ?? 0}`).join(', ');
 
 export function StatsPage() {

@@ -128,8 +128,6 @@ export function acceptRoute() {
             recovery_wrapped_keys: recoveryWrapped,
             org_endorsement: null,
             totp_secret: invitation.totp_secret,
-            failed_logins: 0,
-            locked_until: null,
             created_at: now.toISOString(),
           });
           // Guarded update: of two accepts racing, one wins and the other rolls back its row.

@@ -10,12 +10,13 @@ import {
 } from '../../../../shared/protocol/staff.ts';
 import type { AppEnv } from '../../../app-env.ts';
 import { appendAudit } from '../../../db/repositories/audit.ts';
-import { clearLoginFailures, spendTotpStep } from '../../../db/repositories/staff-credentials.ts';
+import { spendTotpStep } from '../../../db/repositories/staff-credentials.ts';
 import { deleteStaffSession } from '../../../db/repositories/staff-sessions.ts';
 import { findStaffByLogin } from '../../../db/repositories/staff.ts';
 import { validate } from '../../../middleware/validate.ts';
 import {
   authKeyMatches,
+  clearLoginFailures,
   padFailures,
   settleAttempt,
   uniformFailure,
@@ -62,6 +63,7 @@ export function loginRoutes(failureMs?: number) {
       );
       const staff = await settleAttempt(
         deps,
+        input.login,
         found,
         passwordOk && step !== null,
         'staff.login_failed',
@@ -71,7 +73,7 @@ export function loginRoutes(failureMs?: number) {
       await deps.db.transaction().execute(async (trx) => {
         // Two sign-ins racing with one code: only the first moves the step forward.
         if (!(await spendTotpStep(trx, staff.id, step ?? 0))) throw uniformFailure();
-        await clearLoginFailures(trx, staff.id);
+        await clearLoginFailures(trx, input.login);
         await startStaffSession(c, trx, staff.id, now, deps.secureTransport);
         await appendAudit(
           trx,

@@ -1,6 +1,6 @@
 // The signed-in member (also while still waiting for the organisation key) and their password.
 // A password change re-wraps only the personal keys (docs/protocol.md, "Staff password"), checks
-// the current password like a sign-in (counting towards the lock, one uniform 401 [Note: uniform
+// the current password like a sign-in (counting towards the slow-down, one uniform 401 [Note: uniform
 // sign-in failure]) and ends the member's other sessions, which a thief may hold.
 import { Hono } from 'hono';
 import { ChangePasswordSchema, type StaffMeDto } from '../../../../shared/protocol/staff.ts';
@@ -13,7 +13,12 @@ import {
 import { ApiError } from '../../../errors.ts';
 import { requireStaff, type StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
-import { authKeyMatches, padFailures, settleAttempt } from '../../../services/login-guard.ts';
+import {
+  authKeyMatches,
+  clearLoginFailures,
+  padFailures,
+  settleAttempt,
+} from '../../../services/login-guard.ts';
 import { staffMe } from '../../../services/staff-me.ts';
 import { decodeField } from '../../../services/wire-bytes.ts';
 import { passwordMaterial } from './password-input.ts';
@@ -40,6 +45,7 @@ export function meRoutes(failureMs?: number) {
         const current = decodeField(input.currentAuthKey, 'currentAuthKey');
         const staff = await settleAttempt(
           deps,
+          found?.login ?? '',
           found,
           authKeyMatches(found, current),
           'staff.password_change_failed',
@@ -47,6 +53,7 @@ export function meRoutes(failureMs?: number) {
         const now = deps.clock();
         await deps.db.transaction().execute(async (trx) => {
           await setPasswordMaterial(trx, staff.id, material);
+          await clearLoginFailures(trx, staff.login);
           await deleteOtherSessions(trx, staff.id, c.var.staff.tokenHash);
           await appendAudit(
             trx,

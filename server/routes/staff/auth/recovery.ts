@@ -1,7 +1,8 @@
 // Recovery with the printed recovery key: the browser opens the personal keys with it, picks a
 // new password and proves it holds the personal sign key by signing the new authKey. The server
 // checks that proof against the stored public key and the TOTP code; every refusal is the one
-// uniform 401 and counts towards the lock [Note: uniform sign-in failure].
+// uniform 401 and counts towards the slow-down [Note: uniform sign-in failure], [Note: sign-in
+// slow-down]; the right proof and code always pass.
 import { Hono } from 'hono';
 import { toB64 } from '../../../../shared/envelope/base64url.ts';
 import { encodeUtf8 } from '../../../../shared/envelope/utf8.ts';
@@ -17,7 +18,7 @@ import { deleteSessionsOfStaff } from '../../../db/repositories/staff-sessions.t
 import { findStaffByLogin } from '../../../db/repositories/staff.ts';
 import { validate } from '../../../middleware/validate.ts';
 import { verifyEd25519 } from '../../../services/ed25519.ts';
-import { padFailures, settleAttempt } from '../../../services/login-guard.ts';
+import { clearLoginFailures, padFailures, settleAttempt } from '../../../services/login-guard.ts';
 import { fakeRecoveryBlob, loginSecret } from '../../../services/login-secret.ts';
 import { verifyTotp } from '../../../services/totp.ts';
 import { decodeField, encodeField } from '../../../services/wire-bytes.ts';
@@ -53,10 +54,17 @@ export function recoveryRoutes(failureMs?: number) {
       const proofOk = verifyEd25519(signKey, recoveryProofMessage(input.login, authKey), proof);
       const totpOk =
         (await verifyTotp(found?.totp_secret ?? null, input.totp, deps.clock())) !== null;
-      const staff = await settleAttempt(deps, found, proofOk && totpOk, 'staff.recovery_failed');
+      const staff = await settleAttempt(
+        deps,
+        input.login,
+        found,
+        proofOk && totpOk,
+        'staff.recovery_failed',
+      );
       const now = deps.clock();
       await deps.db.transaction().execute(async (trx) => {
         await setPasswordMaterial(trx, staff.id, material);
+        await clearLoginFailures(trx, input.login);
         await deleteSessionsOfStaff(trx, staff.id);
         await appendAudit(
           trx,
