@@ -5,15 +5,20 @@
 // Alerts run in the background: a slow or broken mail server never slows or fails the pupil's
 // request, and a failure is logged as a content-free line.
 
+export type AlertKind = 'report' | 'message' | 'escalation' | 'flood';
+
 export interface AlertEvent {
-  /** A new report, a new pupil message in an existing one, or a report escalated to a CdR. */
-  kind: 'report' | 'message' | 'escalation';
+  /**
+   * A new report, a new pupil message in an existing one, a report escalated to a CdR, or the
+   * start of a flood of reports at a school (one alert for the whole flood [Note: admission]).
+   */
+  kind: AlertKind;
   /** Whose members are alerted: the school, or for an escalation the CdR. */
   orgId: string;
   /** An escalation's school, named in the alert by its code (the CdR has no code worth naming). */
   schoolOrgId?: string;
-  /** For the caller's and the tests' bookkeeping; never put into an alert. */
-  reportId: string;
+  /** For the caller's and the tests' bookkeeping; never put into an alert. None for a flood. */
+  reportId?: string;
   urgent: boolean;
 }
 

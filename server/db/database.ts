@@ -20,7 +20,7 @@ import type {
   NotesTable,
   ReportsTable,
 } from './tables/reports.ts';
-import type { PowSpentTable, PupilSessionsTable } from './tables/pupil.ts';
+import type { AdmissionLoadTable, PowSpentTable, PupilSessionsTable } from './tables/pupil.ts';
 import type { StaffTable } from './tables/staff.ts';
 import type {
   AlertSettingsTable,
@@ -47,6 +47,7 @@ export interface Database {
   settings: SettingsTable;
   pupil_sessions: PupilSessionsTable;
   pow_spent: PowSpentTable;
+  admission_load: AdmissionLoadTable;
   staff_sessions: StaffSessionsTable;
   invitations: InvitationsTable;
   report_reads: ReportReadsTable;

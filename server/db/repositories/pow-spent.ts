@@ -1,6 +1,7 @@
 // Spending a proof-of-work challenge [Note: proof of work]: the challenge id goes into pow_spent,
-// whose primary key refuses a second use. Callers run it inside the transaction of the write the
-// challenge guards, so a refused write leaves the challenge unspent.
+// whose primary key refuses a second use. Callers spend it on its own, before anything else is
+// checked or counted, so a refused request still uses up its challenge [Note: admission], and
+// two concurrent uses of one challenge (in any processes) get exactly one success.
 import type { DbOrTrx } from '../database.ts';
 
 /** False when the challenge was spent before. Also deletes spent challenges that have expired. */
