@@ -69,5 +69,10 @@ export const screen = signal<Screen>({ name: 'start' });
 export const draft = signal<Draft>(emptyDraft());
 export const session = signal<PupilSession | null>(null);
 export const pending = signal<PendingReport | null>(null);
+/**
+ * The proof of work being solved [Note: admission]: `level` bits above normal (the school is busy)
+ * and the chance it is found by now; null when none is.
+ */
+export const work = signal<{ level: number; done: number } | null>(null);
 /** Object URLs of decrypted attachments, revoked on wipe. */
 export const objectUrls = new Set<string>();

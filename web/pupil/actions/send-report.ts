@@ -18,7 +18,8 @@ import {
   type School,
   type SendStep,
 } from '../state.ts';
-import { openWithThread, solveChallenge } from './open-thread.ts';
+import { openWithThread } from './open-thread.ts';
+import { withProofOfWork } from './proof-of-work.ts';
 import { schoolKeys } from './school-keys.ts';
 
 export function contentOf(d: Draft): ReportContent {
@@ -68,8 +69,9 @@ async function deliver(
   photos: PreparedPhoto[],
 ): Promise<void> {
   progress('send');
-  const pow = await solveChallenge(school.dto.id, 'report');
-  const { session: s } = await pupilApi.submitReport({ ...composed.request, pow });
+  const { session: s } = await withProofOfWork(school.dto.id, 'report', (pow) =>
+    pupilApi.submitReport({ ...composed.request, pow }),
+  );
   pending.value = null;
   if (photos.length > 0) {
     progress('photos');
