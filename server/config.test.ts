@@ -34,9 +34,9 @@ describe('loadConfig', () => {
       powBits: 16,
       rateLimits: {
         maxExtraBits: 4,
-        reportsPerBit: 10,
-        receiptsPerBit: 50,
-        messagesPerReceipt: 30,
+        reportsPerBit: 20,
+        receiptsPerBit: 100,
+        messagesPerReceipt: 60,
       },
     });
     const c = loadConfig({ POW_BITS: '0', RATE_READS_PER_RECEIPT: '5', POW_MAX_EXTRA_BITS: '6' });

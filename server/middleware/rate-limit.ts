@@ -3,8 +3,9 @@
 // reads and attachment downloads, messages, uploads. Per school, nothing is refused for load; the
 // proof of work gets dearer instead [Note: admission]. Never keyed by IP address or any header: a
 // whole school shares one address, and a pupil must not be traceable through one. The counts live
-// in the database (admission_load, fixed 10-minute windows), so several server processes share
-// them. A row names the report and its window for at most two windows, like a pupil session.
+// in the database (admission_load, fixed clock-hour windows), so several server processes share
+// them; a row names a report and a whole hour only [Note: coarse pupil time], and goes within two
+// hours.
 import { addLoad } from '../db/repositories/admission.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { RateLimitError } from '../errors.ts';
@@ -12,21 +13,21 @@ import { admissionWindow, type AdmissionLimits } from '../services/admission.ts'
 
 /** The pupil flow's limits: how difficulty follows a school's load, and per-report limits. */
 export interface PupilRateLimits extends AdmissionLimits {
-  /** Thread reads and attachment downloads, per report per 10 minutes. */
+  /** Thread reads and attachment downloads, per report per clock hour. */
   threadReadsPerReceipt: number;
-  /** Pupil messages, per report per 10 minutes. */
+  /** Pupil messages, per report per clock hour. */
   messagesPerReceipt: number;
-  /** Attachment uploads, per report per 10 minutes. */
+  /** Attachment uploads, per report per clock hour. */
   attachmentsPerReceipt: number;
 }
 
 export const DEFAULT_RATE_LIMITS: PupilRateLimits = {
   maxExtraBits: 4,
-  reportsPerBit: 10,
-  receiptsPerBit: 50,
-  threadReadsPerReceipt: 120,
-  messagesPerReceipt: 30,
-  attachmentsPerReceipt: 20,
+  reportsPerBit: 20,
+  receiptsPerBit: 100,
+  threadReadsPerReceipt: 240,
+  messagesPerReceipt: 60,
+  attachmentsPerReceipt: 40,
 };
 
 export type RatePurpose = 'read' | 'message' | 'attachment';

@@ -3,8 +3,11 @@
 // school's new challenges demand rises with the school's recent accepted load and falls back when
 // it passes, in the spirit of Tor's onion-service proof-of-work defence (effort-priced admission).
 //
-// - Load: per school and purpose, the accepted requests of the current fixed 10-minute window plus
-//   the previous window's count weighted by how much of it still lies within the last 10 minutes.
+// - Load: per school and purpose, the accepted requests of the current clock hour plus the previous
+//   hour's count weighted by how much of it still lies within the last 60 minutes. Windows are
+//   whole clock hours so that the only time stored is an hour, like every pupil time ([Note:
+//   coarse pupil time]); the difficulty rises at once with load and is back to normal at most two
+//   hours after a flood, usually sooner.
 //   Accepted means stored (a report) or looked up (a receipt opening, right or wrong code): a
 //   request refused for its proof of work or its body never counts.
 // - Difficulty: POW_BITS plus one bit per `reportsPerBit` (or `receiptsPerBit`) of load, at most
@@ -34,15 +37,16 @@ import {
 } from '../db/repositories/admission.ts';
 import { ApiError } from '../errors.ts';
 
-export const ADMISSION_WINDOW_MS = 10 * 60 * 1000;
+/** Whole clock hours: window_start is then a whole hour [Note: coarse pupil time]. */
+export const ADMISSION_WINDOW_MS = 60 * 60 * 1000;
 
 /** How difficulty follows load; the base difficulty is PupilDeps.powBits. */
 export interface AdmissionLimits {
   /** The most bits a school's load adds to POW_BITS. */
   maxExtraBits: number;
-  /** Accepted reports of a school in 10 minutes that add one bit to its report challenges. */
+  /** Accepted reports of a school in an hour that add one bit to its report challenges. */
   reportsPerBit: number;
-  /** Accepted receipt openings of a school in 10 minutes that add one bit to its receipt ones. */
+  /** Accepted receipt openings of a school in an hour that add one bit to its receipt ones. */
   receiptsPerBit: number;
 }
 
@@ -69,7 +73,7 @@ export function admissionWindow(now: Date): AdmissionWindow {
   };
 }
 
-/** The requests of the last 10 minutes, estimated from the current and the previous window. */
+/** The requests of the last hour, estimated from the current and the previous window. */
 export function recentLoad(row: LoadRow | undefined, w: AdmissionWindow): number {
   if (!row) return 0;
   if (row.window_start >= w.start) return row.count + row.prev_count * (1 - w.elapsed);

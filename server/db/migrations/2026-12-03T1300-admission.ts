@@ -1,5 +1,5 @@
 // Admission state every server process shares [Note: admission]: per key (a school's reports or
-// receipt openings, a report's reads, messages or uploads) the count of the current fixed window
+// receipt openings, a report's reads, messages or uploads) the count of the current clock hour
 // and of the one before, and for a school's reports whether its flood alert went out. Frozen once
 // released; imports nothing of the app; runs on SQLite and PostgreSQL alike.
 import type { Kysely } from 'kysely';

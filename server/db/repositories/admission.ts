@@ -30,7 +30,7 @@ export async function addLoad(
   window: { start: string; prevStart: string; staleBefore: string },
 ): Promise<LoadRow> {
   // An index range on window_start, empty almost always: old keys (a report's reads, a quiet
-  // school) go away within two windows.
+  // school) go away once two windows have passed.
   await db.deleteFrom('admission_load').where('window_start', '<', window.staleBefore).execute();
   const current = sql<boolean>`${sql.ref('admission_load.window_start')} >= ${window.start}`;
   const row = await db

@@ -20,7 +20,7 @@ export interface PowSpentTable {
 export interface AdmissionLoadTable {
   /** `report:<orgId>`, `receipt:<orgId>`, or `read|message|attachment:<reportId>`. */
   key: string;
-  /** Start of the current fixed window (ISO, aligned to the window length). */
+  /** Start of the current window: a whole clock hour (ISO) [Note: coarse pupil time]. */
   window_start: string;
   /** Requests counted in the current window. */
   count: number;
