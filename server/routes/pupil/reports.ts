@@ -2,7 +2,11 @@
 // spends it, checks the school's key version and difficulty, stores the ciphertext, opens a
 // session on the new report, counts it in the school's load and has its counsellors alerted.
 import { Hono } from 'hono';
-import { SubmitReportSchema, type SubmitReportDto } from '../../../shared/protocol/pupil.ts';
+import {
+  SubmitReportSchema,
+  type PupilSessionDto,
+  type SubmitReportDto,
+} from '../../../shared/protocol/pupil.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { hashAuthKey } from '../../auth-hash.ts';
 import { isUniqueViolation } from '../../db/constraint.ts';
@@ -49,7 +53,7 @@ export function reportRoutes() {
     await requireCurrentWork(db, pupil.limits, 'report', orgId, pow.bits - pupil.powBits, now);
     const lookupHash = hashAuthKey(authKey);
     const hour = coarseHourIso(now);
-    let session;
+    let session: PupilSessionDto;
     try {
       session = await db.transaction().execute(async (trx) => {
         const clash = await reportClashes(trx, reportId, lookupHash);
