@@ -1,13 +1,15 @@
 // E-mail alerts through a real SMTP server on loopback (smtp-server): an urgent report at SP1
 // reaches exactly the opted-in counsellors of SP1, once each, with the school code and "pilne" but
 // none of the report's content, category or id; urgent-only members skip ordinary reports; a
-// dead mail server never fails the pupil and leaves a content-free log line.
+// flood of reports sends one alert, not one each [Note: admission]; a dead mail server never
+// fails the pupil and leaves a content-free log line.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertSettingsDto } from '../../shared/protocol/staff.ts';
 import { smtpMailer } from '../../server/alerts/email.ts';
 import { createAlertSender } from '../../server/alerts/sender.ts';
+import { DEFAULT_RATE_LIMITS } from '../../server/middleware/rate-limit.ts';
 import { DIALECTS } from './test-db.ts';
 import { findOrganisation } from '../../server/db/repositories/organisations.ts';
 import {
@@ -71,6 +73,8 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
   beforeAll(async () => {
     smtp = await startSmtp();
     f = await staffFixture(dialect, {
+      // A fresh instance's step: a school's flood begins at its 20th report in an hour.
+      limits: { reportsPerBit: DEFAULT_RATE_LIMITS.reportsPerBit },
       alerts: (db, log) =>
         createAlertSender({
           db,
@@ -212,6 +216,22 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
       alertEmail: 'not an address',
     });
     expect(bad.status).toBe(400);
+  });
+
+  it('mails one content-free alert for a flood of reports, not one per report', async () => {
+    smtp.mails.length = 0;
+    const pupil = f.client('SP2');
+    const step = DEFAULT_RATE_LIMITS.reportsPerBit;
+    for (let i = 0; i < 2 * step; i++) await f.submitted(pupil, { text: CANARY });
+    await f.t.alerts.settled();
+    const texts = smtp.mails.map((m) => unfold(m.raw));
+    expect(smtp.mails.flatMap((m) => m.to)).toEqual(Array(step).fill('pedagog2@example.invalid'));
+    const flood = texts.filter((t) => t.includes('bardzo dużo zgłoszeń naraz'));
+    expect(flood).toHaveLength(1);
+    expect(flood[0]).toContain('SP2');
+    expect(flood[0]).toContain('https://glos.example.invalid/staff/');
+    expect(flood[0]).not.toContain(CANARY);
+    expect(flood[0]).not.toMatch(/\b(20|40)\b/);
   });
 
   it('never fails the pupil when the mail server is down; logs a content-free line', async () => {
