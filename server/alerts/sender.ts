@@ -47,8 +47,9 @@ export function createAlertSender(options: AlertSenderOptions): AlertSender {
 
   async function deliver(event: AlertEvent): Promise<void> {
     if (!mailer && !pusher) return;
-    // An escalation alerts the CdR's specialists and names the school it came from.
-    const role = event.kind === 'escalation' ? 'cdr_specialist' : 'counsellor';
+    // An alert to the CdR (an escalation, or the pupil writing in a conversation handed over)
+    // goes to its specialists and names the school it came from.
+    const role = event.schoolOrgId !== undefined ? 'cdr_specialist' : 'counsellor';
     const [org, alerted, recipients] = await Promise.all([
       findOrganisation(db, { id: event.schoolOrgId ?? event.orgId }),
       findOrganisationRow(db, { id: event.orgId }),

@@ -13,9 +13,11 @@ export interface AlertEvent {
    * start of a flood of reports at a school (one alert for the whole flood [Note: admission]).
    */
   kind: AlertKind;
-  /** Whose members are alerted: the school, or for an escalation the CdR. */
+  /** Whose members are alerted: the school, or for an escalation (and a pupil's message in a
+   * conversation handed over) the CdR. */
   orgId: string;
-  /** An escalation's school, named in the alert by its code (the CdR has no code worth naming). */
+  /** Set when the CdR is alerted: the school, named in the alert by its code (the CdR has no code
+   * worth naming); its specialists, not counsellors, are the recipients. */
   schoolOrgId?: string;
   /** For the caller's and the tests' bookkeeping; never put into an alert. None for a flood. */
   reportId?: string;

@@ -12,6 +12,7 @@ import type { DbOrTrx } from '../db/database.ts';
 import {
   findEscalationRow,
   findStaffKeys,
+  listAttachmentsAfterHandover,
   listEscalationHistory,
   listOutcomes,
 } from '../db/repositories/escalations.ts';
@@ -19,7 +20,7 @@ import { listThreadMessages } from '../db/repositories/messages.ts';
 import type { Escalation } from '../db/tables/escalations.ts';
 import { notFound } from '../errors.ts';
 import { escalationItem, type EscalationSide } from './escalation-access.ts';
-import { messageDto } from './pupil-thread.ts';
+import { attachmentDto, messageDto } from './pupil-thread.ts';
 import { encodeField } from './wire-bytes.ts';
 
 /** The escalating counsellor, with their keys as they were when they escalated. */
@@ -50,14 +51,18 @@ export async function escalationCaseView(
 ): Promise<EscalationCaseDto> {
   const forCdr = e.side === 'cdr';
   const handedOver = forCdr && e.thread_key_sealed_cdr !== null;
-  const [row, createdBy, messages, outcomes, pupilMessages, history] = await Promise.all([
-    findEscalationRow(db, e.id),
-    signedBy(db, e.created_by, e.created_by_keys),
-    listThreadMessages(db, e.report_id, 'cdr'),
-    listOutcomes(db, e.id),
-    handedOver ? listThreadMessages(db, e.report_id, 'pupil') : Promise.resolve([]),
-    listEscalationHistory(db, callerOrgId, e.id),
-  ]);
+  const [row, createdBy, messages, outcomes, pupilMessages, pupilAttachments, history] =
+    await Promise.all([
+      findEscalationRow(db, e.id),
+      signedBy(db, e.created_by, e.created_by_keys),
+      listThreadMessages(db, e.report_id, 'cdr'),
+      listOutcomes(db, e.id),
+      handedOver ? listThreadMessages(db, e.report_id, 'pupil') : Promise.resolve([]),
+      handedOver
+        ? listAttachmentsAfterHandover(db, e.report_id, e.handover_seq)
+        : Promise.resolve([]),
+      listEscalationHistory(db, callerOrgId, e.id),
+    ]);
   if (!row) throw notFound('Escalation');
   return {
     item: escalationItem(row),
@@ -89,6 +94,7 @@ export async function escalationCaseView(
         ? {
             threadKeySealedCdr: encodeField(e.thread_key_sealed_cdr),
             messages: pupilMessages.map(messageDto),
+            attachments: pupilAttachments.map(attachmentDto),
           }
         : null,
     history: history.map((h) => ({ action: h.action, actorId: h.actor_id, at: h.created_at })),

@@ -1,8 +1,12 @@
 // What a pupil sees of their report: the report body, the pupil thread (never the CdR-school
 // thread) with each staff author's keys and endorsement, and the attachments they may open.
-import type { PupilThreadDto, ThreadMessageDto } from '../../shared/protocol/pupil.ts';
+import type {
+  PupilThreadDto,
+  ThreadAttachmentDto,
+  ThreadMessageDto,
+} from '../../shared/protocol/pupil.ts';
 import type { DbOrTrx } from '../db/database.ts';
-import { listPupilAttachments } from '../db/repositories/attachments.ts';
+import { listPupilAttachments, type AttachmentInfo } from '../db/repositories/attachments.ts';
 import { listThreadMessages, type MessageWithAuthor } from '../db/repositories/messages.ts';
 import { escalationState } from '../db/repositories/reports.ts';
 import type { Report } from '../db/tables/reports.ts';
@@ -28,6 +32,18 @@ export function messageDto(m: MessageWithAuthor): ThreadMessageDto {
   };
 }
 
+/** An attachment as clients open it (metadata and wrapped key; the bytes come separately). */
+export function attachmentDto(a: AttachmentInfo): ThreadAttachmentDto {
+  return {
+    id: a.id,
+    messageId: a.message_id,
+    uploaderRole: a.uploader_role,
+    fileKeyWrapped: encodeField(a.file_key_wrapped),
+    meta: encodeField(a.meta),
+    size: a.size,
+  };
+}
+
 export async function pupilThread(db: DbOrTrx, report: Report): Promise<PupilThreadDto> {
   const [messages, attachments, escalation] = await Promise.all([
     listThreadMessages(db, report.id, 'pupil'),
@@ -46,13 +62,6 @@ export async function pupilThread(db: DbOrTrx, report: Report): Promise<PupilThr
     body: encodeField(report.body),
     threadKeyPupil: encodeField(report.thread_key_pupil),
     messages: messages.map(messageDto),
-    attachments: attachments.map((a) => ({
-      id: a.id,
-      messageId: a.message_id,
-      uploaderRole: a.uploader_role,
-      fileKeyWrapped: encodeField(a.file_key_wrapped),
-      meta: encodeField(a.meta),
-      size: a.size,
-    })),
+    attachments: attachments.map(attachmentDto),
   };
 }

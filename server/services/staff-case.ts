@@ -1,7 +1,6 @@
 // The case as a school's counsellor sees it: finding a report of the member's own school (any
 // other report answers 404, so an id of another school is indistinguishable from a made-up one),
 // the inbox item, and the full case view.
-import type { ThreadAttachmentDto } from '../../shared/protocol/pupil.ts';
 import type {
   CaseDto,
   InboxItemDto,
@@ -14,11 +13,11 @@ import { listReportHistory } from '../db/repositories/case-history.ts';
 import { listThreadMessages } from '../db/repositories/messages.ts';
 import { listNotes } from '../db/repositories/notes.ts';
 import { findOrganisation } from '../db/repositories/organisations.ts';
-import { findReport } from '../db/repositories/reports.ts';
+import { escalationState, findReport } from '../db/repositories/reports.ts';
 import type { Report } from '../db/tables/reports.ts';
 import { notFound } from '../errors.ts';
 import type { StaffPrincipal } from '../middleware/staff-auth.ts';
-import { messageDto } from './pupil-thread.ts';
+import { attachmentDto, messageDto } from './pupil-thread.ts';
 import { encodeField } from './wire-bytes.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -54,7 +53,7 @@ type ItemFields = Pick<
 
 export function inboxItem(
   r: ItemFields,
-  ctx: { waitTargetHours: number; now: Date; read: boolean },
+  ctx: { waitTargetHours: number; now: Date; read: boolean; escalated: boolean },
 ): InboxItemDto {
   const waiting = r.waiting_since === null ? null : Date.parse(r.waiting_since);
   return {
@@ -71,31 +70,27 @@ export function inboxItem(
     waitingSince: r.waiting_since,
     overdue: waiting !== null && ctx.now.getTime() - waiting > ctx.waitTargetHours * HOUR_MS,
     unread: !ctx.read,
+    escalated: ctx.escalated,
   };
-}
-
-function attachmentDto(a: Awaited<ReturnType<typeof listReportAttachments>>[number]) {
-  return {
-    id: a.id,
-    messageId: a.message_id,
-    uploaderRole: a.uploader_role,
-    fileKeyWrapped: encodeField(a.file_key_wrapped),
-    meta: encodeField(a.meta),
-    size: a.size,
-  } satisfies ThreadAttachmentDto;
 }
 
 /** The case view of a report the member has just opened (so it is read). */
 export async function caseView(db: DbOrTrx, report: Report, now: Date): Promise<CaseDto> {
-  const [target, messages, attachments, notes, history] = await Promise.all([
+  const [target, messages, attachments, notes, history, escalation] = await Promise.all([
     waitTargetHours(db, report.org_id),
     listThreadMessages(db, report.id, 'pupil'),
     listReportAttachments(db, report.id),
     listNotes(db, report.id),
     listReportHistory(db, report.org_id, report.id),
+    escalationState(db, report.id),
   ]);
   return {
-    item: inboxItem(report, { waitTargetHours: target, now, read: true }),
+    item: inboxItem(report, {
+      waitTargetHours: target,
+      now,
+      read: true,
+      escalated: escalation.escalated,
+    }),
     orgKeyVersion: report.org_key_version,
     body: encodeField(report.body),
     threadKeySealed: encodeField(report.thread_key_sealed),
@@ -115,5 +110,6 @@ export async function caseView(db: DbOrTrx, report: Report, now: Date): Promise<
       createdAt: n.created_at,
     })),
     history: history.map((h) => ({ action: h.action, actorId: h.actor_id, at: h.created_at })),
+    cdrOrgId: escalation.cdrOrgId,
   };
 }

@@ -102,6 +102,7 @@ export {
 export {
   openThread,
   openMessages,
+  openAttachments,
   openThreadKey,
   type SignerKeys,
   openAttachmentData,

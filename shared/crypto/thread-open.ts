@@ -139,7 +139,18 @@ export function openThread(
     orgSignPublicKeys,
     orgIds,
   );
-  const attachments = thread.attachments.map((a): OpenedAttachment => {
+  const attachments = openAttachments(sodium, threadKey, reportId, thread.attachments);
+  return { threadKey, report, messages, attachments, tip };
+}
+
+/** The attachments' metadata and per-file keys, under K_thread. */
+export function openAttachments(
+  sodium: Sodium,
+  threadKey: Uint8Array,
+  reportId: string,
+  items: readonly PupilThreadDto['attachments'][number][],
+): OpenedAttachment[] {
+  return items.map((a): OpenedAttachment => {
     const meta = parse(
       AttachmentMetaSchema,
       decryptItem(sodium, threadKey, fromB64(a.meta), {
@@ -154,7 +165,6 @@ export function openThread(
     const fileKey = unwrapKey(sodium, fromB64(a.fileKeyWrapped), threadKey, fileKeyContext(a.id));
     return { id: a.id, messageId: a.messageId, uploaderRole: a.uploaderRole, meta, fileKey };
   });
-  return { threadKey, report, messages, attachments, tip };
 }
 
 function endorsedKeys(author: { signPublicKey: string; boxPublicKey: string }) {

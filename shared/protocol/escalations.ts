@@ -9,8 +9,13 @@
 import * as v from 'valibot';
 import { B64Schema, UuidSchema } from './common.ts';
 import { ReportContentSchema, TEXT_MAX } from './content.ts';
-import { B64Bytes, PUPIL_LIMITS, type ThreadMessageDto } from './pupil.ts';
-import type { HistoryEntryDto } from './staff.ts';
+import {
+  B64Bytes,
+  PUPIL_LIMITS,
+  type ThreadAttachmentDto,
+  type ThreadMessageDto,
+} from './pupil.ts';
+import { RISK_LEVELS, TRIAGE_CATEGORIES, type HistoryEntryDto } from './staff.ts';
 
 /** The CdR's catalogue of services (outcome records). */
 export const CDR_SERVICES = [
@@ -62,6 +67,14 @@ export const EscalationPackageSchema = v.object({
   ),
   /** The counsellor's summary for the CdR. */
   summary: v.pipe(v.string(), v.maxLength(TEXT_MAX)),
+  /** The school's triage when it handed the case over (absent in packages made before it was
+   * added; null fields when the school had not assessed it). */
+  triage: v.optional(
+    v.object({
+      category: v.nullable(v.picklist(TRIAGE_CATEGORIES)),
+      risk: v.nullable(v.picklist(RISK_LEVELS)),
+    }),
+  ),
 });
 export type EscalationPackage = v.InferOutput<typeof EscalationPackageSchema>;
 
@@ -135,6 +148,9 @@ export interface EscalationCaseDto {
   pupilThread: {
     threadKeySealedCdr: string;
     messages: ThreadMessageDto[];
+    /** Files sent with messages after the hand-over [Note: hand-over point]; the ones the
+     * counsellor selected before it travel in the package. */
+    attachments: ThreadAttachmentDto[];
   } | null;
   history: HistoryEntryDto[];
 }

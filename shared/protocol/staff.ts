@@ -278,6 +278,8 @@ export interface InboxItemDto {
   overdue: boolean;
   /** This staff member has not opened it since the pupil last wrote. */
   unread: boolean;
+  /** The school handed it to a CdR (open or closed). */
+  escalated: boolean;
 }
 
 export interface InboxDto {
@@ -313,6 +315,9 @@ export interface CaseDto {
   attachments: ThreadAttachmentDto[];
   notes: NoteDto[];
   history: HistoryEntryDto[];
+  /** The CdR the conversation was handed over to, whose specialists may write in the pupil thread
+   * (their keys are endorsed by that CdR's certified key); null when it was not handed over. */
+  cdrOrgId: string | null;
 }
 
 /** POST /api/staff/reports/:id/messages: a signed reply in the pupil thread (next seq). */

@@ -10,10 +10,12 @@ import type { AlertSettingsDto } from '../../shared/protocol/staff.ts';
 import { smtpMailer } from '../../server/alerts/email.ts';
 import { createAlertSender } from '../../server/alerts/sender.ts';
 import { DEFAULT_RATE_LIMITS } from '../../server/middleware/rate-limit.ts';
+import { EMPTY_PACKAGE, escalate, orgOf } from './escalation-fixture.ts';
 import { DIALECTS } from './test-db.ts';
 import { findOrganisation } from '../../server/db/repositories/organisations.ts';
 import {
   ADMIN,
+  CDR_SPECIALIST,
   SP1_COUNSELLOR,
   SP2_COUNSELLOR,
   staffFixture,
@@ -168,6 +170,42 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
     await f.t.alerts.settled();
     expect(smtp.mails.flatMap((m) => m.to)).toEqual(['pedagog1@example.invalid']);
     expect(unfold(smtp.mails[0]?.raw ?? '')).toContain('nowa wiadomość');
+  });
+
+  it('tells the CdR specialists when the pupil writes in a conversation handed to them', async () => {
+    const cdrMember = await f.member(CDR_SPECIALIST);
+    const res = await f.send(
+      cdrMember.cookie,
+      'PUT',
+      '/api/staff/me/alerts',
+      settings('cdr@example.invalid'),
+    );
+    expect(res.status).toBe(200);
+    const pupil = f.client('SP1');
+    const report = await f.submitted(pupil, { text: CANARY });
+    await escalate(f, await f.member(SP1_COUNSELLOR), {
+      reportId: report.reportId,
+      school: orgOf(f, 'SP1'),
+      cdr: orgOf(f, 'CDR'),
+      pkg: EMPTY_PACKAGE,
+      reason: 'reason',
+      threadKey: report.threadKey,
+    });
+    await f.t.alerts.settled();
+    smtp.mails.length = 0;
+    const m = pupil.composeMessage(report, 1, undefined, { v: 1, text: CANARY });
+    expect((await pupil.postMessage(report.token, m)).status).toBe(201);
+    await f.t.alerts.settled();
+    expect(smtp.mails.flatMap((x) => x.to).sort()).toEqual([
+      'cdr@example.invalid',
+      'pedagog1@example.invalid',
+    ]);
+    for (const mail of smtp.mails) {
+      const text = unfold(mail.raw);
+      expect(text).toContain('W szkole SP1 czeka nowa wiadomość');
+      expect(text).not.toContain(CANARY);
+      expect(text).not.toContain(report.reportId);
+    }
   });
 
   it('mails the school office mailbox the administrator set: urgent only, or everything', async () => {

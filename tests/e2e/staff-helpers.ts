@@ -40,9 +40,14 @@ let handle: DatabaseHandle | undefined;
 const demoDb = (): Db => (handle ??= openDatabase({ dataDir: inject('e2eDataDir') })).db;
 
 /** Signs a demo member in as they would: e-mail, password, and freshTotp's code (other test files
- * sign the same demo accounts in, each code once). */
-export async function signIn(page: Page, base: string, account: StaffAccount): Promise<void> {
-  const code = await freshTotp(demoDb(), account);
+ * sign the same demo accounts in, each code once); `db` for a demo instance of the test's own. */
+export async function signIn(
+  page: Page,
+  base: string,
+  account: StaffAccount,
+  db: Db = demoDb(),
+): Promise<void> {
+  const code = await freshTotp(db, account);
   await page.goto(`${base}/staff/`);
   await page.getByLabel('E-mail').fill(account.login);
   await page.getByLabel('Hasło', { exact: true }).fill(account.password);

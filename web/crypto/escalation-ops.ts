@@ -5,6 +5,7 @@ import {
   composeEscalation,
   composeOutcomeNote,
   newUuid,
+  openAttachments,
   openEscalation,
   openMessages,
   openOutcomeNote,
@@ -85,6 +86,8 @@ export async function openEscalationCase(args: {
     pupil = {
       threadKey,
       ...openMessages(sodium, threadKey, item.reportId, dto.pupilThread.messages, signers, orgIds),
+      // Files sent with later messages of the conversation [Note: hand-over point].
+      attachments: openAttachments(sodium, threadKey, item.reportId, dto.pupilThread.attachments),
     };
   }
   return { escKey, pkg, reason, cdrThread, outcomes, pupil };

@@ -91,13 +91,19 @@ function orgKeyFor(orgKeys: OrgKeyVersion[], version: number): OrgKeyPair {
   return found.keys;
 }
 
-/** The whole case as its school's member sees it; notes verified like replies. */
+/**
+ * The whole case as its school's member sees it; notes verified like replies. Once the
+ * conversation was handed over, CdR specialists write in it too: their keys must be endorsed by
+ * the certified keys of the CdR named in the case (`cdr`, verified by the caller against the
+ * pinned root), never by the school's, so the case stays whole whoever wrote last.
+ */
 export async function openCase(
   c: CaseDto,
   reportId: string,
   orgKeys: OrgKeyVersion[],
   orgSignKeys: Uint8Array[],
   schoolId: string,
+  cdr: { orgId: string; signKeys: Uint8Array[] } | null = null,
 ) {
   const sodium = await loadSodium();
   const org = orgKeyFor(orgKeys, c.orgKeyVersion);
@@ -111,8 +117,8 @@ export async function openCase(
     sodium,
     threadKey,
     { reportId, body: c.body, messages: c.messages, attachments: c.attachments },
-    orgSignKeys,
-    { school: schoolId },
+    { school: orgSignKeys, cdr: cdr?.signKeys ?? [] },
+    cdr ? { school: schoolId, cdr: cdr.orgId } : { school: schoolId },
   );
   const staffKey = c.staffKeySealed
     ? openSealedKey(sodium, fromB64(c.staffKeySealed), org.boxPublicKey, org.boxSecretKey)

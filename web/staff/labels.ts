@@ -1,5 +1,5 @@
 // Words for the codes the server stores (status, triage category, risk level, flag).
-import type { StaffKey } from './i18n.ts';
+import { ts, type StaffKey } from './i18n.ts';
 
 export const STATUS_LABEL: Record<string, StaffKey> = {
   new: 'statusNew',
@@ -58,6 +58,10 @@ export const ACTION_LABEL: Record<string, StaffKey> = {
   'staff.granted_by_recovery': 'actGrantedByRecovery',
   'org.key_founded': 'actKeyFounded',
   'org.key_rotation_withdrawn': 'actKeyWithdrawn',
+  'escalation.created': 'actEscalated',
+  'escalation.message': 'actEscMessage',
+  'escalation.pupil_message': 'actCdrWrotePupil',
+  'escalation.closed': 'actEscClosed',
 };
 
 export const ESC_STATUS_LABEL: Record<string, StaffKey> = {
@@ -83,3 +87,12 @@ export const SERVICE_LABEL: Record<string, StaffKey> = {
   crisis_stay: 'svcStay',
   referral_to_partner: 'svcReferral',
 };
+
+/** The school's triage in words ("przemoc domowa · ryzyko wysokie"), as handed to the CdR. */
+export function triageText(t: { category: string | null; risk: string | null }): string {
+  const parts = [
+    t.category ? ts(CATEGORY_LABEL[t.category] ?? 'catOther') : null,
+    t.risk ? `${ts('risk')}: ${ts(RISK_LABEL[t.risk] ?? 'riskLow')}` : null,
+  ].filter((p) => p !== null);
+  return parts.length > 0 ? parts.join(' · ') : ts('pkgTriageNone');
+}

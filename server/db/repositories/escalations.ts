@@ -47,6 +47,7 @@ function withSchool(db: DbOrTrx) {
       'e.reason_signature',
       'e.attachment_ids',
       'e.created_by_keys',
+      'e.handover_seq',
       sql<number>`case when e.thread_key_sealed_cdr is null then 0 else 1 end`.as('handed_over'),
       'o.name as school_name',
       'o.code as school_code',
@@ -187,6 +188,48 @@ export async function reportAttachmentIds(
     .where('id', 'in', [...ids])
     .execute();
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * The attachments the CdR sees in a handed-over conversation beyond the ones the counsellor
+ * selected: those hanging on a pupil-thread message after the hand-over [Note: hand-over point].
+ */
+export function listAttachmentsAfterHandover(
+  db: DbOrTrx,
+  reportId: string,
+  handoverSeq: number | null,
+) {
+  return db
+    .selectFrom('attachments as a')
+    .innerJoin('messages as m', 'm.id', 'a.message_id')
+    .select([
+      'a.id',
+      'a.report_id',
+      'a.message_id',
+      'a.uploader_role',
+      'a.file_key_wrapped',
+      'a.meta',
+      'a.size',
+      'a.created_at',
+    ])
+    .where('a.report_id', '=', reportId)
+    .where('m.thread', '=', 'pupil')
+    .where('m.seq', '>', handoverSeq ?? 0)
+    .orderBy('m.seq')
+    .orderBy('a.id')
+    .execute();
+}
+
+/** The CdRs whose open escalation of the report holds the pupil conversation (to alert them). */
+export async function handedOverCdrs(db: DbOrTrx, reportId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('escalations')
+    .select('cdr_org_id')
+    .where('report_id', '=', reportId)
+    .where('status', '<>', 'closed')
+    .where('thread_key_sealed_cdr', 'is not', null)
+    .execute();
+  return [...new Set(rows.map((r) => r.cdr_org_id))];
 }
 
 /** An escalation's history in one organisation's audit chain [Note: audit chain]. */

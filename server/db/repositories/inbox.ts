@@ -13,7 +13,7 @@ import type { Report, ReportStatus } from '../tables/reports.ts';
 export type InboxRow = Omit<
   Report,
   'body' | 'thread_key_sealed' | 'thread_key_pupil' | 'staff_key_sealed' | 'lookup_hash'
-> & { read: number };
+> & { read: number; escalated: number };
 
 export interface InboxQuery {
   orgId: string;
@@ -47,6 +47,10 @@ export function inboxQuery(db: DbOrTrx, q: InboxQuery) {
       'r.updated_at',
       'r.waiting_since',
       sql<number>`case when rr.staff_id is null then 0 else 1 end`.as('read'),
+      // Per row of the page, through escalations_report: the inbox marks handed-over cases.
+      sql<number>`case when exists (select 1 from escalations e where e.report_id = r.id) then 1 else 0 end`.as(
+        'escalated',
+      ),
     ])
     .where('r.org_id', '=', q.orgId);
   if (q.filter === 'unread') query = query.where('rr.staff_id', 'is', null);

@@ -33,6 +33,8 @@ export interface EscalationsTable {
   attachment_ids: Generated<string>;
   /** JSON snapshot of the escalating counsellor's keys [Note: author key snapshot]. */
   created_by_keys: Generated<string | null>;
+  /** The pupil thread's last seq at the hand-over [Note: hand-over point]; null before it existed. */
+  handover_seq: Generated<number | null>;
 }
 
 export interface EscalationOutcomesTable {

@@ -1,10 +1,12 @@
 // POST /api/pupil/messages: the pupil's next message in the pupil thread. The seq must follow
 // the last one exactly, so the chain the clients verify has no gap or fork ([Note: message
 // chain]); the unique (report, thread, seq) constraint settles a race between two devices. The
-// report becomes unread for its staff [Note: unread reports] and they are alerted.
+// report becomes unread for its staff [Note: unread reports] and they are alerted, as is the CdR
+// that holds the conversation after a hand-over.
 import { Hono } from 'hono';
 import { PostMessageSchema } from '../../../shared/protocol/pupil.ts';
 import { isUniqueViolation } from '../../db/constraint.ts';
+import { handedOverCdrs } from '../../db/repositories/escalations.ts';
 import { clearReads } from '../../db/repositories/inbox.ts';
 import { findMessage, insertMessage, lastSeq } from '../../db/repositories/messages.ts';
 import { findReport, updateReport } from '../../db/repositories/reports.ts';
@@ -31,7 +33,7 @@ export function messageRoutes() {
       const id = input.id.toLowerCase();
       const blob = decodeField(input.blob, 'blob');
       const hour = coarseHourIso(clock());
-      let alert: { orgId: string; urgent: boolean };
+      let alert: { orgId: string; urgent: boolean; cdrs: string[] };
       try {
         alert = await db.transaction().execute(async (trx) => {
           const report = await findReport(trx, reportId);
@@ -59,13 +61,25 @@ export function messageRoutes() {
             ...(report.status === 'waiting_for_pupil' ? { status: 'in_progress' as const } : {}),
           });
           await clearReads(trx, reportId);
-          return { orgId: report.org_id, urgent: report.urgent === 1 };
+          // A CdR holding the conversation hears of it too (content-free, like the school).
+          const cdrs = await handedOverCdrs(trx, reportId);
+          return { orgId: report.org_id, urgent: report.urgent === 1, cdrs };
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw seqConflict();
         throw err;
       }
-      c.var.deps.alerts.notify({ kind: 'message', reportId, ...alert });
+      const { orgId, urgent, cdrs } = alert;
+      c.var.deps.alerts.notify({ kind: 'message', reportId, orgId, urgent });
+      for (const cdr of cdrs) {
+        c.var.deps.alerts.notify({
+          kind: 'message',
+          reportId,
+          orgId: cdr,
+          schoolOrgId: orgId,
+          urgent,
+        });
+      }
       return c.json({ id, seq: input.seq }, 201);
     },
   );

@@ -10,6 +10,7 @@ import { sawVersion, seenVersion } from '../../common/seen-versions.ts';
 import { CryptoFailure } from '../../crypto/client.ts';
 import { crypto } from '../crypto.ts';
 import { ts, type StaffKey } from '../i18n.ts';
+import { triageText } from '../labels.ts';
 import { staffApi } from '../staff-api.ts';
 import { unlocked } from '../state.ts';
 
@@ -29,6 +30,8 @@ async function verifiedCdr() {
 export function EscalateForm(props: {
   reportId: string;
   urgent: boolean;
+  /** The school's triage, handed over with the case so the CdR sees how the school assessed it. */
+  triage: NonNullable<EscalationPackage['triage']>;
   opened: Opened;
   onDone: () => void;
 }) {
@@ -81,6 +84,7 @@ export function EscalateForm(props: {
             fileKey: toB64(a.fileKey),
           })),
         summary: summary.trim(),
+        triage: props.triage,
       };
       const composed = await crypto('prepareEscalation', {
         reportId: props.reportId,
@@ -150,6 +154,7 @@ export function EscalateForm(props: {
           onInput={(e) => setReason(e.currentTarget.value)}
         />
       </div>
+      <p class="notice">{ts('pkgTriageSent', { triage: triageText(props.triage) })}</p>
       {check('esc-urgent', ts('escUrgent'), urgent, () => setUrgent(!urgent))}
       {check('esc-handover', ts('escHandover'), handover, () => setHandover(!handover))}
       <button type="submit">{ts('escSend')}</button>

@@ -1,6 +1,6 @@
 // In a school case: the report's escalations to the CdR (status and result), and handing it over.
 import { useEffect, useState } from 'preact/hooks';
-import type { EscalationItemDto } from '../../../shared/protocol/escalations.ts';
+import type { EscalationItemDto, EscalationPackage } from '../../../shared/protocol/escalations.ts';
 import type { StaffOps } from '../../crypto/staff-worker.ts';
 import { ts } from '../i18n.ts';
 import { RESULT_LABEL, ESC_STATUS_LABEL } from '../labels.ts';
@@ -10,7 +10,12 @@ import { EscalateForm } from './EscalateForm.tsx';
 
 type Opened = Awaited<ReturnType<StaffOps['openCase']>>;
 
-export function EscalationPanel(props: { reportId: string; urgent: boolean; opened: Opened }) {
+export function EscalationPanel(props: {
+  reportId: string;
+  urgent: boolean;
+  triage: NonNullable<EscalationPackage['triage']>;
+  opened: Opened;
+}) {
   const [items, setItems] = useState<EscalationItemDto[]>([]);
   const [open, setOpen] = useState(false);
   const reload = () =>
@@ -47,6 +52,7 @@ export function EscalationPanel(props: { reportId: string; urgent: boolean; open
         <EscalateForm
           reportId={props.reportId}
           urgent={props.urgent}
+          triage={props.triage}
           opened={props.opened}
           onDone={() => {
             setOpen(false);

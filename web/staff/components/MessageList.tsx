@@ -1,7 +1,10 @@
+// A conversation as staff read it: every message with its author shown by organisation (the
+// pupil, the school, the CdR), and the files sent with it when the caller can show them.
+import type { ComponentChildren } from 'preact';
 import type { OpenedMessage } from '../../../shared/crypto/index.ts';
 import { ts, type StaffKey } from '../i18n.ts';
 
-const AUTHOR: Record<OpenedMessage['authorRole'], StaffKey> = {
+export const AUTHOR: Record<OpenedMessage['authorRole'], StaffKey> = {
   pupil: 'pupil',
   counsellor: 'school',
   cdr: 'cdrShort',
@@ -10,9 +13,11 @@ const AUTHOR: Record<OpenedMessage['authorRole'], StaffKey> = {
 export function MessageList({
   messages,
   mine,
+  photos,
 }: {
   messages: OpenedMessage[];
   mine: OpenedMessage['authorRole'];
+  photos?: (messageId: string) => ComponentChildren;
 }) {
   return (
     <ol class="messages">
@@ -20,6 +25,7 @@ export function MessageList({
         <li key={m.id} class={`bubble ${m.authorRole === mine ? 'bubble--me' : 'bubble--them'}`}>
           <p class="bubble__author">{ts(AUTHOR[m.authorRole])}</p>
           <p class="bubble__text">{m.content.text}</p>
+          {photos?.(m.id)}
         </li>
       ))}
     </ol>

@@ -2,7 +2,8 @@
 import { fromB64 } from '../../../shared/envelope/base64url.ts';
 import type { EscalationPackage } from '../../../shared/protocol/escalations.ts';
 import { ts } from '../i18n.ts';
-import { PUPIL_CATEGORY_LABEL } from '../labels.ts';
+import { PUPIL_CATEGORY_LABEL, triageText } from '../labels.ts';
+import { AUTHOR } from './MessageList.tsx';
 import { StaffAttachment } from './StaffAttachment.tsx';
 
 export function PackageView(props: {
@@ -15,6 +16,11 @@ export function PackageView(props: {
     <section class="panel" aria-labelledby="pkg-title">
       <h3 id="pkg-title">{ts('handedOver')}</h3>
       {pkg.summary && <p class="bubble__text">{pkg.summary}</p>}
+      {pkg.triage && (
+        <p class="package__triage">
+          {ts('pkgTriage')}: {triageText(pkg.triage)}
+        </p>
+      )}
       {pkg.report && (
         <article class="bubble bubble--them case__report">
           <p class="bubble__author">
@@ -26,7 +32,7 @@ export function PackageView(props: {
       <ol class="messages">
         {pkg.messages.map((m) => (
           <li key={m.seq} class="bubble bubble--them">
-            <p class="bubble__author">{m.authorRole === 'pupil' ? ts('pupil') : ts('school')}</p>
+            <p class="bubble__author">{ts(AUTHOR[m.authorRole])}</p>
             <p class="bubble__text">{m.text}</p>
           </li>
         ))}

@@ -1,4 +1,5 @@
 import { enKeys } from './keys-en.ts';
+import { enHandover } from './handover-en.ts';
 import type { StaffMessages } from './pl.ts';
 
 export const en: StaffMessages = {
@@ -273,4 +274,5 @@ export const en: StaffMessages = {
   pendingKeys: 'New keys wait for a signature. Run on the computer with the municipality key:',
   waitTarget: 'Time to first answer (hours)',
   ...enKeys,
+  ...enHandover,
 };

@@ -1,5 +1,6 @@
 // The staff app's Polish words: the source the other dictionaries are checked against.
 import { plKeys } from './keys-pl.ts';
+import { plHandover } from './handover-pl.ts';
 
 export const pl = {
   appTitle: 'Bezpieczny Głos: dla pracowników',
@@ -272,6 +273,7 @@ export const pl = {
   pendingKeys: 'Nowe klucze czekają na podpis. Uruchom na komputerze z kluczem gminy:',
   waitTarget: 'Czas na pierwszą odpowiedź (godziny)',
   ...plKeys,
+  ...plHandover,
 };
 
 export type StaffMessages = Record<keyof typeof pl, string>;

@@ -1,4 +1,5 @@
 import { ukKeys } from './keys-uk.ts';
+import { ukHandover } from './handover-uk.ts';
 import type { StaffMessages } from './pl.ts';
 
 export const uk: StaffMessages = {
@@ -271,4 +272,5 @@ export const uk: StaffMessages = {
   pendingKeys: 'Нові ключі чекають на підпис. Запусти на компʼютері з ключем гміни:',
   waitTarget: 'Час на першу відповідь (години)',
   ...ukKeys,
+  ...ukHandover,
 };

@@ -12,6 +12,8 @@ import type { StaffOps } from '../../crypto/staff-worker.ts';
 import { CaseStatus } from '../components/CaseStatus.tsx';
 import { ts } from '../i18n.ts';
 import { ACTION_LABEL, PUPIL_CATEGORY_LABEL } from '../labels.ts';
+import { MessageList } from '../components/MessageList.tsx';
+import { orgSignKeys } from '../org-sign-keys.ts';
 import { staffApi } from '../staff-api.ts';
 import { unlocked, view } from '../state.ts';
 import { ReplyBox } from '../components/ReplyBox.tsx';
@@ -27,7 +29,12 @@ export function CasePage({ id }: { id: string }) {
     if (!u?.me.org) return;
     try {
       const dto = await staffApi.report(id);
-      const opened = await crypto('openCase', dto, id, u.orgKeys, u.orgSignKeys, u.me.org.id);
+      // Once the conversation went to a CdR, its specialists' replies are checked against that
+      // CdR's certified keys, so the case opens whoever wrote last.
+      const cdr = dto.cdrOrgId
+        ? { orgId: dto.cdrOrgId, signKeys: await orgSignKeys(dto.cdrOrgId) }
+        : null;
+      const opened = await crypto('openCase', dto, id, u.orgKeys, u.orgSignKeys, u.me.org.id, cdr);
       // Opening the case again must still show every message already shown [Note: tail cut].
       checkNoTailCut(id, opened.messages);
       setData({ dto, opened });
@@ -54,6 +61,14 @@ export function CasePage({ id }: { id: string }) {
   const r = opened.report;
   const name = (staffId: string | null) =>
     members.find((m) => m.id === staffId)?.displayName ?? ts('colleague');
+  // The school's history holds the CdR's steps too (a reply to the pupil, closing): their authors
+  // are no colleagues of this school.
+  const actor = (h: CaseDto['history'][number]) =>
+    !h.actorId
+      ? ts('pupilOrSystem')
+      : members.some((m) => m.id === h.actorId) || !h.action.startsWith('escalation.')
+        ? name(h.actorId)
+        : ts('cdrShort');
   const photos = (messageId: string | null) =>
     opened.attachments
       .filter((a) => a.messageId === messageId)
@@ -63,7 +78,8 @@ export function CasePage({ id }: { id: string }) {
       {back}
       <h2>
         {dto.item.urgent && <span class="badge badge--urgent">{ts('urgent')}</span>}{' '}
-        {ts(PUPIL_CATEGORY_LABEL[r.category] ?? 'pupilOther')}
+        {ts(PUPIL_CATEGORY_LABEL[r.category] ?? 'pupilOther')}{' '}
+        {dto.item.escalated && <span class="badge badge--cdr">{ts('escalatedBadge')}</span>}
       </h2>
       <dl class="case__facts">
         <dt>{ts('about')}</dt>
@@ -84,18 +100,7 @@ export function CasePage({ id }: { id: string }) {
         {photos(null)}
       </article>
       <h3>{ts('conversation')}</h3>
-      <ol class="messages">
-        {opened.messages.map((m) => (
-          <li
-            key={m.id}
-            class={`bubble ${m.authorRole === 'pupil' ? 'bubble--them' : 'bubble--me'}`}
-          >
-            <p class="bubble__author">{m.authorRole === 'pupil' ? ts('pupil') : ts('school')}</p>
-            <p class="bubble__text">{m.content.text}</p>
-            {photos(m.id)}
-          </li>
-        ))}
-      </ol>
+      <MessageList messages={opened.messages} mine="counsellor" photos={photos} />
       <ReplyBox
         id="staff-reply"
         label="replyToPupil"
@@ -115,7 +120,12 @@ export function CasePage({ id }: { id: string }) {
           await load();
         }}
       />
-      <EscalationPanel reportId={id} urgent={dto.item.urgent} opened={opened} />
+      <EscalationPanel
+        reportId={id}
+        urgent={dto.item.urgent}
+        triage={{ category: dto.item.category, risk: dto.item.risk }}
+        opened={opened}
+      />
       <NotesPanel
         id={id}
         orgKeyVersion={dto.orgKeyVersion}
@@ -131,8 +141,7 @@ export function CasePage({ id }: { id: string }) {
           {dto.history.map((h, i) => (
             <li key={i}>
               {new Date(h.at).toLocaleString(lang.value)}:{' '}
-              {ACTION_LABEL[h.action] ? ts(ACTION_LABEL[h.action]!) : h.action} (
-              {h.actorId ? name(h.actorId) : ts('pupilOrSystem')})
+              {ACTION_LABEL[h.action] ? ts(ACTION_LABEL[h.action]!) : h.action} ({actor(h)})
             </li>
           ))}
         </ol>

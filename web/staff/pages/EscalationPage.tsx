@@ -8,21 +8,17 @@ import { CdrActions } from '../components/CdrActions.tsx';
 import { MessageList } from '../components/MessageList.tsx';
 import { PackageView } from '../components/PackageView.tsx';
 import { ReplyBox } from '../components/ReplyBox.tsx';
+import { StaffAttachment } from '../components/StaffAttachment.tsx';
 import { checkNoTailCut } from '../../common/seen-tips.ts';
-import { seenVersion } from '../../common/seen-versions.ts';
 import { crypto } from '../crypto.ts';
 import { CaseStatus } from '../components/CaseStatus.tsx';
 import { ts } from '../i18n.ts';
 import { ESC_STATUS_LABEL, RESULT_LABEL } from '../labels.ts';
+import { orgSignKeys } from '../org-sign-keys.ts';
 import { staffApi } from '../staff-api.ts';
 import { unlocked, view } from '../state.ts';
 
 type Opened = Awaited<ReturnType<StaffOps['openEscalationCase']>>;
-
-async function signKeys(orgId: string): Promise<Uint8Array[]> {
-  const { certificates } = await staffApi.certificates(orgId);
-  return crypto('verifiedSignKeys', orgId, certificates, seenVersion(orgId));
-}
 
 export function EscalationPage({ id }: { id: string }) {
   const [data, setData] = useState<{ dto: EscalationCaseDto; opened: Opened } | 'error' | null>(
@@ -35,8 +31,8 @@ export function EscalationPage({ id }: { id: string }) {
     try {
       const dto = await staffApi.escalation(id);
       const [schoolSignKeys, cdrSignKeys] = await Promise.all([
-        signKeys(dto.item.school.id),
-        signKeys(dto.item.cdrOrgId),
+        orgSignKeys(dto.item.school.id),
+        orgSignKeys(dto.item.cdrOrgId),
       ]);
       const opened = await crypto('openEscalationCase', {
         dto,
@@ -113,7 +109,22 @@ export function EscalationPage({ id }: { id: string }) {
       {isCdr && opened.pupil && (
         <>
           <h3>{ts('pupilConversation')}</h3>
-          <MessageList messages={opened.pupil.messages} mine="cdr" />
+          <MessageList
+            messages={opened.pupil.messages}
+            mine="cdr"
+            photos={(messageId) =>
+              opened.pupil?.attachments
+                .filter((a) => a.messageId === messageId)
+                .map((a) => (
+                  <StaffAttachment
+                    key={a.id}
+                    reportId={item.reportId}
+                    escalationId={id}
+                    attachment={a}
+                  />
+                ))
+            }
+          />
           {!closed && (
             <ReplyBox
               id="pupil-reply"

@@ -24,7 +24,7 @@ export function EscalationsPage() {
       {items?.length === 0 && <p>{ts('escalationsEmpty')}</p>}
       <ol class="inbox">
         {items?.map((e) => (
-          <li key={e.id} class="inbox__row">
+          <li key={e.id} class="inbox__row" data-escalation-id={e.id} data-report-id={e.reportId}>
             <button
               type="button"
               class="inbox__open"

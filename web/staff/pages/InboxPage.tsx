@@ -78,6 +78,7 @@ export function InboxPage() {
               {r.urgent && <span class="badge badge--urgent">{ts('urgent')}</span>}
               {r.unread && <span class="badge">{ts('unread')}</span>}
               {r.overdue && <span class="badge badge--overdue">{ts('overdue')}</span>}
+              {r.escalated && <span class="badge badge--cdr">{ts('escalatedBadge')}</span>}
               {r.flag !== 'none' && (
                 <span class="badge">{ts(r.flag === 'test' ? 'flagTest' : 'flagFalse')}</span>
               )}

@@ -7,7 +7,7 @@ import { TriageSchema } from '../../../../shared/protocol/staff.ts';
 import { appendAudit } from '../../../db/repositories/audit.ts';
 import { findMemberOfOrg } from '../../../db/repositories/colleagues.ts';
 import { isRead, markRead } from '../../../db/repositories/inbox.ts';
-import { updateReport } from '../../../db/repositories/reports.ts';
+import { escalationState, updateReport } from '../../../db/repositories/reports.ts';
 import type { ReportUpdate } from '../../../db/tables/reports.ts';
 import { ApiError, notFound } from '../../../errors.ts';
 import type { StaffEnv } from '../../../middleware/staff-auth.ts';
@@ -94,10 +94,13 @@ export const caseRoutes = new Hono<StaffEnv>()
         }
         return { ...report, ...update } as typeof report;
       });
-      const [target, read] = await Promise.all([
+      const [target, read, escalation] = await Promise.all([
         waitTargetHours(db, updated.org_id),
         isRead(db, updated.id, staff.id),
+        escalationState(db, updated.id),
       ]);
-      return c.json<InboxItemDto>(inboxItem(updated, { waitTargetHours: target, now, read }));
+      return c.json<InboxItemDto>(
+        inboxItem(updated, { waitTargetHours: target, now, read, escalated: escalation.escalated }),
+      );
     },
   );

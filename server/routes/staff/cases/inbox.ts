@@ -34,9 +34,14 @@ export const inboxRoutes = new Hono<StaffEnv>()
     ]);
     const now = clock();
     return c.json<InboxDto>({
-      items: rows
-        .slice(0, INBOX_PAGE)
-        .map((r) => inboxItem(r, { waitTargetHours: target, now, read: r.read === 1 })),
+      items: rows.slice(0, INBOX_PAGE).map((r) =>
+        inboxItem(r, {
+          waitTargetHours: target,
+          now,
+          read: r.read === 1,
+          escalated: r.escalated === 1,
+        }),
+      ),
       hasMore: rows.length > INBOX_PAGE,
     });
   })

@@ -1,9 +1,11 @@
 // GET /api/staff/escalations/:id/attachments/:aid: a CdR specialist downloads an encrypted file the
-// counsellor handed over (its key is inside the package). Any other attachment of the report
-// answers 404, as if it did not exist. Counsellors use /api/staff/reports/:id/attachments.
+// counsellor handed over (its key is inside the package), or, once the conversation was handed
+// over, one sent with a later message of it [Note: hand-over point]. Any other attachment of the
+// report answers 404, as if it did not exist. Counsellors use /api/staff/reports/:id/attachments.
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { findReportAttachmentData } from '../../../db/repositories/attachments.ts';
+import { listAttachmentsAfterHandover } from '../../../db/repositories/escalations.ts';
 import { notFound } from '../../../errors.ts';
 import type { StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
@@ -31,7 +33,12 @@ export const attachmentRoutes = new Hono<StaffEnv>().get(
     const params = c.req.valid('param');
     const e = await partyEscalation(db, c.var.staff, params.id);
     const aid = params.aid.toLowerCase();
-    if (!handedOverIds(e.attachment_ids).includes(aid)) throw notFound('Attachment');
+    const later =
+      e.thread_key_sealed_cdr === null
+        ? []
+        : await listAttachmentsAfterHandover(db, e.report_id, e.handover_seq);
+    if (!handedOverIds(e.attachment_ids).includes(aid) && !later.some((a) => a.id === aid))
+      throw notFound('Attachment');
     const data = await findReportAttachmentData(db, e.report_id, aid);
     if (!data) throw notFound('Attachment');
     return c.body(new Uint8Array(data), 200, {

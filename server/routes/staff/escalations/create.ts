@@ -14,6 +14,7 @@ import {
   lockReportEscalations,
   reportAttachmentIds,
 } from '../../../db/repositories/escalations.ts';
+import { lastSeq } from '../../../db/repositories/messages.ts';
 import { findOrganisation } from '../../../db/repositories/organisations.ts';
 import { ApiError, notFound } from '../../../errors.ts';
 import type { StaffEnv } from '../../../middleware/staff-auth.ts';
@@ -101,6 +102,8 @@ export const escalationCreateRoutes = new Hono<StaffEnv>().post(
           created_at: now.toISOString(),
           closed_at: null,
           attachment_ids: JSON.stringify(attachmentIds),
+          // Where "from here on" starts for the CdR [Note: hand-over point].
+          handover_seq: bytes.threadKeySealedCdr ? await lastSeq(trx, report.id, 'pupil') : null,
         });
         for (const orgId of [report.org_id, cdr.id]) {
           await appendAudit(
