@@ -32,11 +32,17 @@ describe('loadConfig', () => {
   it('reads the pupil flow settings, with documented defaults', () => {
     expect(loadConfig({})).toMatchObject({
       powBits: 16,
-      rateLimits: { reportsPerSchool: 30, receiptsPerSchool: 300, messagesPerReceipt: 30 },
+      rateLimits: {
+        maxExtraBits: 4,
+        reportsPerBit: 20,
+        receiptsPerBit: 100,
+        messagesPerReceipt: 60,
+      },
     });
-    const c = loadConfig({ POW_BITS: '0', RATE_READS_PER_RECEIPT: '5' });
+    const c = loadConfig({ POW_BITS: '0', RATE_READS_PER_RECEIPT: '5', POW_MAX_EXTRA_BITS: '6' });
     expect(c.powBits).toBe(0);
     expect(c.rateLimits.threadReadsPerReceipt).toBe(5);
+    expect(c.rateLimits.maxExtraBits).toBe(6);
   });
 
   it.each([
@@ -45,9 +51,10 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ DEMO: 'maybe' }, 'DEMO'],
     [{ LOG_LEVEL: 'debug' }, 'LOG_LEVEL'],
-    [{ POW_BITS: '29' }, 'POW_BITS'],
+    [{ POW_BITS: '25' }, 'POW_BITS'],
     [{ POW_BITS: '-1' }, 'POW_BITS'],
-    [{ RATE_REPORTS_PER_SCHOOL: '0' }, 'RATE_REPORTS_PER_SCHOOL'],
+    [{ POW_MAX_EXTRA_BITS: '9' }, 'POW_MAX_EXTRA_BITS'],
+    [{ POW_REPORTS_PER_BIT: '0' }, 'POW_REPORTS_PER_BIT'],
   ])('refuses %o with a message naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}: .*${name}|${name}: `));

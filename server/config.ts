@@ -18,9 +18,9 @@ export interface Config {
   secureTransport: boolean;
   logLevel: 'silent' | 'info';
   shutdownGraceMs: number;
-  /** Proof-of-work difficulty of the pupil endpoints, in leading zero bits. */
+  /** Base proof-of-work difficulty of the pupil endpoints, in leading zero bits. */
   powBits: number;
-  /** Pupil rate limits per 10 minutes [Note: rate limits]. */
+  /** How difficulty follows a school's load [Note: admission], and per-report rate limits. */
   rateLimits: PupilRateLimits;
   /** Content-free staff alerts [Note: content-free alerts]. */
   alerts: AlertConfig;
@@ -96,9 +96,10 @@ const EnvSchema = v.object({
     v.pipe(v.string(), v.regex(/^\d+$/, 'SHUTDOWN_GRACE_MS must be a number'), v.transform(Number)),
     '10000',
   ),
-  POW_BITS: integer('POW_BITS', 16, 0, 28),
-  RATE_REPORTS_PER_SCHOOL: rate('RATE_REPORTS_PER_SCHOOL', DEFAULT_RATE_LIMITS.reportsPerSchool),
-  RATE_RECEIPTS_PER_SCHOOL: rate('RATE_RECEIPTS_PER_SCHOOL', DEFAULT_RATE_LIMITS.receiptsPerSchool),
+  POW_BITS: integer('POW_BITS', 16, 0, 24),
+  POW_MAX_EXTRA_BITS: integer('POW_MAX_EXTRA_BITS', DEFAULT_RATE_LIMITS.maxExtraBits, 0, 8),
+  POW_REPORTS_PER_BIT: rate('POW_REPORTS_PER_BIT', DEFAULT_RATE_LIMITS.reportsPerBit),
+  POW_RECEIPTS_PER_BIT: rate('POW_RECEIPTS_PER_BIT', DEFAULT_RATE_LIMITS.receiptsPerBit),
   RATE_READS_PER_RECEIPT: rate('RATE_READS_PER_RECEIPT', DEFAULT_RATE_LIMITS.threadReadsPerReceipt),
   RATE_MESSAGES_PER_RECEIPT: rate(
     'RATE_MESSAGES_PER_RECEIPT',
@@ -168,8 +169,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     powBits: e.POW_BITS,
     rateLimits: {
-      reportsPerSchool: e.RATE_REPORTS_PER_SCHOOL,
-      receiptsPerSchool: e.RATE_RECEIPTS_PER_SCHOOL,
+      maxExtraBits: e.POW_MAX_EXTRA_BITS,
+      reportsPerBit: e.POW_REPORTS_PER_BIT,
+      receiptsPerBit: e.POW_RECEIPTS_PER_BIT,
       threadReadsPerReceipt: e.RATE_READS_PER_RECEIPT,
       messagesPerReceipt: e.RATE_MESSAGES_PER_RECEIPT,
       attachmentsPerReceipt: e.RATE_ATTACHMENTS_PER_RECEIPT,

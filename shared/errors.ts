@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  /** The school's proof-of-work difficulty rose: ask for a new challenge [Note: admission]. */
+  'pow_raised',
   'internal',
 ] as const;
 

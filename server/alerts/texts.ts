@@ -1,5 +1,6 @@
 // The only words an alert carries [Note: content-free alerts]: the kind of event, whether the
 // report is urgent, the school's code and the link to the staff app.
+import type { AlertKind } from './types.ts';
 
 export interface AlertText {
   subject: string;
@@ -9,11 +10,12 @@ export interface AlertText {
 }
 
 export function alertText(args: {
-  kind: 'report' | 'message' | 'escalation';
+  kind: AlertKind;
   urgent: boolean;
   schoolCode: string;
   staffUrl: string;
 }): AlertText {
+  if (args.kind === 'flood') return floodText(args.schoolCode, args.staffUrl);
   const what =
     args.kind === 'escalation'
       ? args.urgent
@@ -35,6 +37,23 @@ export function alertText(args: {
     '',
     'Ta wiadomość celowo nie zawiera treści zgłoszenia.',
     'Ustawienia powiadomień zmienisz w aplikacji, w zakładce powiadomień.',
+  ].join('\n');
+  return { subject, text, push: { title: subject, body, url: '/staff/' } };
+}
+
+/** One alert for a whole flood of reports [Note: admission]: no count, no content. */
+function floodText(schoolCode: string, staffUrl: string): AlertText {
+  const subject = `Bezpieczny Głos: bardzo dużo nowych zgłoszeń (${schoolCode})`;
+  const body =
+    `W szkole ${schoolCode} przychodzi teraz bardzo dużo zgłoszeń naraz. ` +
+    'Mogą być wśród nich pilne.';
+  const text = [
+    body,
+    '',
+    'Do końca tej fali nie wysyłamy powiadomień o każdym zgłoszeniu osobno.',
+    `Zaloguj się, aby je przeczytać: ${staffUrl}`,
+    '',
+    'Ta wiadomość celowo nie zawiera treści zgłoszeń.',
   ].join('\n');
   return { subject, text, push: { title: subject, body, url: '/staff/' } };
 }

@@ -6,17 +6,22 @@
 // request, and a failure is logged as a content-free line. They are delayed so their arrival
 // does not give the minute of the report [Note: alert delay].
 
+export type AlertKind = 'report' | 'message' | 'escalation' | 'flood';
+
 export interface AlertEvent {
-  /** A new report, a new pupil message in an existing one, or a report escalated to a CdR. */
-  kind: 'report' | 'message' | 'escalation';
+  /**
+   * A new report, a new pupil message in an existing one, a report escalated to a CdR, or the
+   * start of a flood of reports at a school (one alert for the whole flood [Note: admission]).
+   */
+  kind: AlertKind;
   /** Whose members are alerted: the school, or for an escalation (and a pupil's message in a
    * conversation handed over) the CdR. */
   orgId: string;
   /** Set when the CdR is alerted: the school, named in the alert by its code (the CdR has no code
    * worth naming); its specialists, not counsellors, are the recipients. */
   schoolOrgId?: string;
-  /** For the caller's and the tests' bookkeeping; never put into an alert. */
-  reportId: string;
+  /** For the caller's and the tests' bookkeeping; never put into an alert. None for a flood. */
+  reportId?: string;
   urgent: boolean;
 }
 

@@ -20,7 +20,7 @@ import type {
   NotesTable,
   ReportsTable,
 } from './tables/reports.ts';
-import type { PowSpentTable, PupilSessionsTable } from './tables/pupil.ts';
+import type { AdmissionLoadTable, PowSpentTable, PupilSessionsTable } from './tables/pupil.ts';
 import type { LoginThrottleTable, StaffTable } from './tables/staff.ts';
 import type {
   AlertQueueTable,
@@ -49,6 +49,7 @@ export interface Database {
   settings: SettingsTable;
   pupil_sessions: PupilSessionsTable;
   pow_spent: PowSpentTable;
+  admission_load: AdmissionLoadTable;
   staff_sessions: StaffSessionsTable;
   invitations: InvitationsTable;
   report_reads: ReportReadsTable;

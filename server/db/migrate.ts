@@ -9,6 +9,7 @@ import * as escalations from './migrations/2026-11-23T2100-escalations.ts';
 import * as schoolRecovery from './migrations/2026-12-01T1200-school-recovery.ts';
 import * as inboxOrder from './migrations/2026-12-01T2200-inbox-order.ts';
 import * as escalationHandover from './migrations/2026-12-03T1000-escalation-handover.ts';
+import * as admission from './migrations/2026-12-03T1300-admission.ts';
 import * as loginThrottle from './migrations/2026-12-03T1400-login-throttle.ts';
 import * as alertQueue from './migrations/2026-12-03T1410-alert-queue.ts';
 
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T1200-school-recovery': schoolRecovery,
   '2026-12-01T2200-inbox-order': inboxOrder,
   '2026-12-03T1000-escalation-handover': escalationHandover,
+  '2026-12-03T1300-admission': admission,
   '2026-12-03T1400-login-throttle': loginThrottle,
   '2026-12-03T1410-alert-queue': alertQueue,
 };

@@ -1,70 +1,46 @@
-// [Note: rate limits] Guessing receipts and flooding a school are held back by proof of work and
-// by fixed-window counters keyed by what the request is about: `purpose:orgId` for reports and
-// receipt openings, `purpose:reportId` for a pupil session's reads, messages and attachments.
-// Never by IP address or any header: a whole school shares one address, and a pupil must not be
-// traceable through one. The counters live in this process's memory, so with several processes
-// (a PostgreSQL deployment behind a balancer) each keeps its own and the limit multiplies; a
-// shared counter is left for later. A refused request still counts, so retrying does not help.
+// [Note: rate limits] Hard limits are kept only where they cannot be turned against an honest
+// pupil: per report, on what only the holder of its receipt (a pupil session) can spend: thread
+// reads and attachment downloads, messages, uploads. Per school, nothing is refused for load; the
+// proof of work gets dearer instead [Note: admission]. Never keyed by IP address or any header: a
+// whole school shares one address, and a pupil must not be traceable through one. The counts live
+// in the database (admission_load, fixed clock-hour windows), so several server processes share
+// them; a row names a report and a whole hour only [Note: coarse pupil time], and goes within two
+// hours.
+import { addLoad } from '../db/repositories/admission.ts';
+import type { DbOrTrx } from '../db/database.ts';
 import { RateLimitError } from '../errors.ts';
+import { admissionWindow, type AdmissionLimits } from '../services/admission.ts';
 
-export const RATE_WINDOW_MS = 10 * 60 * 1000;
-
-/** Requests allowed per window of RATE_WINDOW_MS. */
-export interface PupilRateLimits {
-  /** New reports, per school. */
-  reportsPerSchool: number;
-  /** Receipt openings (right or wrong code), per school. */
-  receiptsPerSchool: number;
-  /** Thread reads and attachment downloads, per report. */
+/** The pupil flow's limits: how difficulty follows a school's load, and per-report limits. */
+export interface PupilRateLimits extends AdmissionLimits {
+  /** Thread reads and attachment downloads, per report per clock hour. */
   threadReadsPerReceipt: number;
-  /** Pupil messages, per report. */
+  /** Pupil messages, per report per clock hour. */
   messagesPerReceipt: number;
-  /** Attachment uploads, per report. */
+  /** Attachment uploads, per report per clock hour. */
   attachmentsPerReceipt: number;
 }
 
 export const DEFAULT_RATE_LIMITS: PupilRateLimits = {
-  reportsPerSchool: 30,
-  receiptsPerSchool: 300,
-  threadReadsPerReceipt: 120,
-  messagesPerReceipt: 30,
-  attachmentsPerReceipt: 20,
+  maxExtraBits: 4,
+  reportsPerBit: 20,
+  receiptsPerBit: 100,
+  threadReadsPerReceipt: 240,
+  messagesPerReceipt: 60,
+  attachmentsPerReceipt: 40,
 };
 
-export type RatePurpose = 'report' | 'receipt' | 'read' | 'message' | 'attachment';
+export type RatePurpose = 'read' | 'message' | 'attachment';
 
-interface Window {
-  start: number;
-  count: number;
-}
-
-export class RateLimiter {
-  private readonly windows = new Map<string, Window>();
-  private lastSweep = 0;
-
-  /** Counts one request; throws 429 with the seconds until the window ends once over `limit`. */
-  hit(purpose: RatePurpose, id: string, limit: number, now: Date): void {
-    const t = now.getTime();
-    this.sweep(t);
-    const key = `${purpose}:${id}`;
-    let w = this.windows.get(key);
-    if (!w || t - w.start >= RATE_WINDOW_MS) {
-      w = { start: t, count: 0 };
-      this.windows.set(key, w);
-    }
-    w.count += 1;
-    if (w.count > limit) {
-      const retryAfter = Math.max(1, Math.ceil((w.start + RATE_WINDOW_MS - t) / 1000));
-      throw new RateLimitError(retryAfter);
-    }
-  }
-
-  /** Drops finished windows at most once a window, so memory follows the active keys only. */
-  private sweep(t: number): void {
-    if (t - this.lastSweep < RATE_WINDOW_MS) return;
-    this.lastSweep = t;
-    for (const [key, w] of this.windows) {
-      if (t - w.start >= RATE_WINDOW_MS) this.windows.delete(key);
-    }
-  }
+/** Counts one request on a report; throws 429 with the seconds until the window ends once over. */
+export async function hitPerReport(
+  db: DbOrTrx,
+  purpose: RatePurpose,
+  reportId: string,
+  limit: number,
+  now: Date,
+): Promise<void> {
+  const w = admissionWindow(now);
+  const row = await addLoad(db, `${purpose}:${reportId}`, w);
+  if (row.count > limit) throw new RateLimitError(Math.max(1, Math.ceil(w.remainingMs / 1000)));
 }

@@ -1,6 +1,6 @@
 // The server's side of [Note: proof of work] (layout in shared/envelope/pow.ts): issuing MAC'd
-// challenge tokens and checking answers. Stateless; spending a checked answer is
-// spendChallenge's job, inside the transaction of the write it guards.
+// challenge tokens and checking answers. Stateless; spending a checked answer is spendChallenge's
+// job, done first thing after this check [Note: admission].
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { fromB64, toB64 } from '../../shared/envelope/base64url.ts';
 import { bytesToUuid, uuidToBytes } from '../../shared/envelope/bytes.ts';
@@ -24,9 +24,10 @@ function mac(secret: Uint8Array, payload: Uint8Array): Buffer {
   return createHmac('sha256', secret).update(payload).digest().subarray(0, MAC_BYTES);
 }
 
+/** A challenge at `bits` = POW_BITS + `level` (the extra bits the school's load asks for). */
 export function issueChallenge(
   secret: Uint8Array,
-  request: { orgId: string; purpose: PowPurpose; bits: number; now: Date },
+  request: { orgId: string; purpose: PowPurpose; bits: number; level: number; now: Date },
 ): ChallengeDto {
   const expires = Math.floor(request.now.getTime() / 1000) + POW_TTL_SECONDS;
   const token = new Uint8Array(POW_TOKEN_BYTES);
@@ -41,6 +42,7 @@ export function issueChallenge(
   return {
     challenge: toB64(token),
     bits: request.bits,
+    level: request.level,
     expiresAt: new Date(expires * 1000).toISOString(),
   };
 }
@@ -49,6 +51,8 @@ export interface CheckedPow {
   /** hex of the 16-byte challenge id, the key of pow_spent. */
   challengeId: string;
   expiresAt: string;
+  /** The bits the challenge was issued at, and met. */
+  bits: number;
 }
 
 /** A second use of a challenge: 409, so the client knows to fetch a new one and try again. */
@@ -67,13 +71,14 @@ function decode(s: string): Uint8Array {
 
 /**
  * Checks an answer for `purpose` at `orgId`: a token this server made (MAC), for this purpose and
- * school, not expired, with at least the bits the token names and the server currently asks for.
- * Every refusal is 400; a replay is found later, by spendChallenge.
+ * school, not expired, with at least the bits the token was issued at (never fewer than
+ * `baseBits`, should POW_BITS have been raised since). Every refusal is 400; a replay is found
+ * by spendChallenge, and a difficulty risen since by requireCurrentWork [Note: admission].
  */
 export function checkPow(
   secret: Uint8Array,
   answer: { challenge: string; nonce: string },
-  expected: { orgId: string; purpose: PowPurpose; bits: number; now: Date },
+  expected: { orgId: string; purpose: PowPurpose; baseBits: number; now: Date },
 ): CheckedPow {
   const token = decode(answer.challenge);
   const nonce = decode(answer.nonce);
@@ -90,11 +95,12 @@ export function checkPow(
   }
   const expires = Number(view.getBigUint64(18));
   if (expires * 1000 <= expected.now.getTime()) throw refuse('expired');
-  const bits = Math.max(token[26] ?? 0, expected.bits);
+  const bits = Math.max(token[26] ?? 0, expected.baseBits);
   const hash = createHash('sha256').update(powInput(token, nonce)).digest();
   if (leadingZeroBits(hash) < bits) throw refuse('too few zero bits');
   return {
     challengeId: Buffer.from(token.subarray(27, 43)).toString('hex'),
     expiresAt: new Date(expires * 1000).toISOString(),
+    bits,
   };
 }

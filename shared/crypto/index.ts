@@ -85,7 +85,7 @@ export {
   verifyRecoveryEndorsement,
   type SchoolRecoveryKeys,
 } from './school-recovery.ts';
-export { solvePow } from './pow-solve.ts';
+export { solvePow, solvePowRange } from './pow-solve.ts';
 export { newUuid } from './ids.ts';
 export {
   composeReport,

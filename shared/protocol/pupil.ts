@@ -37,7 +37,10 @@ export type ChallengeRequest = v.InferOutput<typeof ChallengeRequestSchema>;
 
 export interface ChallengeDto {
   challenge: string;
+  /** Leading zero bits the answer must have. */
   bits: number;
+  /** Bits above the normal difficulty because the school is busy (0 normally). */
+  level: number;
   expiresAt: string;
 }
 

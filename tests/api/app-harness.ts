@@ -1,6 +1,6 @@
 // Builds the real app over a test database, with a settable clock and a captured log. The pupil
-// flow gets a fixed proof-of-work secret, a few zero bits (fast to solve, still checked) and
-// generous rate limits unless a test asks for tight ones.
+// flow gets a fixed proof-of-work secret, a few zero bits (fast to solve, still checked), and
+// generous rate limits and a difficulty that hardly follows load unless a test asks otherwise.
 import type { Hono } from 'hono';
 import type { AlertSender } from '../../server/alerts/types.ts';
 import type { AppEnv } from '../../server/app-env.ts';
@@ -16,8 +16,9 @@ export const TEST_POW_BITS = 4;
 export const TEST_POW_SECRET = new Uint8Array(32).fill(7);
 
 const GENEROUS: PupilRateLimits = {
-  reportsPerSchool: 10_000,
-  receiptsPerSchool: 10_000,
+  maxExtraBits: 4,
+  reportsPerBit: 10_000,
+  receiptsPerBit: 10_000,
   threadReadsPerReceipt: 10_000,
   messagesPerReceipt: 10_000,
   attachmentsPerReceipt: 10_000,
@@ -46,13 +47,15 @@ export interface TestAppOptions {
   alerts?: (db: Db, log: (line: LogLine) => void, clock: () => Date) => AlertSender;
   /** Also hands every log line to this logger (the privacy test passes the server's own). */
   log?: (line: LogLine) => void;
+  /** An already migrated database to use (a second app over another app's database). */
+  handle?: DatabaseHandle;
 }
 
 export async function createTestApp(
   dialect: DialectName,
   options: TestAppOptions = {},
 ): Promise<TestApp> {
-  const handle = await openTestDb(dialect);
+  const handle = options.handle ?? (await openTestDb(dialect));
   const logs: LogLine[] = [];
   let now = new Date('2026-11-23T10:17:42.000Z');
   const log = (line: LogLine) => {

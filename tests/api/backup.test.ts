@@ -20,7 +20,7 @@ const env = (dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv 
   SECURE_TRANSPORT: '0',
   POW_BITS: '0',
   LOG_LEVEL: 'silent',
-  RATE_REPORTS_PER_SCHOOL: '1000000',
+  POW_REPORTS_PER_BIT: '1000000',
   ...extra,
 });
 

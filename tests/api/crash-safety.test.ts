@@ -39,8 +39,8 @@ describe.each(DIALECTS)('crash safety on %s', (dialect) => {
       POW_BITS: '0',
       DEMO: '1',
       LOG_LEVEL: 'silent',
-      RATE_REPORTS_PER_SCHOOL: '1000000',
-      RATE_RECEIPTS_PER_SCHOOL: '1000000',
+      POW_REPORTS_PER_BIT: '1000000',
+      POW_RECEIPTS_PER_BIT: '1000000',
     };
     const databaseUrl = dialect === 'postgres' ? await createPostgresDatabase() : undefined;
     if (databaseUrl) env['DATABASE_URL'] = databaseUrl;

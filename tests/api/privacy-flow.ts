@@ -160,14 +160,28 @@ export async function refusals(
   await status(send(`/api/${CANARY.path}${q}`), 404);
   await status(send(`/${CANARY.path}${q}`), 404);
   const pow = await pupil.pow('report');
-  await status(send('/api/pupil/reports', json({ ...pupil.compose({}).request, pow })), 201);
+  const sent = await status(
+    send('/api/pupil/reports', json({ ...pupil.compose({}).request, pow })),
+    201,
+  );
   await status(send('/api/pupil/reports', json({ ...pupil.compose({}).request, pow })), 409);
-  // The busy school's receipt limit is tiny: wrong codes until the limiter answers 429.
+  // The per-report read limit is tiny: reads until it answers 429.
+  const { session } = (await sent.json()) as { session: { token: string } };
+  await status(pupil.thread(session.token), 200);
+  await status(pupil.thread(session.token), 200);
+  await status(pupil.thread(session.token), 429);
+  // The busy school's difficulty rises with every look-up: an answer solved before three wrong
+  // codes has gone stale [Note: admission].
   const other = new PupilClient(sodium, send, busy);
+  const early = await other.pow('receipt');
   const codes: number[] = [];
-  for (let i = 0; i < 4; i++)
+  for (let i = 0; i < 3; i++)
     codes.push((await other.openReceipt(`${1000 + i}`.padEnd(16, '7'))).status);
-  expect(codes).toEqual([404, 404, 404, 429]);
+  const authKey = toB64(sodium.randombytes_buf(32));
+  codes.push(
+    (await send('/api/pupil/receipts', json({ orgId: busy.id, authKey, pow: early }))).status,
+  );
+  expect(codes).toEqual([404, 404, 404, 409]);
   // Last: the server answers before reading the whole body and closes the connection.
   await status(
     send('/api/pupil/challenges', json({ orgId: CANARY.body, pad: 'x'.repeat(300 * 1024) })),

@@ -76,7 +76,10 @@ describe.each(DIALECTS)('what the server prints on %s', (dialect) => {
     // The server's own logger, switched on for the flow only (the fixture's set-up makes requests).
     let printing = false;
     const log = (line: LogLine) => printing && jsonLogger(line);
-    f = await pupilFixture(dialect, { log, limits: { receiptsPerSchool: 3 } });
+    f = await pupilFixture(dialect, {
+      log,
+      limits: { receiptsPerBit: 1, threadReadsPerReceipt: 2 },
+    });
     servers = await Promise.all([listen(f, '127.0.0.1'), listen(f, '::1')]);
     const [v4, v6] = servers.map((s) => portOf(s));
     const ipv4 = sendTo(`http://127.0.0.1:${v4}`);

@@ -71,21 +71,28 @@ describe.each(DIALECTS)('pupil report and receipt refusals on %s', (dialect) => 
   it('refuses bad base64url in byte fields', async () => {
     const c = f.client();
     const r = c.compose({ text: 'x' });
-    const pow = await c.pow('report');
-    const bad = (patch: object) => json({ ...r.request, pow, ...patch });
-    await refused('/api/pupil/reports', bad({ body: 'not base64!' }), 400, 'validation_failed');
-    // Right alphabet, impossible length (a single leftover character).
-    await refused('/api/pupil/reports', bad({ body: 'AAAAA' }), 400, 'validation_failed');
-    // Non-canonical: unused low bits set in the final group.
+    // Each with its own proof of work: a refused request spends its challenge [Note: admission].
+    const bad = async (patch: object) =>
+      json({ ...r.request, pow: await c.pow('report'), ...patch });
     await refused(
       '/api/pupil/reports',
-      bad({ authKey: `${r.request.authKey.slice(0, 42)}B` }),
+      await bad({ body: 'not base64!' }),
       400,
       'validation_failed',
     );
+    // Right alphabet, impossible length (a single leftover character).
+    await refused('/api/pupil/reports', await bad({ body: 'AAAAA' }), 400, 'validation_failed');
+    // Non-canonical: unused low bits set in the final group.
     await refused(
       '/api/pupil/reports',
-      bad({ pow: { ...pow, nonce: 'AAAAAAAAAA!' } }),
+      await bad({ authKey: `${r.request.authKey.slice(0, 42)}B` }),
+      400,
+      'validation_failed',
+    );
+    const pow = await c.pow('report');
+    await refused(
+      '/api/pupil/reports',
+      await bad({ pow: { ...pow, nonce: 'AAAAAAAAAA!' } }),
       400,
       'validation_failed',
     );
@@ -144,18 +151,25 @@ describe.each(DIALECTS)('pupil report and receipt refusals on %s', (dialect) => 
     await again({ orgKeyVersion: 2 }, 409);
     await again({ reportId: first.reportId }, 409);
     await again({ authKey: first.request.authKey }, 409);
-    // The refused reports left their proofs of work unspent (the transaction rolled back).
+    // A refused report spent its proof of work all the same [Note: admission]: sending it again
+    // is a replay, and only a fresh one gets the report in.
     const r = c.compose({ text: 'z' });
     const pow = await c.pow('report');
-    await refused(
+    const refusal = await refused(
       '/api/pupil/reports',
       json({ ...r.request, orgKeyVersion: 9, pow }),
       409,
       'conflict',
     );
-    expect((await f.t.app.request('/api/pupil/reports', json({ ...r.request, pow }))).status).toBe(
-      201,
+    expect(refusal).toMatchObject({ error: { message: expect.stringContaining('key changed') } });
+    const replay = await refused(
+      '/api/pupil/reports',
+      json({ ...r.request, pow }),
+      409,
+      'conflict',
     );
+    expect(replay).toMatchObject({ error: { message: expect.stringContaining('already used') } });
+    expect((await c.submit(r)).status).toBe(201);
   });
 
   it('answers a wrong receipt and another school’s receipt identically, and spends the work', async () => {

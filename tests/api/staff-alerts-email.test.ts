@@ -3,7 +3,8 @@
 // none of the report's content, category or id; urgent-only members skip ordinary reports; a
 // dead mail server never fails the pupil and leaves a content-free log line. Alerts wait in the
 // database [Note: alert delay]: ordinary ones for a random moment of the next hour, one per hour,
-// urgent ones up to five minutes; a restarted process sends what was queued.
+// urgent ones up to five minutes; a restarted process sends what was queued. A flood of reports
+// sends one alert, not one each [Note: admission].
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import {
   createAlertSender,
   URGENT_MAX_DELAY_MS,
 } from '../../server/alerts/sender.ts';
+import { DEFAULT_RATE_LIMITS } from '../../server/middleware/rate-limit.ts';
 import { EMPTY_PACKAGE, escalate, orgOf } from './escalation-fixture.ts';
 import { DIALECTS } from './test-db.ts';
 import { findOrganisation } from '../../server/db/repositories/organisations.ts';
@@ -85,6 +87,8 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
   beforeAll(async () => {
     smtp = await startSmtp();
     f = await staffFixture(dialect, {
+      // A fresh instance's step: a school's flood begins at its 20th report in an hour.
+      limits: { reportsPerBit: DEFAULT_RATE_LIMITS.reportsPerBit },
       alerts: (db, log, clock) =>
         createAlertSender({
           db,
@@ -360,6 +364,25 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
       expect(urgent - at.getTime()).toBeGreaterThanOrEqual(0);
       expect(urgent - at.getTime()).toBeLessThan(URGENT_MAX_DELAY_MS);
     }
+  });
+
+  it('mails one content-free alert for a flood of reports, not one per report', async () => {
+    smtp.mails.length = 0;
+    const pupil = f.client('SP2');
+    const step = DEFAULT_RATE_LIMITS.reportsPerBit;
+    for (let i = 0; i < 2 * step; i++) await f.submitted(pupil, { text: CANARY });
+    await deliverAll();
+    const texts = smtp.mails.map((m) => unfold(m.raw));
+    // The ordinary reports of the hour share one alert; the flood has its own.
+    expect(smtp.mails.flatMap((m) => m.to)).toEqual(Array(2).fill('pedagog2@example.invalid'));
+    const flood = texts.filter((t) => t.includes('bardzo dużo zgłoszeń naraz'));
+    expect(flood).toHaveLength(1);
+    expect(flood[0]).toContain('SP2');
+    expect(flood[0]).toContain('https://glos.example.invalid/staff/');
+    expect(flood[0]).not.toContain(CANARY);
+    // No count of reports (the headers' random ids and date aside).
+    const said = (flood[0] ?? '').replace(/^(Message-ID|Date):.*$/gm, '');
+    expect(said).not.toMatch(/\b(20|40)\b/);
   });
 
   it('never fails the pupil when the mail server is down; logs a content-free line', async () => {

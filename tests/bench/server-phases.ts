@@ -22,13 +22,13 @@ import { startServerProcess } from './server-process.ts';
 /**
  * The bench server's configuration, through the real env variables: a proof of work of 4 bits
  * (checking one costs the server one SHA-256 whatever the difficulty; solving 16 bits for tens of
- * thousands of requests would only slow the bench down), and rate limits raised so that the
- * load measures the work, not the refusals.
+ * thousands of requests would only slow the bench down), and a difficulty that does not follow
+ * load, so that the load measures the work, not answers solved in advance going stale.
  */
 export const BENCH_SERVER_ENV = {
   POW_BITS: '4',
-  RATE_REPORTS_PER_SCHOOL: '1000000',
-  RATE_RECEIPTS_PER_SCHOOL: '1000000',
+  POW_REPORTS_PER_BIT: '1000000',
+  POW_RECEIPTS_PER_BIT: '1000000',
 } as const;
 
 /** Requests of the 1-connection submission phase. */

@@ -108,20 +108,30 @@ export class PupilClient {
     };
   }
 
+  /**
+   * Sends with a fresh proof of work, and as the pupil app does, solves again when the school's
+   * difficulty rose meanwhile (409 pow_raised) [Note: admission].
+   */
+  async withPow(path: string, purpose: 'report' | 'receipt', body: object): Promise<Response> {
+    for (let attempt = 1; ; attempt++) {
+      const res = await this.send(path, json({ ...body, pow: await this.pow(purpose) }));
+      if (res.status !== 409 || attempt === 5) return res;
+      const code = ((await res.clone().json()) as { error?: { code?: string } }).error?.code;
+      if (code !== 'pow_raised') return res;
+    }
+  }
+
   async submit(report: ComposedReport): Promise<Response> {
-    return this.send(
-      '/api/pupil/reports',
-      json({ ...report.request, pow: await this.pow('report') }),
-    );
+    return this.withPow('/api/pupil/reports', 'report', report.request);
   }
 
   async openReceipt(receiptCode: string): Promise<Response> {
     const salt = fromB64(this.school.receiptSalt);
     const keys = deriveReceiptKeys(this.sodium, receiptCode, salt, TEST_ARGON);
-    return this.send(
-      '/api/pupil/receipts',
-      json({ orgId: this.school.id, authKey: toB64(keys.authKey), pow: await this.pow('receipt') }),
-    );
+    return this.withPow('/api/pupil/receipts', 'receipt', {
+      orgId: this.school.id,
+      authKey: toB64(keys.authKey),
+    });
   }
 
   thread(token: string): Promise<Response> {

@@ -9,7 +9,7 @@ import {
   fromB64,
   openThread,
   openThreadKey,
-  solvePow,
+  solvePowRange,
   type ChainTip,
   type SchoolKeys,
   type SignerKeys,
@@ -22,8 +22,14 @@ export async function prepareReport(school: SchoolKeys, content: ReportContent) 
   return composeReport(await loadSodium(), school, content);
 }
 
-export async function answerChallenge(challenge: string, bits: number): Promise<string> {
-  return solvePow(await loadSodium(), challenge, bits);
+/** Tries `count` nonces from `from`: the answer, or null (the page shows progress and asks on). */
+export async function answerChallengeSlice(
+  challenge: string,
+  bits: number,
+  from: number,
+  count: number,
+): Promise<string | null> {
+  return solvePowRange(challenge, bits, from, count);
 }
 
 export async function deriveReceipt(code: string, receiptSalt: string) {

@@ -73,5 +73,10 @@ export const session = signal<PupilSession | null>(null);
 export const waiting = signal<Waiting[]>([]);
 /** The report arrived but the server refused its photos: the receipt says so. */
 export const photosLost = signal(false);
+/**
+ * The proof of work being solved [Note: admission]: `level` bits above normal (the school is busy)
+ * and the chance it is found by now; null when none is.
+ */
+export const work = signal<{ level: number; done: number } | null>(null);
 /** Object URLs of decrypted attachments, revoked on wipe. */
 export const objectUrls = new Set<string>();

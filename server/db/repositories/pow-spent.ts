@@ -1,8 +1,10 @@
 // Spending a proof-of-work challenge [Note: proof of work]: the challenge id goes into pow_spent,
-// whose primary key refuses a second use. Callers run it inside the transaction of the write the
-// challenge guards, so a refused write leaves the challenge unspent. The row keeps the challenge's
-// expiry rounded up to a whole hour [Note: coarse pupil time]: it lives a little longer than the
-// challenge (still refusing its replay) and says no more than the hour a pupil was writing.
+// whose primary key refuses a second use. Callers spend it on its own, before anything else is
+// checked or counted, so a refused request still uses up its challenge [Note: admission], and
+// two concurrent uses of one challenge (in any processes) get exactly one success.
+// The row keeps the challenge's expiry rounded up to a whole hour [Note: coarse pupil time]: it
+// lives a little longer than the challenge (still refusing its replay) and says no more than the
+// hour a pupil was writing.
 import type { DbOrTrx } from '../database.ts';
 
 const HOUR_MS = 60 * 60 * 1000;

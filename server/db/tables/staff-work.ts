@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { AlertKind } from '../../alerts/types.ts';
 
 /** A signed-in staff member [Note: staff sessions]; only the token's SHA-256 is stored. */
 export interface StaffSessionsTable {
@@ -63,7 +64,7 @@ export type PushSubscription = Selectable<PushSubscriptionsTable>;
 /** Alerts waiting for their (delayed) delivery [Note: alert delay]; never names the report. */
 export interface AlertQueueTable {
   id: string;
-  kind: 'report' | 'message' | 'escalation';
+  kind: AlertKind;
   org_id: string;
   school_org_id: string | null;
   urgent: number;

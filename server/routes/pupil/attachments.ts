@@ -9,7 +9,6 @@ import { updateReport } from '../../db/repositories/reports.ts';
 import { notFound } from '../../errors.ts';
 import { limitBody } from '../../middleware/body-limit.ts';
 import { pupilSession, type PupilEnv } from '../../middleware/pupil-session.ts';
-import type { RateLimiter } from '../../middleware/rate-limit.ts';
 import { validate } from '../../middleware/validate.ts';
 import {
   storeAttachment,
@@ -22,12 +21,12 @@ import { limitPerReport } from './rate.ts';
 /** Where the upload is mounted under /api/pupil (app.ts exempts it from the JSON limit). */
 export const UPLOAD_PATH = '/attachments';
 
-export function attachmentRoutes(limiter: RateLimiter) {
+export function attachmentRoutes() {
   return new Hono<PupilEnv>()
     .post(
       '/',
       pupilSession,
-      limitPerReport(limiter, 'attachment', (l) => l.attachmentsPerReceipt),
+      limitPerReport('attachment', (l) => l.attachmentsPerReceipt),
       limitBody(UPLOAD_BODY_LIMIT),
       validate('form', UploadFormSchema),
       async (c) => {
@@ -49,7 +48,7 @@ export function attachmentRoutes(limiter: RateLimiter) {
     .get(
       '/:id',
       pupilSession,
-      limitPerReport(limiter, 'read', (l) => l.threadReadsPerReceipt),
+      limitPerReport('read', (l) => l.threadReadsPerReceipt),
       validate('param', AttachmentParamsSchema),
       async (c) => {
         const { id } = c.req.valid('param');

@@ -1,8 +1,8 @@
-// The pupil API under /api/pupil (shared/protocol/pupil.ts), one file per resource. The rate
-// limiter belongs to one app, so each createApp starts with fresh counters.
+// The pupil API under /api/pupil (shared/protocol/pupil.ts), one file per resource. Admission and
+// rate-limit counts live in the database [Note: admission], so every app over one database shares
+// them.
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
-import { RateLimiter } from '../../middleware/rate-limit.ts';
 import { attachmentRoutes, UPLOAD_PATH } from './attachments.ts';
 import { challengeRoutes } from './challenges.ts';
 import { messageRoutes } from './messages.ts';
@@ -12,13 +12,12 @@ import { sessionRoutes } from './session.ts';
 import { threadRoutes } from './thread.ts';
 
 export function pupilRoutes(): Hono<AppEnv> {
-  const limiter = new RateLimiter();
   return new Hono<AppEnv>()
     .route('/challenges', challengeRoutes)
-    .route('/reports', reportRoutes(limiter))
-    .route('/receipts', receiptRoutes(limiter))
-    .route('/thread', threadRoutes(limiter))
-    .route('/messages', messageRoutes(limiter))
-    .route(UPLOAD_PATH, attachmentRoutes(limiter))
+    .route('/reports', reportRoutes())
+    .route('/receipts', receiptRoutes())
+    .route('/thread', threadRoutes())
+    .route('/messages', messageRoutes())
+    .route(UPLOAD_PATH, attachmentRoutes())
     .route('/session', sessionRoutes);
 }

@@ -12,7 +12,6 @@ import { findMessage, insertMessage, lastSeq } from '../../db/repositories/messa
 import { findReport, updateReport } from '../../db/repositories/reports.ts';
 import { ApiError, notFound } from '../../errors.ts';
 import { pupilSession, type PupilEnv } from '../../middleware/pupil-session.ts';
-import type { RateLimiter } from '../../middleware/rate-limit.ts';
 import { validate } from '../../middleware/validate.ts';
 import { coarseHourIso } from '../../services/pupil-time.ts';
 import { decodeField } from '../../services/wire-bytes.ts';
@@ -21,11 +20,11 @@ import { limitPerReport } from './rate.ts';
 const seqConflict = () =>
   new ApiError(409, 'conflict', 'Not the next message in the thread: read it again');
 
-export function messageRoutes(limiter: RateLimiter) {
+export function messageRoutes() {
   return new Hono<PupilEnv>().post(
     '/',
     pupilSession,
-    limitPerReport(limiter, 'message', (l) => l.messagesPerReceipt),
+    limitPerReport('message', (l) => l.messagesPerReceipt),
     validate('json', PostMessageSchema),
     async (c) => {
       const input = c.req.valid('json');

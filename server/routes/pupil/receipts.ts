@@ -1,7 +1,7 @@
 // POST /api/pupil/receipts: a pupil comes back with the receipt's authKey. A wrong code and a
 // report of another school get one uniform answer, so an answer tells a guesser nothing.
-// The proof of work is spent before the look-up and stays spent when the code is wrong: otherwise
-// one solved challenge would pay for unlimited guesses [Note: proof of work].
+// The proof of work is spent first and stays spent whatever the answer: otherwise one solved
+// challenge would pay for unlimited guesses [Note: admission].
 import { Hono } from 'hono';
 import { OpenReceiptSchema, type OpenReceiptDto } from '../../../shared/protocol/pupil.ts';
 import type { AppEnv } from '../../app-env.ts';
@@ -9,8 +9,8 @@ import { hashAuthKey } from '../../auth-hash.ts';
 import { spendChallenge } from '../../db/repositories/pow-spent.ts';
 import { findReportByLookup } from '../../db/repositories/reports.ts';
 import { ApiError } from '../../errors.ts';
-import type { RateLimiter } from '../../middleware/rate-limit.ts';
 import { validate } from '../../middleware/validate.ts';
+import { countAccepted, requireCurrentWork } from '../../services/admission.ts';
 import { checkPow, powReplayed } from '../../services/pow.ts';
 import { startPupilSession } from '../../services/pupil-session.ts';
 import { pupilThread } from '../../services/pupil-thread.ts';
@@ -18,7 +18,7 @@ import { decodeField } from '../../services/wire-bytes.ts';
 
 export const NO_SUCH_RECEIPT = 'No report for this receipt';
 
-export function receiptRoutes(limiter: RateLimiter) {
+export function receiptRoutes() {
   return new Hono<AppEnv>().post('/', validate('json', OpenReceiptSchema), async (c) => {
     const input = c.req.valid('json');
     const { db, clock, pupil } = c.var.deps;
@@ -27,16 +27,19 @@ export function receiptRoutes(limiter: RateLimiter) {
     const pow = checkPow(pupil.powSecret, input.pow, {
       orgId,
       purpose: 'receipt',
-      bits: pupil.powBits,
+      baseBits: pupil.powBits,
       now,
     });
-    limiter.hit('receipt', orgId, pupil.limits.receiptsPerSchool, now);
-    const authKey = decodeField(input.authKey, 'authKey');
-
     if (!(await spendChallenge(db, pow.challengeId, pow.expiresAt, now.toISOString()))) {
       throw powReplayed();
     }
+    const authKey = decodeField(input.authKey, 'authKey');
+    await requireCurrentWork(db, pupil.limits, 'receipt', orgId, pow.bits - pupil.powBits, now);
     const report = await findReportByLookup(db, orgId, hashAuthKey(authKey));
+    // A look-up, right or wrong, is accepted work: guessing makes the school's receipt challenges
+    // dearer for the guesser [Note: admission]; an honest pupil still gets in, at most a little
+    // slower.
+    await countAccepted(db, pupil.limits, 'receipt', orgId, now);
     if (!report) throw new ApiError(404, 'not_found', NO_SUCH_RECEIPT);
     const session = await startPupilSession(db, report.id, now);
     return c.json<OpenReceiptDto>({ session, thread: await pupilThread(db, report) }, 200);

@@ -1,8 +1,12 @@
-// POST /api/pupil/reports: a pupil sends a report. The server checks shapes, the proof of work and
-// the school's key version, stores the ciphertext, opens a session on the new report, and has the
-// school's counsellors alerted.
+// POST /api/pupil/reports: a pupil sends a report. The server checks shapes and the proof of work,
+// spends it, checks the school's key version and difficulty, stores the ciphertext, opens a
+// session on the new report, counts it in the school's load and has its counsellors alerted.
 import { Hono } from 'hono';
-import { SubmitReportSchema, type SubmitReportDto } from '../../../shared/protocol/pupil.ts';
+import {
+  SubmitReportSchema,
+  type PupilSessionDto,
+  type SubmitReportDto,
+} from '../../../shared/protocol/pupil.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { hashAuthKey } from '../../auth-hash.ts';
 import { isUniqueViolation } from '../../db/constraint.ts';
@@ -11,14 +15,14 @@ import { findOrganisation } from '../../db/repositories/organisations.ts';
 import { spendChallenge } from '../../db/repositories/pow-spent.ts';
 import { insertReport, reportClashes } from '../../db/repositories/reports.ts';
 import { ApiError, notFound } from '../../errors.ts';
-import type { RateLimiter } from '../../middleware/rate-limit.ts';
 import { validate } from '../../middleware/validate.ts';
+import { countAccepted, requireCurrentWork } from '../../services/admission.ts';
 import { checkPow, powReplayed } from '../../services/pow.ts';
 import { startPupilSession } from '../../services/pupil-session.ts';
 import { coarseHour, coarseHourIso } from '../../services/pupil-time.ts';
 import { decodeField } from '../../services/wire-bytes.ts';
 
-export function reportRoutes(limiter: RateLimiter) {
+export function reportRoutes() {
   return new Hono<AppEnv>().post('/', validate('json', SubmitReportSchema), async (c) => {
     const input = c.req.valid('json');
     const { db, dialect, clock, pupil } = c.var.deps;
@@ -28,10 +32,14 @@ export function reportRoutes(limiter: RateLimiter) {
     const pow = checkPow(pupil.powSecret, input.pow, {
       orgId,
       purpose: 'report',
-      bits: pupil.powBits,
+      baseBits: pupil.powBits,
       now,
     });
-    limiter.hit('report', orgId, pupil.limits.reportsPerSchool, now);
+    // Spent before anything else: whatever is refused below cost its sender a fresh proof of
+    // work, and nothing below counts a refused request [Note: admission].
+    if (!(await spendChallenge(db, pow.challengeId, pow.expiresAt, now.toISOString()))) {
+      throw powReplayed();
+    }
     const authKey = decodeField(input.authKey, 'authKey');
     const body = decodeField(input.body, 'body');
     const threadKeySealed = decodeField(input.threadKeySealed, 'threadKeySealed');
@@ -42,13 +50,12 @@ export function reportRoutes(limiter: RateLimiter) {
     if (org.cert_version !== input.orgKeyVersion) {
       throw new ApiError(409, 'conflict', 'The school key changed: fetch its certificate again');
     }
+    await requireCurrentWork(db, pupil.limits, 'report', orgId, pow.bits - pupil.powBits, now);
     const lookupHash = hashAuthKey(authKey);
     const hour = coarseHourIso(now);
+    let session: PupilSessionDto;
     try {
-      const session = await db.transaction().execute(async (trx) => {
-        if (!(await spendChallenge(trx, pow.challengeId, pow.expiresAt, now.toISOString()))) {
-          throw powReplayed();
-        }
+      session = await db.transaction().execute(async (trx) => {
         const clash = await reportClashes(trx, reportId, lookupHash);
         if (clash.id) throw new ApiError(409, 'conflict', 'Report id already used');
         if (clash.lookupHash) throw new ApiError(409, 'conflict', 'Receipt already used');
@@ -88,13 +95,18 @@ export function reportRoutes(limiter: RateLimiter) {
         );
         return startPupilSession(trx, reportId, now);
       });
-      // After the commit, in the background [Note: content-free alerts].
-      c.var.deps.alerts.notify({ kind: 'report', orgId, reportId, urgent: input.urgent });
-      return c.json<SubmitReportDto>({ reportId, session }, 201);
     } catch (err) {
       // Two pupils racing for the same id: the second one's constraint fails.
       if (isUniqueViolation(err)) throw new ApiError(409, 'conflict', 'Report already exists');
       throw err;
     }
+    // Stored: now it counts towards the school's load. After the commit, in the background
+    // [Note: content-free alerts]; during a flood, one alert for the whole flood.
+    const load = await countAccepted(db, pupil.limits, 'report', orgId, now);
+    if (load.floodBegan) c.var.deps.alerts.notify({ kind: 'flood', orgId, urgent: true });
+    else if (!load.flooded) {
+      c.var.deps.alerts.notify({ kind: 'report', orgId, reportId, urgent: input.urgent });
+    }
+    return c.json<SubmitReportDto>({ reportId, session }, 201);
   });
 }

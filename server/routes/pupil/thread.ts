@@ -4,15 +4,14 @@ import type { PupilThreadDto } from '../../../shared/protocol/pupil.ts';
 import { findReport } from '../../db/repositories/reports.ts';
 import { notFound } from '../../errors.ts';
 import { pupilSession, type PupilEnv } from '../../middleware/pupil-session.ts';
-import type { RateLimiter } from '../../middleware/rate-limit.ts';
 import { pupilThread } from '../../services/pupil-thread.ts';
 import { limitPerReport } from './rate.ts';
 
-export function threadRoutes(limiter: RateLimiter) {
+export function threadRoutes() {
   return new Hono<PupilEnv>().get(
     '/',
     pupilSession,
-    limitPerReport(limiter, 'read', (l) => l.threadReadsPerReceipt),
+    limitPerReport('read', (l) => l.threadReadsPerReceipt),
     async (c) => {
       const { db } = c.var.deps;
       const report = await findReport(db, c.var.session.reportId);

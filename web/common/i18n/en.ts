@@ -78,6 +78,9 @@ export const en: Messages = {
   backLabel: 'Code (16 digits)',
   backCheck: 'Check',
   backChecking: 'Checking…',
+  workBusy:
+    'Many people are writing to the school right now. It takes a bit longer. Keep this page open.',
+  workProgress: 'How much is done',
   backWrong: 'I found no message with this code. Check the digits.',
   backUseSaved: 'Use the remembered code',
   backForget: 'Forget the remembered code',

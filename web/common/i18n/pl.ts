@@ -78,6 +78,8 @@ export const pl = {
   backLabel: 'Kod (16 cyfr)',
   backCheck: 'Sprawdź',
   backChecking: 'Sprawdzam…',
+  workBusy: 'Dużo osób pisze teraz do szkoły. To potrwa trochę dłużej. Nie zamykaj strony.',
+  workProgress: 'Ile już zrobione',
   backWrong: 'Nie znalazłem wiadomości z tym kodem. Sprawdź cyfry.',
   backUseSaved: 'Użyj zapamiętanego kodu',
   backForget: 'Zapomnij zapamiętany kod',

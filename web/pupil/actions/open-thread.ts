@@ -6,12 +6,8 @@ import { checkNoTailCut } from '../../common/seen-tips.ts';
 import { crypto } from '../crypto.ts';
 import { pupilApi } from '../pupil-api.ts';
 import { session, type PupilSession, type School } from '../state.ts';
+import { withProofOfWork } from './proof-of-work.ts';
 import { orgSignKeys, schoolSignKeys } from './school-keys.ts';
-
-export async function solveChallenge(orgId: string, purpose: 'report' | 'receipt') {
-  const { challenge, bits } = await pupilApi.challenge(orgId, purpose);
-  return { challenge, nonce: await crypto('answerChallenge', challenge, bits) };
-}
 
 export async function openWithThread(
   school: School,
@@ -41,12 +37,9 @@ export async function openWithThread(
 
 export async function comeBack(school: School, code: string): Promise<PupilSession> {
   const keys = await crypto('deriveReceipt', code, school.dto.receiptSalt);
-  const pow = await solveChallenge(school.dto.id, 'receipt');
-  const result = await pupilApi.openReceipt({
-    pow,
-    orgId: school.dto.id,
-    authKey: toB64(keys.authKey),
-  });
+  const result = await withProofOfWork(school.dto.id, 'receipt', (pow) =>
+    pupilApi.openReceipt({ pow, orgId: school.dto.id, authKey: toB64(keys.authKey) }),
+  );
   const opened = await openWithThread(
     school,
     result.session.token,

@@ -1,7 +1,7 @@
-// Sending a report: compose and encrypt in the worker (the photos too), prove work, send, upload
-// the photos, then open the thread so the pupil can read and answer at once. The receipt and any
-// "sent" wording appear only once the server has acknowledged the report (201); until then the
-// report waits, shown as waiting [Note: waiting report].
+// Sending a report: compose and encrypt in the worker (the photos too), prove work [Note:
+// admission], send, upload the photos, then open the thread so the pupil can read and answer at
+// once. The receipt and any "sent" wording appear only once the server has acknowledged the
+// report (201); until then the report waits, shown as waiting [Note: waiting report].
 import type { ReportContent } from '../../../shared/protocol/content.ts';
 import { toB64 } from '../../../shared/envelope/base64url.ts';
 import { ApiFailure } from '../../common/api.ts';
@@ -28,7 +28,8 @@ import {
   saveWaiting,
   type EncryptedAttachment,
 } from '../waiting-store.ts';
-import { openWithThread, solveChallenge } from './open-thread.ts';
+import { openWithThread } from './open-thread.ts';
+import { withProofOfWork } from './proof-of-work.ts';
 import { schoolKeys, verifySchool } from './school-keys.ts';
 
 export function contentOf(d: Draft): ReportContent {
@@ -104,15 +105,20 @@ async function deliver(report: Waiting, show: boolean): Promise<string> {
   let token: string;
   let resumed = false;
   try {
-    const pow = await solveChallenge(report.orgId, 'report');
-    token = (await pupilApi.submitReport({ ...request, pow })).session.token;
+    token = (
+      await withProofOfWork(report.orgId, 'report', (pow) =>
+        pupilApi.submitReport({ ...request, pow }),
+      )
+    ).session.token;
   } catch (error) {
     if (!(error instanceof ApiFailure && error.status === 409)) throw error;
     // Perhaps it arrived and only the answer was lost: the receipt's authKey finds it, and if it
     // finds nothing (the school's key changed meanwhile) the 404 says the report cannot go.
-    const pow = await solveChallenge(report.orgId, 'receipt');
-    token = (await pupilApi.openReceipt({ pow, orgId: report.orgId, authKey: request.authKey }))
-      .session.token;
+    token = (
+      await withProofOfWork(report.orgId, 'receipt', (pow) =>
+        pupilApi.openReceipt({ pow, orgId: report.orgId, authKey: request.authKey }),
+      )
+    ).session.token;
     resumed = true;
   }
   // From here the report is on the server: a photo refused for good does not unsend it, the

@@ -4,6 +4,7 @@ import { parseReceipt } from '../../../shared/crypto/receipt.ts';
 import { ApiFailure } from '../../common/api.ts';
 import { t, type MessageKey } from '../../common/i18n.ts';
 import { comeBack } from '../actions/open-thread.ts';
+import { WorkProgress } from '../components/WorkProgress.tsx';
 import { savedReceipt } from '../mode.ts';
 import { screen, type School } from '../state.ts';
 
@@ -78,6 +79,7 @@ export function ComeBackPage({ current }: { current: School }) {
         </button>
       </form>
       {busy && <p role="status">{t('backChecking')}</p>}
+      {busy && <WorkProgress />}
       {error && (
         <p class="notice notice--error" role="alert">
           {t(error)}

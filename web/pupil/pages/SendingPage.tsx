@@ -1,6 +1,7 @@
 // Progress while keys are derived, the report is locked and sent, and photos go up.
 import { t, type MessageKey } from '../../common/i18n.ts';
 import { sendReport } from '../actions/send-report.ts';
+import { WorkProgress } from '../components/WorkProgress.tsx';
 import type { School, SendStep } from '../state.ts';
 
 const STEPS: { step: SendStep; label: MessageKey }[] = [
@@ -27,14 +28,18 @@ export function SendingPage(props: { step: SendStep; error: MessageKey | null; c
   return (
     <section aria-busy="true">
       <h2>{t('sendingTitle')}</h2>
-      <ol class="steps" role="status">
-        {STEPS.map((s, i) => (
-          <li key={s.step} class={i < index ? 'steps__done' : i === index ? 'steps__now' : ''}>
-            <span aria-hidden="true">{i < index ? '✔' : i === index ? '⏳' : '○'}</span>{' '}
-            {t(s.label)}
-          </li>
-        ))}
-      </ol>
+      {/* The status region wraps the list: a list given a role would no longer be a list. */}
+      <div role="status">
+        <ol class="steps">
+          {STEPS.map((s, i) => (
+            <li key={s.step} class={i < index ? 'steps__done' : i === index ? 'steps__now' : ''}>
+              <span aria-hidden="true">{i < index ? '✔' : i === index ? '⏳' : '○'}</span>{' '}
+              {t(s.label)}
+            </li>
+          ))}
+        </ol>
+      </div>
+      <WorkProgress />
     </section>
   );
 }
