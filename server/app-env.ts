@@ -5,6 +5,7 @@ import type { AlertSender } from './alerts/types.ts';
 import type { DialectName } from './db/dialect.ts';
 import type { PupilRateLimits } from './middleware/rate-limit.ts';
 import type { Logger } from './middleware/request-log.ts';
+import type { Uploads } from './services/attachment-upload.ts';
 
 export interface PupilDeps {
   /** Leading zero bits a proof of work must have [Note: proof of work]. */
@@ -24,6 +25,8 @@ export interface AppDeps {
   alerts: AlertSender;
   /** Behind TLS: Secure cookies (named __Host-...) and HSTS. */
   secureTransport: boolean;
+  /** Upload caps and budgets, and the in-process count of uploads [Note: upload budgets]. */
+  uploads: Uploads;
 }
 
 export interface AppEnv {

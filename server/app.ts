@@ -16,10 +16,13 @@ import { pupilRoutes } from './routes/pupil/index.ts';
 import { STAFF_UPLOAD_PATH } from './routes/staff/cases/attachments.ts';
 import { staffRoutes } from './routes/staff/index.ts';
 import { webRoutes } from './routes/web.ts';
+import { createUploads, type UploadSettings } from './services/attachment-upload.ts';
 
-export interface AppOptions extends AppDeps {
+export interface AppOptions extends Omit<AppDeps, 'uploads'> {
   /** Directory of the built web app; omitted in API-only tests. */
   webDir?: string;
+  /** Upload caps, budgets and staging directory; defaults for what is left out. */
+  uploads?: Partial<UploadSettings>;
 }
 
 function errorResponse(status: number, body: ErrorBody, headers: Record<string, string> = {}) {
@@ -34,7 +37,8 @@ function errorResponse(status: number, body: ErrorBody, headers: Record<string, 
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const { webDir, ...deps } = options;
+  const { webDir, uploads, ...rest } = options;
+  const deps: AppDeps = { ...rest, uploads: createUploads(uploads) };
   const { secureTransport } = deps;
   const app = new Hono<AppEnv>();
 
@@ -46,7 +50,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   const jsonLimit = limitBody(JSON_BODY_LIMIT);
   app.use('/api/*', (c, next) =>
-    // The attachment uploads set their own, larger limit (services/attachment-upload.ts).
+    // The attachment uploads are read as streams with their own limits [Note: upload budgets].
     c.req.method === 'POST' &&
     (c.req.path === `/api/pupil${UPLOAD_PATH}` || STAFF_UPLOAD_PATH.test(c.req.path))
       ? next()

@@ -24,6 +24,13 @@ export interface Config {
   rateLimits: PupilRateLimits;
   /** Content-free staff alerts [Note: content-free alerts]. */
   alerts: AlertConfig;
+  /** Upload caps and storage budgets [Note: upload budgets]. */
+  uploads: {
+    maxConcurrent: number;
+    maxConcurrentPerReport: number;
+    reportBytes: number;
+    schoolBytes: number;
+  };
 }
 
 export interface AlertConfig {
@@ -61,6 +68,8 @@ const integer = (name: string, fallback: number, min: number, max: number) => {
     String(fallback),
   );
 };
+
+const MiB = 1024 * 1024;
 
 const rate = (name: string, fallback: number) => integer(name, fallback, 1, 1_000_000);
 
@@ -108,6 +117,10 @@ const EnvSchema = v.object({
     'RATE_ATTACHMENTS_PER_RECEIPT',
     DEFAULT_RATE_LIMITS.attachmentsPerReceipt,
   ),
+  UPLOADS_AT_ONCE: integer('UPLOADS_AT_ONCE', 8, 1, 1000),
+  UPLOADS_AT_ONCE_PER_REPORT: integer('UPLOADS_AT_ONCE_PER_REPORT', 2, 1, 100),
+  REPORT_STORAGE_MIB: integer('REPORT_STORAGE_MIB', 16, 1, 1024),
+  SCHOOL_STORAGE_MIB: integer('SCHOOL_STORAGE_MIB', 2048, 1, 10_000_000),
   SMTP_URL: v.optional(
     v.pipe(v.string(), v.regex(/^smtps?:\/\/\S+$/, 'SMTP_URL must be an smtp:// or smtps:// URL')),
   ),
@@ -173,6 +186,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       threadReadsPerReceipt: e.RATE_READS_PER_RECEIPT,
       messagesPerReceipt: e.RATE_MESSAGES_PER_RECEIPT,
       attachmentsPerReceipt: e.RATE_ATTACHMENTS_PER_RECEIPT,
+    },
+    uploads: {
+      maxConcurrent: e.UPLOADS_AT_ONCE,
+      maxConcurrentPerReport: e.UPLOADS_AT_ONCE_PER_REPORT,
+      reportBytes: e.REPORT_STORAGE_MIB * MiB,
+      schoolBytes: e.SCHOOL_STORAGE_MIB * MiB,
     },
     alerts: {
       smtpUrl: e.SMTP_URL,

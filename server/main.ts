@@ -1,6 +1,7 @@
 // The only side-effecting entry: config -> database -> migrate (and demo set-up) -> serve, and a
 // graceful shutdown on SIGTERM/SIGINT that lets requests in flight finish before the database
 // closes.
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { alertsFromConfig } from './alerts/setup.ts';
 import { createApp } from './app.ts';
@@ -9,6 +10,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/dialect.ts';
 import { readDemoCredentials } from './demo/demo-files.ts';
 import { jsonLogger, silentLogger } from './middleware/request-log.ts';
+import { clearStaging } from './services/attachment-upload.ts';
 import { startRetentionScheduler } from './services/retention-scheduler.ts';
 import { loadPowSecret, prepareDatabase } from './setup.ts';
 
@@ -25,6 +27,9 @@ await runCli(async () => {
     log,
   });
 
+  // Half uploads a killed process left behind are dropped [Note: upload budgets].
+  const stagingDir = join(config.dataDir, 'uploads');
+  clearStaging(stagingDir);
   const app = createApp({
     db: handle.db,
     dialect: handle.dialect,
@@ -38,6 +43,7 @@ await runCli(async () => {
     alerts: await alertsFromConfig(config, handle.db, log),
     secureTransport: config.secureTransport,
     webDir: config.webDir,
+    uploads: { ...config.uploads, stagingDir },
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const credentials = config.demo ? readDemoCredentials(config.dataDir) : undefined;

@@ -8,6 +8,7 @@ import * as staff from './migrations/2026-11-23T2000-staff.ts';
 import * as escalations from './migrations/2026-11-23T2100-escalations.ts';
 import * as schoolRecovery from './migrations/2026-12-01T1200-school-recovery.ts';
 import * as inboxOrder from './migrations/2026-12-01T2200-inbox-order.ts';
+import * as attachmentChunks from './migrations/2026-12-03T1500-attachment-chunks.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1200-initial': initial,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T2100-escalations': escalations,
   '2026-12-01T1200-school-recovery': schoolRecovery,
   '2026-12-01T2200-inbox-order': inboxOrder,
+  '2026-12-03T1500-attachment-chunks': attachmentChunks,
 };
 
 export async function migrateToLatest(db: Db): Promise<void> {

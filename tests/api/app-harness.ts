@@ -9,6 +9,7 @@ import type { Db } from '../../server/db/database.ts';
 import type { DatabaseHandle, DialectName } from '../../server/db/dialect.ts';
 import type { PupilRateLimits } from '../../server/middleware/rate-limit.ts';
 import type { LogLine } from '../../server/middleware/request-log.ts';
+import type { UploadSettings } from '../../server/services/attachment-upload.ts';
 import { captureAlerts } from '../tools/alert-capture.ts';
 import { openTestDb } from './test-db.ts';
 
@@ -44,6 +45,8 @@ export interface TestAppOptions {
   alerts?: (db: Db, log: (line: LogLine) => void) => AlertSender;
   /** Also hands every log line to this logger (the privacy test passes the server's own). */
   log?: (line: LogLine) => void;
+  /** Upload caps and budgets other than the defaults. */
+  uploads?: Partial<UploadSettings>;
 }
 
 export async function createTestApp(
@@ -71,6 +74,7 @@ export async function createTestApp(
     },
     secureTransport: true,
     ...(options.webDir ? { webDir: options.webDir } : {}),
+    ...(options.uploads ? { uploads: options.uploads } : {}),
   });
   return {
     app,

@@ -3,10 +3,11 @@
 // answers 404, as if it did not exist. Counsellors use /api/staff/reports/:id/attachments.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { findReportAttachmentData } from '../../../db/repositories/attachments.ts';
+import { findReportAttachmentSize } from '../../../db/repositories/attachments.ts';
 import { notFound } from '../../../errors.ts';
 import type { StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
+import { attachmentStream } from '../../../services/attachment-upload.ts';
 import { partyEscalation } from '../../../services/escalation-access.ts';
 import { cdrOnly, EscalationAttachmentParamsSchema } from './params.ts';
 
@@ -32,9 +33,10 @@ export const attachmentRoutes = new Hono<StaffEnv>().get(
     const e = await partyEscalation(db, c.var.staff, params.id);
     const aid = params.aid.toLowerCase();
     if (!handedOverIds(e.attachment_ids).includes(aid)) throw notFound('Attachment');
-    const data = await findReportAttachmentData(db, e.report_id, aid);
-    if (!data) throw notFound('Attachment');
-    return c.body(new Uint8Array(data), 200, {
+    const size = await findReportAttachmentSize(db, e.report_id, aid);
+    if (size === undefined) throw notFound('Attachment');
+    return c.body(attachmentStream(db, aid, size), 200, {
+      'Content-Length': String(size),
       'Content-Type': 'application/octet-stream',
       'Cache-Control': 'no-store',
       'Content-Disposition': 'attachment',
