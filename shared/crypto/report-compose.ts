@@ -132,12 +132,17 @@ export function composeAttachment(
     name: string;
     type: string;
     bytes: Uint8Array;
+    /** Chosen beforehand when the report or message lists it [Note: attachment binding]. */
+    id?: string;
+    /** The message it goes with; null or absent: the report. */
+    messageId?: string | null;
   },
 ): ComposedAttachment {
-  const id = newUuid(sodium);
+  const id = args.id ?? newUuid(sodium);
   const fileKey = newKey(sodium);
   const meta: AttachmentMeta = {
     attachmentId: id,
+    messageId: args.messageId ?? null,
     name: args.name,
     type: args.type,
     size: args.bytes.length,

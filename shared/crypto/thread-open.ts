@@ -44,7 +44,11 @@ export interface OpenedThread {
   threadKey: Uint8Array;
   report: ReportContent;
   messages: OpenedMessage[];
+  /** Only those where the server put them: a moved one is left out and counted in `missing`. */
   attachments: OpenedAttachment[];
+  /** Attachments the report (messageId null) or a message lists that the server did not serve
+   * where they belong: dropped, or moved elsewhere [Note: attachment binding]. */
+  missing: { messageId: string | null; attachmentId: string }[];
   tip: ChainTip | null;
 }
 
@@ -139,7 +143,7 @@ export function openThread(
     orgSignPublicKeys,
     orgIds,
   );
-  const attachments = thread.attachments.map((a): OpenedAttachment => {
+  const served = thread.attachments.map((a): OpenedAttachment => {
     const meta = parse(
       AttachmentMetaSchema,
       decryptItem(sodium, threadKey, fromB64(a.meta), {
@@ -154,7 +158,31 @@ export function openThread(
     const fileKey = unwrapKey(sodium, fromB64(a.fileKeyWrapped), threadKey, fileKeyContext(a.id));
     return { id: a.id, messageId: a.messageId, uploaderRole: a.uploaderRole, meta, fileKey };
   });
-  return { threadKey, report, messages, attachments, tip };
+  return { threadKey, report, messages, tip, ...bindAttachments(report, messages, served) };
+}
+
+/** [Note: attachment binding] Keeps the attachments served where their metadata says they go,
+ * and names each listed one that is not among them. */
+export function bindAttachments(
+  report: ReportContent,
+  messages: readonly OpenedMessage[],
+  served: readonly OpenedAttachment[],
+): Pick<OpenedThread, 'attachments' | 'missing'> {
+  const attachments = served.filter((a) => (a.meta.messageId ?? null) === a.messageId);
+  const present = new Set(attachments.map((a) => `${a.messageId ?? ''}/${a.id}`));
+  const missing: OpenedThread['missing'] = [];
+  const lists: [string | null, readonly string[] | undefined][] = [
+    [null, report.attachments],
+    ...messages.map((m): [string, readonly string[] | undefined] => [m.id, m.content.attachments]),
+  ];
+  for (const [messageId, ids] of lists) {
+    for (const id of ids ?? []) {
+      if (!present.has(`${messageId ?? ''}/${id.toLowerCase()}`)) {
+        missing.push({ messageId, attachmentId: id.toLowerCase() });
+      }
+    }
+  }
+  return { attachments, missing };
 }
 
 function endorsedKeys(author: { signPublicKey: string; boxPublicKey: string }) {

@@ -44,6 +44,23 @@ describe('known-answer vectors (protocol v1)', () => {
     const blob = fromB64(v.item.blob);
     expect(decryptItem(sodium, fixed.contentKey, blob, fixed.ad)).toEqual(fixed.itemValue);
     verifyItem(sodium, keys.staff.publicKey, fromB64(v.itemSignature), blob, fixed.ad);
+    // [Note: attachment binding]: the message lists the photo, the photo's metadata names it.
+    const message = decryptItem(
+      sodium,
+      fixed.contentKey,
+      fromB64(v.attachmentBinding.message),
+      fixed.ad,
+    );
+    const meta = decryptItem(
+      sodium,
+      fixed.contentKey,
+      fromB64(v.attachmentBinding.meta),
+      fixed.bindingMetaAd,
+    );
+    expect(message).toEqual(fixed.bindingMessage);
+    expect(meta).toEqual(fixed.bindingMeta);
+    expect(fixed.bindingMessage.attachments).toContain(fixed.bindingMeta.attachmentId);
+    expect(fixed.bindingMeta.messageId).toBe(fixed.ad.itemId);
     expect(unwrapKey(sodium, fromB64(v.wrapKey), fixed.wrappingKey, fixed.wrapContext)).toEqual(
       fixed.contentKey,
     );

@@ -42,6 +42,13 @@ const vectors = {
     certificateBody:
       'orgId 5f0c2d7e-3a1b-4c2d-9e8f-7a6b5c4d3e2f, school, "Szkoła Podstawowa nr 7", org keys, version 2, issuedAt 1767225600',
     attachmentPlaintext: `${ATTACHMENT_BYTES} bytes, byte i = (i * 31 + 7) mod 256`,
+    attachmentBinding: {
+      message: fixed.bindingMessage,
+      messageAd: 'ad (the message the photo goes with)',
+      meta: fixed.bindingMeta,
+      metaAd: fixed.bindingMetaAd,
+      note: 'contentKey and nonce; the message lists the attachment id, the meta names the message',
+    },
   },
   deterministic: computeDeterministic(sodium),
   decryptOnly: {

@@ -32,6 +32,9 @@ export function contentOf(d: Draft): ReportContent {
     wantsMeeting: d.wantsMeeting,
     name: d.name.trim() || null,
     lang: lang.value,
+    // The report lists its photos, so a photo the server drops is noticed [Note: attachment
+    // binding].
+    ...(d.photos.length > 0 ? { attachments: d.photos.map((p) => p.id) } : {}),
   };
 }
 
@@ -47,7 +50,7 @@ export async function uploadPhotos(
   messageId?: string,
 ): Promise<void> {
   for (const photo of photos) {
-    const a = await crypto('preparePupilAttachment', threadKey, reportId, photo);
+    const a = await crypto('preparePupilAttachment', threadKey, reportId, photo, messageId ?? null);
     const form = new FormData();
     form.set('id', a.id);
     if (messageId) form.set('messageId', messageId);

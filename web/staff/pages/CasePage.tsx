@@ -54,10 +54,19 @@ export function CasePage({ id }: { id: string }) {
   const r = opened.report;
   const name = (staffId: string | null) =>
     members.find((m) => m.id === staffId)?.displayName ?? ts('colleague');
-  const photos = (messageId: string | null) =>
-    opened.attachments
+  const photos = (messageId: string | null) => [
+    ...opened.attachments
       .filter((a) => a.messageId === messageId)
-      .map((a) => <StaffAttachment key={a.id} reportId={id} attachment={a} />);
+      .map((a) => <StaffAttachment key={a.id} reportId={id} attachment={a} />),
+    // Listed but not served where it belongs: dropped or moved [Note: attachment binding].
+    ...opened.missing
+      .filter((m) => m.messageId === messageId)
+      .map((m) => (
+        <p key={m.attachmentId} class="notice notice--error" role="alert">
+          {ts('attachmentFailed')}
+        </p>
+      )),
+  ];
   return (
     <section class="case">
       {back}
