@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ErrorBody } from '../shared/errors.ts';
+import { DEFAULT_PUSH_HOSTS, type PushEndpointRules } from './alerts/push-endpoints.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { ApiError, codeForStatus, RateLimitError } from './errors.ts';
 import { JSON_BODY_LIMIT, limitBody } from './middleware/body-limit.ts';
@@ -18,7 +19,9 @@ import { staffRoutes } from './routes/staff/index.ts';
 import { webRoutes } from './routes/web.ts';
 import { createUploads, type UploadSettings } from './services/attachment-upload.ts';
 
-export interface AppOptions extends Omit<AppDeps, 'uploads'> {
+export interface AppOptions extends Omit<AppDeps, 'uploads' | 'pushRules'> {
+  /** Push endpoint rules; the known push services when left out. */
+  pushRules?: PushEndpointRules;
   /** Directory of the built web app; omitted in API-only tests. */
   webDir?: string;
   /** Upload caps, budgets and staging directory; defaults for what is left out. */
@@ -37,8 +40,12 @@ function errorResponse(status: number, body: ErrorBody, headers: Record<string, 
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const { webDir, uploads, ...rest } = options;
-  const deps: AppDeps = { ...rest, uploads: createUploads(uploads) };
+  const { webDir, uploads, pushRules, ...rest } = options;
+  const deps: AppDeps = {
+    ...rest,
+    uploads: createUploads(uploads),
+    pushRules: pushRules ?? { hosts: DEFAULT_PUSH_HOSTS },
+  };
   const { secureTransport } = deps;
   const app = new Hono<AppEnv>();
 

@@ -2,6 +2,7 @@
 // message that names the variable and what it expects.
 import { resolve } from 'node:path';
 import * as v from 'valibot';
+import { DEFAULT_PUSH_HOSTS } from './alerts/push-endpoints.ts';
 import { DEFAULT_RATE_LIMITS, type PupilRateLimits } from './middleware/rate-limit.ts';
 
 export interface Config {
@@ -44,6 +45,8 @@ export interface AlertConfig {
   vapidSubject: string;
   /** Where staff open the app; alert links point to <publicUrl>/staff/. */
   publicUrl: string;
+  /** Hosts of the push services endpoints may point to [Note: push endpoints]. */
+  pushHosts: readonly string[];
 }
 
 const flag = (name: string, fallback: boolean) =>
@@ -142,6 +145,15 @@ const EnvSchema = v.object({
     ),
     'mailto:no-reply@bezpieczny-glos.invalid',
   ),
+  PUSH_SERVICE_HOSTS: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^(\*\.)?[a-z0-9.-]+(,(\*\.)?[a-z0-9.-]+)*$/i,
+        'PUSH_SERVICE_HOSTS must be host names separated by commas (*.example.com for subdomains)',
+      ),
+    ),
+  ),
   PUBLIC_URL: v.optional(
     v.pipe(
       v.string(),
@@ -202,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           : undefined,
       vapidSubject: e.VAPID_SUBJECT,
       publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
+      pushHosts: e.PUSH_SERVICE_HOSTS?.split(',') ?? DEFAULT_PUSH_HOSTS,
     },
   };
 }

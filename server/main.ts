@@ -44,6 +44,7 @@ await runCli(async () => {
     secureTransport: config.secureTransport,
     webDir: config.webDir,
     uploads: { ...config.uploads, stagingDir },
+    pushRules: { hosts: config.alerts.pushHosts },
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const credentials = config.demo ? readDemoCredentials(config.dataDir) : undefined;

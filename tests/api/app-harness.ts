@@ -2,6 +2,7 @@
 // flow gets a fixed proof-of-work secret, a few zero bits (fast to solve, still checked) and
 // generous rate limits unless a test asks for tight ones.
 import type { Hono } from 'hono';
+import type { PushEndpointRules } from '../../server/alerts/push-endpoints.ts';
 import type { AlertSender } from '../../server/alerts/types.ts';
 import type { AppEnv } from '../../server/app-env.ts';
 import { createApp } from '../../server/app.ts';
@@ -47,6 +48,8 @@ export interface TestAppOptions {
   log?: (line: LogLine) => void;
   /** Upload caps and budgets other than the defaults. */
   uploads?: Partial<UploadSettings>;
+  /** Push endpoint rules other than the known push services (a local fake push service). */
+  pushRules?: PushEndpointRules;
 }
 
 export async function createTestApp(
@@ -75,6 +78,7 @@ export async function createTestApp(
     secureTransport: true,
     ...(options.webDir ? { webDir: options.webDir } : {}),
     ...(options.uploads ? { uploads: options.uploads } : {}),
+    ...(options.pushRules ? { pushRules: options.pushRules } : {}),
   });
   return {
     app,
