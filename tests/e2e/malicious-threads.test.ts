@@ -231,3 +231,47 @@ describe('counsellor case page', () => {
     await honest(page);
   });
 });
+
+describe('counsellor case page, a file the pupil calls a web page', () => {
+  // [Note: attachment types]: a pupil-chosen type and name (through the API anything goes).
+  let page: Page;
+  let other: RealThread;
+  const HTML = '<script>document.title = "pwned"</script><h1>Faktura</h1>';
+
+  beforeAll(async () => {
+    other = await realThread(sodium, {
+      base,
+      db: handle.db,
+      demo,
+      code: 'SP5',
+      counsellor: COUNSELLOR,
+      photo: {
+        name: '../../Faktura <pilne>.html',
+        type: 'text/html',
+        bytes: new TextEncoder().encode(HTML),
+      },
+    });
+    ({ page } = await newVisit(browser));
+    const account = demo.accounts.find((a) => a.login === COUNSELLOR)!;
+    await signInFresh(page, base, account, handle.db);
+  });
+
+  it('offers it as a download with a clean name, never opened in the app', async () => {
+    await page.getByRole('button', { name: 'Zgłoszenia', exact: true }).click();
+    await page.locator(`.inbox__row[data-report-id="${other.reportId}"] .inbox__open`).click();
+    const link = page.locator('.case__report .case__download');
+    await expect.poll(() => link.count()).toBe(1);
+    expect(await link.getAttribute('download')).toBe('Faktura-pilne.bin');
+    expect(await link.textContent()).toBe('Faktura-pilne.bin');
+    expect(await page.locator('.case__photo, iframe, object, embed').count()).toBe(0);
+    // The blob behind the link is typed as bytes, not as the pupil's text/html.
+    const type = await link.evaluate((a) =>
+      fetch((a as HTMLAnchorElement).href).then((r) => r.headers.get('content-type')),
+    );
+    expect(type).toBe('application/octet-stream');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('Faktura-pilne.bin');
+    expect(page.context().pages()).toHaveLength(1);
+    expect(await page.title()).not.toBe('pwned');
+  });
+});
