@@ -45,6 +45,8 @@ export { signItem, verifyItem } from './signatures.ts';
 export {
   encryptAttachment,
   decryptAttachment,
+  padAttachment,
+  unpadAttachment,
   createAttachmentEncryptor,
   createAttachmentDecryptor,
   type AttachmentEncryptor,

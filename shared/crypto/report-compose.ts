@@ -10,7 +10,7 @@ import type { SubmitReport } from '../protocol/pupil.ts';
 import { toB64 } from '../envelope/base64url.ts';
 import type { AuthorRole } from '../envelope/item-ad.ts';
 import { ARGON_INTERACTIVE, type ArgonLimits } from './argon.ts';
-import { encryptAttachment } from './attachments.ts';
+import { encryptAttachment, padAttachment } from './attachments.ts';
 import { chainHash, GENESIS_HASH } from './chain.ts';
 import { newUuid } from './ids.ts';
 import { encryptItem } from './items.ts';
@@ -156,6 +156,6 @@ export function composeAttachment(
       itemId: id,
       authorRole: args.authorRole,
     }),
-    data: encryptAttachment(sodium, fileKey, args.bytes),
+    data: encryptAttachment(sodium, fileKey, padAttachment(args.bytes)),
   };
 }

@@ -16,7 +16,7 @@ import {
 import type { PupilThreadDto } from '../protocol/pupil.ts';
 import { fromB64 } from '../envelope/base64url.ts';
 import { CryptoError } from '../envelope/crypto-error.ts';
-import { decryptAttachment } from './attachments.ts';
+import { decryptAttachment, unpadAttachment } from './attachments.ts';
 import { chainHash, GENESIS_HASH } from './chain.ts';
 import { verifyMemberEndorsement } from './endorsement.ts';
 import { decryptItem } from './items.ts';
@@ -210,8 +210,6 @@ export function openAttachmentData(
   attachment: OpenedAttachment,
   data: Uint8Array,
 ): Uint8Array {
-  const bytes = decryptAttachment(sodium, attachment.fileKey, data);
-  if (bytes.length !== attachment.meta.size)
-    throw new CryptoError('malformed', 'attachment size differs from its metadata');
-  return bytes;
+  const plain = decryptAttachment(sodium, attachment.fileKey, data);
+  return unpadAttachment(plain, attachment.meta.size);
 }
