@@ -5,6 +5,8 @@ import type { AlertSender } from './alerts/types.ts';
 import type { DialectName } from './db/dialect.ts';
 import type { PupilRateLimits } from './middleware/rate-limit.ts';
 import type { Logger } from './middleware/request-log.ts';
+import type { PushEndpointRules } from './alerts/push-endpoints.ts';
+import type { Uploads } from './services/attachment-upload.ts';
 
 export interface PupilDeps {
   /** Leading zero bits a proof of work must have [Note: proof of work]. */
@@ -24,6 +26,10 @@ export interface AppDeps {
   alerts: AlertSender;
   /** Behind TLS: Secure cookies (named __Host-...) and HSTS. */
   secureTransport: boolean;
+  /** Which push endpoints a member may subscribe [Note: push endpoints]. */
+  pushRules: PushEndpointRules;
+  /** Upload caps and budgets, and the in-process count of uploads [Note: upload budgets]. */
+  uploads: Uploads;
 }
 
 export interface AppEnv {

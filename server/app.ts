@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ErrorBody } from '../shared/errors.ts';
+import { DEFAULT_PUSH_HOSTS, type PushEndpointRules } from './alerts/push-endpoints.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { ApiError, codeForStatus, RateLimitError } from './errors.ts';
 import { JSON_BODY_LIMIT, limitBody } from './middleware/body-limit.ts';
@@ -16,12 +17,17 @@ import { pupilRoutes } from './routes/pupil/index.ts';
 import { STAFF_UPLOAD_PATH } from './routes/staff/cases/attachments.ts';
 import { staffRoutes } from './routes/staff/index.ts';
 import { webRoutes } from './routes/web.ts';
+import { createUploads, type UploadSettings } from './services/attachment-upload.ts';
 
-export interface AppOptions extends AppDeps {
+export interface AppOptions extends Omit<AppDeps, 'uploads' | 'pushRules'> {
+  /** Push endpoint rules; the known push services when left out. */
+  pushRules?: PushEndpointRules;
   /** Directory of the built web app; omitted in API-only tests. */
   webDir?: string;
   /** The request log and its hourly counters [Note: privacy-safe logging]; made here if absent. */
   requestLog?: RequestLog;
+  /** Upload caps, budgets and staging directory; defaults for what is left out. */
+  uploads?: Partial<UploadSettings>;
 }
 
 function errorResponse(status: number, body: ErrorBody, headers: Record<string, string> = {}) {
@@ -36,7 +42,12 @@ function errorResponse(status: number, body: ErrorBody, headers: Record<string, 
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const { webDir, requestLog, ...deps } = options;
+  const { webDir, requestLog, uploads, pushRules, ...rest } = options;
+  const deps: AppDeps = {
+    ...rest,
+    uploads: createUploads(uploads),
+    pushRules: pushRules ?? { hosts: DEFAULT_PUSH_HOSTS },
+  };
   const { secureTransport } = deps;
   const app = new Hono<AppEnv>();
 
@@ -48,7 +59,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   const jsonLimit = limitBody(JSON_BODY_LIMIT);
   app.use('/api/*', (c, next) =>
-    // The attachment uploads set their own, larger limit (services/attachment-upload.ts).
+    // The attachment uploads are read as streams with their own limits [Note: upload budgets].
     c.req.method === 'POST' &&
     (c.req.path === `/api/pupil${UPLOAD_PATH}` || STAFF_UPLOAD_PATH.test(c.req.path))
       ? next()

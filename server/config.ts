@@ -2,6 +2,7 @@
 // message that names the variable and what it expects.
 import { resolve } from 'node:path';
 import * as v from 'valibot';
+import { DEFAULT_PUSH_HOSTS } from './alerts/push-endpoints.ts';
 import { DEFAULT_RATE_LIMITS, type PupilRateLimits } from './middleware/rate-limit.ts';
 
 export interface Config {
@@ -24,6 +25,13 @@ export interface Config {
   rateLimits: PupilRateLimits;
   /** Content-free staff alerts [Note: content-free alerts]. */
   alerts: AlertConfig;
+  /** Upload caps and storage budgets [Note: upload budgets]. */
+  uploads: {
+    maxConcurrent: number;
+    maxConcurrentPerReport: number;
+    reportBytes: number;
+    schoolBytes: number;
+  };
 }
 
 export interface AlertConfig {
@@ -37,6 +45,8 @@ export interface AlertConfig {
   vapidSubject: string;
   /** Where staff open the app; alert links point to <publicUrl>/staff/. */
   publicUrl: string;
+  /** Hosts of the push services endpoints may point to [Note: push endpoints]. */
+  pushHosts: readonly string[];
 }
 
 const flag = (name: string, fallback: boolean) =>
@@ -61,6 +71,8 @@ const integer = (name: string, fallback: number, min: number, max: number) => {
     String(fallback),
   );
 };
+
+const MiB = 1024 * 1024;
 
 const rate = (name: string, fallback: number) => integer(name, fallback, 1, 1_000_000);
 
@@ -109,6 +121,10 @@ const EnvSchema = v.object({
     'RATE_ATTACHMENTS_PER_RECEIPT',
     DEFAULT_RATE_LIMITS.attachmentsPerReceipt,
   ),
+  UPLOADS_AT_ONCE: integer('UPLOADS_AT_ONCE', 8, 1, 1000),
+  UPLOADS_AT_ONCE_PER_REPORT: integer('UPLOADS_AT_ONCE_PER_REPORT', 2, 1, 100),
+  REPORT_STORAGE_MIB: integer('REPORT_STORAGE_MIB', 16, 1, 1024),
+  SCHOOL_STORAGE_MIB: integer('SCHOOL_STORAGE_MIB', 2048, 1, 10_000_000),
   SMTP_URL: v.optional(
     v.pipe(v.string(), v.regex(/^smtps?:\/\/\S+$/, 'SMTP_URL must be an smtp:// or smtps:// URL')),
   ),
@@ -129,6 +145,15 @@ const EnvSchema = v.object({
       v.regex(/^(mailto:|https:\/\/)\S+$/, 'VAPID_SUBJECT must be a mailto: or https:// URL'),
     ),
     'mailto:no-reply@bezpieczny-glos.invalid',
+  ),
+  PUSH_SERVICE_HOSTS: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^(\*\.)?[a-z0-9.-]+(,(\*\.)?[a-z0-9.-]+)*$/i,
+        'PUSH_SERVICE_HOSTS must be host names separated by commas (*.example.com for subdomains)',
+      ),
+    ),
   ),
   PUBLIC_URL: v.optional(
     v.pipe(
@@ -176,6 +201,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       messagesPerReceipt: e.RATE_MESSAGES_PER_RECEIPT,
       attachmentsPerReceipt: e.RATE_ATTACHMENTS_PER_RECEIPT,
     },
+    uploads: {
+      maxConcurrent: e.UPLOADS_AT_ONCE,
+      maxConcurrentPerReport: e.UPLOADS_AT_ONCE_PER_REPORT,
+      reportBytes: e.REPORT_STORAGE_MIB * MiB,
+      schoolBytes: e.SCHOOL_STORAGE_MIB * MiB,
+    },
     alerts: {
       smtpUrl: e.SMTP_URL,
       from: e.ALERT_FROM,
@@ -185,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           : undefined,
       vapidSubject: e.VAPID_SUBJECT,
       publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
+      pushHosts: e.PUSH_SERVICE_HOSTS?.split(',') ?? DEFAULT_PUSH_HOSTS,
     },
   };
 }

@@ -1,6 +1,7 @@
 // The only side-effecting entry: config -> database -> migrate (and demo set-up) -> serve, and a
 // graceful shutdown on SIGTERM/SIGINT that lets requests in flight finish before the database
 // closes.
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { startAlertWorker } from './alerts/sender.ts';
 import { alertsFromConfig } from './alerts/setup.ts';
@@ -15,6 +16,7 @@ import {
   silentLogger,
   startHourlyFlush,
 } from './middleware/request-log.ts';
+import { clearStaging } from './services/attachment-upload.ts';
 import { startRetentionScheduler } from './services/retention-scheduler.ts';
 import { loadPowSecret, prepareDatabase } from './setup.ts';
 
@@ -35,6 +37,9 @@ await runCli(async () => {
   const alertWorker = startAlertWorker(alerts, log);
   const requestLog = createRequestLog(log, clock);
   const stopFlush = startHourlyFlush(requestLog, clock);
+  // Half uploads a killed process left behind are dropped [Note: upload budgets].
+  const stagingDir = join(config.dataDir, 'uploads');
+  clearStaging(stagingDir);
   const app = createApp({
     requestLog,
     db: handle.db,
@@ -49,6 +54,8 @@ await runCli(async () => {
     alerts,
     secureTransport: config.secureTransport,
     webDir: config.webDir,
+    uploads: { ...config.uploads, stagingDir },
+    pushRules: { hosts: config.alerts.pushHosts },
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const credentials = config.demo ? readDemoCredentials(config.dataDir) : undefined;

@@ -2,6 +2,7 @@
 // request itself goes out through fetch, so the sender sees the push service's status (404/410:
 // the subscription is gone) and tests can point a subscription at a local HTTP server.
 import webpush from 'web-push';
+import { pushEndpointProblem, type PushEndpointRules } from './push-endpoints.ts';
 import type { Db } from '../db/database.ts';
 import { getSetting, setSettingIfAbsent } from '../db/repositories/settings.ts';
 
@@ -25,14 +26,12 @@ const PUSH_TIMEOUT_MS = 10_000;
 /** An alert older than a day is no use: let the push service drop it. */
 const PUSH_TTL_SECONDS = 24 * 60 * 60;
 
-export function webPusher(vapid: VapidKeys, options: { allowHttp?: boolean } = {}): Pusher {
+export function webPusher(vapid: VapidKeys, rules: PushEndpointRules): Pusher {
   return async (target, payload) => {
-    // Endpoints come from browsers; only https push services are contacted, so a stored endpoint
-    // cannot make the server post into its own network (tests allow http on loopback).
-    const url = new URL(target.endpoint);
-    if (url.protocol !== 'https:' && !(options.allowHttp && url.protocol === 'http:')) {
-      throw new Error('push endpoint is not https');
-    }
+    // Endpoints come from browsers; only known push services are contacted, so a stored endpoint
+    // cannot make the server post into its own network [Note: push endpoints].
+    const problem = pushEndpointProblem(target.endpoint, rules);
+    if (problem) throw new Error(`push endpoint ${problem}`);
     const details = webpush.generateRequestDetails(
       { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
       payload,

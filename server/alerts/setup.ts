@@ -21,7 +21,7 @@ export async function alertsFromConfig(
     clock,
     staffUrl: new URL('/staff/', config.alerts.publicUrl).toString(),
     mailer: config.alerts.smtpUrl ? smtpMailer(config.alerts.smtpUrl, config.alerts.from) : null,
-    pusher: webPusher(vapid),
+    pusher: webPusher(vapid, { hosts: config.alerts.pushHosts }),
     pushPublicKey: vapid.publicKey,
   });
 }

@@ -16,6 +16,7 @@ import type {
 } from './tables/organisations.ts';
 import type {
   AttachmentsTable,
+  AttachmentChunksTable,
   MessagesTable,
   NotesTable,
   ReportsTable,
@@ -43,6 +44,7 @@ export interface Database {
   messages: MessagesTable;
   notes: NotesTable;
   attachments: AttachmentsTable;
+  attachment_chunks: AttachmentChunksTable;
   escalations: EscalationsTable;
   escalation_outcomes: EscalationOutcomesTable;
   audit_log: AuditLogTable;

@@ -12,6 +12,7 @@ import * as escalationHandover from './migrations/2026-12-03T1000-escalation-han
 import * as admission from './migrations/2026-12-03T1300-admission.ts';
 import * as loginThrottle from './migrations/2026-12-03T1400-login-throttle.ts';
 import * as alertQueue from './migrations/2026-12-03T1410-alert-queue.ts';
+import * as attachmentChunks from './migrations/2026-12-03T1500-attachment-chunks.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1200-initial': initial,
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T1300-admission': admission,
   '2026-12-03T1400-login-throttle': loginThrottle,
   '2026-12-03T1410-alert-queue': alertQueue,
+  '2026-12-03T1500-attachment-chunks': attachmentChunks,
 };
 
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -38,7 +38,11 @@ export async function staffMe(db: DbOrTrx, staff: Staff): Promise<StaffMeDto> {
 export function memberDto(staff: Staff, invitation: Invitation | undefined): MemberDto {
   const pending =
     staff.status === 'invited' && invitation?.mac
-      ? { mac: invitation.mac, secretSealed: invitation.secret_sealed }
+      ? {
+          mac: invitation.mac,
+          secretSealed: invitation.secret_sealed,
+          renewedBy: invitation.renews_staff_id ? invitation.created_by : null,
+        }
       : null;
   return {
     id: staff.id,

@@ -8,9 +8,14 @@
 // without TAG_FINAL, or with bytes after it, is 'truncated'. Name, type and size travel as a
 // separate 'attachment-meta' item. Both sides take bytes in pieces of any size, so a browser can
 // stream a File or a fetch body through them without holding the whole ciphertext.
+// Padding: the writer encrypts the file followed by zero bytes up to padmeLength(size) ([Note:
+// padding buckets]), so a stored stream tells only the file's size class; the reader keeps the
+// first `size` bytes (size from the encrypted metadata) and checks that the rest is zeros. A stream
+// of exactly `size` bytes (written before padding) is read as well.
 import type { Sodium } from './sodium.ts';
 import { CryptoError } from '../envelope/crypto-error.ts';
 import { concatBytes, expectLength } from '../envelope/bytes.ts';
+import { padmeLength } from '../envelope/padme.ts';
 import {
   ATTACHMENT_CHUNK_BYTES,
   KEY_BYTES,
@@ -165,4 +170,22 @@ export function decryptAttachment(
 ): Uint8Array {
   const decryptor = createAttachmentDecryptor(sodium, fileKey);
   return concatBytes(decryptor.write(blob), decryptor.end());
+}
+
+/** The file followed by zeros up to its Padme bucket. */
+export function padAttachment(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(padmeLength(bytes.length));
+  out.set(bytes);
+  return out;
+}
+
+/** The file of `size` bytes from a decrypted, padded (or unpadded) stream. */
+export function unpadAttachment(plain: Uint8Array, size: number): Uint8Array {
+  if (plain.length !== size && plain.length !== padmeLength(size)) {
+    throw new CryptoError('malformed', 'attachment size differs from its metadata');
+  }
+  if (plain.subarray(size).some((b) => b !== 0)) {
+    throw new CryptoError('malformed', 'attachment padding is not zeros');
+  }
+  return plain.subarray(0, size);
 }

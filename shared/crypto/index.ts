@@ -45,6 +45,8 @@ export { signItem, verifyItem } from './signatures.ts';
 export {
   encryptAttachment,
   decryptAttachment,
+  padAttachment,
+  unpadAttachment,
   createAttachmentEncryptor,
   createAttachmentDecryptor,
   type AttachmentEncryptor,
@@ -103,6 +105,7 @@ export {
   openThread,
   openMessages,
   openAttachments,
+  isBound,
   openThreadKey,
   type SignerKeys,
   openAttachmentData,

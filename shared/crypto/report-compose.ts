@@ -10,7 +10,7 @@ import type { SubmitReport } from '../protocol/pupil.ts';
 import { toB64 } from '../envelope/base64url.ts';
 import type { AuthorRole } from '../envelope/item-ad.ts';
 import { ARGON_INTERACTIVE, type ArgonLimits } from './argon.ts';
-import { encryptAttachment } from './attachments.ts';
+import { encryptAttachment, padAttachment } from './attachments.ts';
 import { chainHash, GENESIS_HASH } from './chain.ts';
 import { newUuid } from './ids.ts';
 import { encryptItem } from './items.ts';
@@ -132,12 +132,17 @@ export function composeAttachment(
     name: string;
     type: string;
     bytes: Uint8Array;
+    /** Chosen beforehand when the report or message lists it [Note: attachment binding]. */
+    id?: string;
+    /** The message it goes with; null or absent: the report. */
+    messageId?: string | null;
   },
 ): ComposedAttachment {
-  const id = newUuid(sodium);
+  const id = args.id ?? newUuid(sodium);
   const fileKey = newKey(sodium);
   const meta: AttachmentMeta = {
     attachmentId: id,
+    messageId: args.messageId ?? null,
     name: args.name,
     type: args.type,
     size: args.bytes.length,
@@ -151,6 +156,6 @@ export function composeAttachment(
       itemId: id,
       authorRole: args.authorRole,
     }),
-    data: encryptAttachment(sodium, fileKey, args.bytes),
+    data: encryptAttachment(sodium, fileKey, padAttachment(args.bytes)),
   };
 }

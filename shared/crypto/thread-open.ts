@@ -16,7 +16,7 @@ import {
 import type { PupilThreadDto } from '../protocol/pupil.ts';
 import { fromB64 } from '../envelope/base64url.ts';
 import { CryptoError } from '../envelope/crypto-error.ts';
-import { decryptAttachment } from './attachments.ts';
+import { decryptAttachment, unpadAttachment } from './attachments.ts';
 import { chainHash, GENESIS_HASH } from './chain.ts';
 import { verifyMemberEndorsement } from './endorsement.ts';
 import { decryptItem } from './items.ts';
@@ -44,7 +44,11 @@ export interface OpenedThread {
   threadKey: Uint8Array;
   report: ReportContent;
   messages: OpenedMessage[];
+  /** Only those where the server put them: a moved one is left out and counted in `missing`. */
   attachments: OpenedAttachment[];
+  /** Attachments the report (messageId null) or a message lists that the server did not serve
+   * where they belong: dropped, or moved elsewhere [Note: attachment binding]. */
+  missing: { messageId: string | null; attachmentId: string }[];
   tip: ChainTip | null;
 }
 
@@ -139,8 +143,8 @@ export function openThread(
     orgSignPublicKeys,
     orgIds,
   );
-  const attachments = openAttachments(sodium, threadKey, reportId, thread.attachments);
-  return { threadKey, report, messages, attachments, tip };
+  const served = openAttachments(sodium, threadKey, reportId, thread.attachments);
+  return { threadKey, report, messages, tip, ...bindAttachments(report, messages, served) };
 }
 
 /** The attachments' metadata and per-file keys, under K_thread. */
@@ -165,6 +169,33 @@ export function openAttachments(
     const fileKey = unwrapKey(sodium, fromB64(a.fileKeyWrapped), threadKey, fileKeyContext(a.id));
     return { id: a.id, messageId: a.messageId, uploaderRole: a.uploaderRole, meta, fileKey };
   });
+}
+
+/** The attachment's sealed metadata names the message the server filed it under (or none). */
+export const isBound = (a: OpenedAttachment): boolean => (a.meta.messageId ?? null) === a.messageId;
+
+/** [Note: attachment binding] Keeps the attachments served where their metadata says they go,
+ * and names each listed one that is not among them. */
+export function bindAttachments(
+  report: ReportContent,
+  messages: readonly OpenedMessage[],
+  served: readonly OpenedAttachment[],
+): Pick<OpenedThread, 'attachments' | 'missing'> {
+  const attachments = served.filter(isBound);
+  const present = new Set(attachments.map((a) => `${a.messageId ?? ''}/${a.id}`));
+  const missing: OpenedThread['missing'] = [];
+  const lists: [string | null, readonly string[] | undefined][] = [
+    [null, report.attachments],
+    ...messages.map((m): [string, readonly string[] | undefined] => [m.id, m.content.attachments]),
+  ];
+  for (const [messageId, ids] of lists) {
+    for (const id of ids ?? []) {
+      if (!present.has(`${messageId ?? ''}/${id.toLowerCase()}`)) {
+        missing.push({ messageId, attachmentId: id.toLowerCase() });
+      }
+    }
+  }
+  return { attachments, missing };
 }
 
 function endorsedKeys(author: { signPublicKey: string; boxPublicKey: string }) {
@@ -192,8 +223,6 @@ export function openAttachmentData(
   attachment: OpenedAttachment,
   data: Uint8Array,
 ): Uint8Array {
-  const bytes = decryptAttachment(sodium, attachment.fileKey, data);
-  if (bytes.length !== attachment.meta.size)
-    throw new CryptoError('malformed', 'attachment size differs from its metadata');
-  return bytes;
+  const plain = decryptAttachment(sodium, attachment.fileKey, data);
+  return unpadAttachment(plain, attachment.meta.size);
 }

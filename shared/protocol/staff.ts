@@ -164,8 +164,9 @@ export interface MemberDto {
   status: 'invited' | 'active' | 'deactivated';
   boxPublicKey: string;
   signPublicKey: string;
-  /** For members waiting for the key: their MAC and the invitation secret sealed to the org key. */
-  pending: { mac: string; secretSealed: string } | null;
+  /** For members waiting for the key: their MAC and the invitation secret sealed to the org key;
+   * for a renewal also who started it (they may not confirm it themselves). */
+  pending: { mac: string; secretSealed: string; renewedBy: string | null } | null;
   /** The organisation's endorsement of their keys [Note: member endorsement]; null until granted.
    * A rotating browser seals the new key only to members whose endorsement it verified. */
   endorsement: string | null;

@@ -2,6 +2,7 @@
 // flow gets a fixed proof-of-work secret, a few zero bits (fast to solve, still checked), and
 // generous rate limits and a difficulty that hardly follows load unless a test asks otherwise.
 import type { Hono } from 'hono';
+import type { PushEndpointRules } from '../../server/alerts/push-endpoints.ts';
 import type { AlertSender } from '../../server/alerts/types.ts';
 import type { AppEnv } from '../../server/app-env.ts';
 import { createApp } from '../../server/app.ts';
@@ -9,6 +10,7 @@ import type { Db } from '../../server/db/database.ts';
 import type { DatabaseHandle, DialectName } from '../../server/db/dialect.ts';
 import type { PupilRateLimits } from '../../server/middleware/rate-limit.ts';
 import { createRequestLog, type LogLine } from '../../server/middleware/request-log.ts';
+import type { UploadSettings } from '../../server/services/attachment-upload.ts';
 import { captureAlerts } from '../tools/alert-capture.ts';
 import { openTestDb } from './test-db.ts';
 
@@ -49,6 +51,10 @@ export interface TestAppOptions {
   log?: (line: LogLine) => void;
   /** An already migrated database to use (a second app over another app's database). */
   handle?: DatabaseHandle;
+  /** Upload caps and budgets other than the defaults. */
+  uploads?: Partial<UploadSettings>;
+  /** Push endpoint rules other than the known push services (a local fake push service). */
+  pushRules?: PushEndpointRules;
 }
 
 export async function createTestApp(
@@ -78,6 +84,8 @@ export async function createTestApp(
     },
     secureTransport: true,
     ...(options.webDir ? { webDir: options.webDir } : {}),
+    ...(options.uploads ? { uploads: options.uploads } : {}),
+    ...(options.pushRules ? { pushRules: options.pushRules } : {}),
   });
   return {
     app,

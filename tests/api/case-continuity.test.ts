@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   composeAttachment,
   CryptoError,
-  decryptAttachment,
+  openAttachmentData,
   fromB64,
   openSealedKey,
   openThread,
@@ -60,18 +60,25 @@ describe.each(DIALECTS)('one case across the school and the CdR on %s', (dialect
       withCdr ? { school: [orgSignKey(school)], cdr: [orgSignKey(cdr)] } : [orgSignKey(school)],
       withCdr && dto.cdrOrgId ? { school: school.id, cdr: dto.cdrOrgId } : { school: school.id },
     );
-  const pupilWrites = async (text: string) => {
+  const pupilWrites = async (text: string, attachments?: string[]) => {
     const thread = (await (await pupil().thread(report.token)).json()) as {
       messages: { seq: number; blob: string }[];
     };
     const last = thread.messages.at(-1);
-    const m = pupil().composeMessage(report, (last?.seq ?? 0) + 1, last?.blob, { v: 1, text });
+    const m = pupil().composeMessage(report, (last?.seq ?? 0) + 1, last?.blob, {
+      v: 1,
+      text,
+      ...(attachments ? { attachments } : {}),
+    });
     const res = await pupil().postMessage(report.token, m);
     expect(res.status, await res.clone().text()).toBe(201);
     return m.id;
   };
-  const uploadPhoto = async (bytes: Uint8Array, messageId?: string) => {
+  /** A photo on the report, or with a message that lists it [Note: attachment binding]. */
+  const uploadPhoto = async (bytes: Uint8Array, messageId?: string, id?: string) => {
     const a = composeAttachment(f.client().sodium, {
+      ...(id ? { id } : {}),
+      messageId: messageId ?? null,
       threadKey: report.threadKey,
       reportId: report.reportId,
       authorRole: 'pupil',
@@ -187,9 +194,10 @@ describe.each(DIALECTS)('one case across the school and the CdR on %s', (dialect
     const sodium = f.client().sodium;
     const alerts = f.t.alerts as CapturedAlerts;
     const before = alerts.events.length;
-    const messageId = await pupilWrites('Wysyłam zdjęcie.');
+    const photoId = crypto.randomUUID();
+    const messageId = await pupilWrites('Wysyłam zdjęcie.', [photoId]);
     const later = new Uint8Array(2500).fill(7);
-    const laterPhoto = await uploadPhoto(later, messageId);
+    const laterPhoto = await uploadPhoto(later, messageId, photoId);
     expect(alerts.events.slice(before)).toEqual([
       { kind: 'message', reportId: report.reportId, orgId: school.id, urgent: false },
       {
@@ -229,9 +237,9 @@ describe.each(DIALECTS)('one case across the school and the CdR on %s', (dialect
     const file = opened.attachments[0];
     if (!file) throw new Error('no opened attachment');
     expect(file.messageId).toBe(messageId);
-    expect(
-      decryptAttachment(sodium, file.fileKey, new Uint8Array(await res.arrayBuffer())),
-    ).toEqual(later);
+    expect(openAttachmentData(sodium, file, new Uint8Array(await res.arrayBuffer()))).toEqual(
+      later,
+    );
     // The photo from before the hand-over was not selected: still not the CdR's.
     expect((await get(earlierPhoto)).status).toBe(404);
   });

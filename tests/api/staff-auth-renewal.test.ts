@@ -2,8 +2,9 @@
 // seals a new link secret to the organisation key and the server ends the member's sessions,
 // password and grants; the member opens the renewal link and accepts with new keys MAC'd by the
 // secret (no new account); the colleague checks the MAC and grants the key again, exactly as for a
-// newcomer; the member signs in with the new password and opens the school key. Also: another
-// school, oneself and another organisation's role cannot renew.
+// newcomer, but only a member other than the one who started the renewal; the member signs in
+// with the new password and opens the school key. Also: another school, oneself and another
+// organisation's role cannot renew.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createStaffCredentials,
@@ -42,6 +43,7 @@ const SP1 = 'pedagog.sp1@demo.invalid';
 const SP2 = 'pedagog.sp2@demo.invalid';
 const CDR = 'psycholog.cdr@demo.invalid';
 const MEMBER = 'zapominalska.sp1@demo.invalid';
+const SECOND = 'potwierdzajaca.sp1@demo.invalid';
 
 describe.each(DIALECTS)('staff key renewal on %s', (dialect) => {
   let f: StaffFixture;
@@ -67,7 +69,7 @@ describe.each(DIALECTS)('staff key renewal on %s', (dialect) => {
     f.send(`/api/staff/members/${id}/renew`, staffJson({ secretSealed }, cookie));
 
   /** A colleague's grant after the MAC checked out (throws CryptoError when it does not). */
-  async function checkAndGrant(memberId: string) {
+  async function checkAndGrant(memberId: string, cookie = colleague.cookie) {
     const pending = (await c.members(colleague.cookie)).find((m) => m.id === memberId);
     if (!pending?.pending) throw new Error('member is not pending');
     const secret = openSealed(
@@ -91,7 +93,7 @@ describe.each(DIALECTS)('staff key renewal on %s', (dialect) => {
         }),
       ),
     };
-    return f.send(`/api/staff/members/${memberId}/grant`, staffJson(grant, colleague.cookie));
+    return f.send(`/api/staff/members/${memberId}/grant`, staffJson(grant, cookie));
   }
 
   /** Another counsellor of SP1, invited, accepted, granted and signed in (`invitee password`). */
@@ -200,8 +202,14 @@ describe.each(DIALECTS)('staff key renewal on %s', (dialect) => {
     );
     expect((await c.members(colleague.cookie)).filter((m) => m.login === MEMBER)).toHaveLength(1);
 
-    // The colleague checks the MAC over the new keys and grants the key again.
-    const granted = await checkAndGrant(member.id);
+    // The colleague who started the renewal may not confirm it [Note: renewal approval]: they
+    // can open the link secret, so they could have accepted it with keys of their own.
+    const listed = (await c.members(colleague.cookie)).find((m) => m.id === member.id);
+    expect(listed?.pending?.renewedBy).toBe(colleague.me.id);
+    await expectError(await checkAndGrant(member.id), 403, 'forbidden');
+    // A second member checks the MAC over the new keys and grants the key again.
+    const second = await newMember(SECOND);
+    const granted = await checkAndGrant(member.id, second.signedIn.cookie);
     expect(granted.status, await granted.clone().text()).toBe(200);
     expect(await granted.json()).toMatchObject({ status: 'active', pending: null });
 

@@ -320,7 +320,7 @@ const ENDPOINTS: Endpoint[] = [
     expect: ALERTS(204),
     request: (f, c) =>
       call(f, c, 'POST', '/api/staff/me/alerts/push-subscription', {
-        endpoint: `https://push.example.invalid/${crypto.randomUUID()}`,
+        endpoint: `https://fcm.googleapis.com/fcm/send/${crypto.randomUUID()}`,
         keys: { p256dh: 'p', auth: 'a' },
       }),
   },

@@ -11,6 +11,7 @@ import { createBenchDatabase } from './bench-database.ts';
 import { LOAD_HEADER, loadRow, mb, row } from './format.ts';
 import { CONNECTIONS, type LoadResult } from './load.ts';
 import { BENCH_SERVER_ENV, measureServer, type PhaseSizes } from './server-phases.ts';
+import { measureUploads, uploadRow } from './upload-figures.ts';
 
 export interface ServerBenchOptions {
   dialect: DialectName;
@@ -47,6 +48,7 @@ export async function serverFigures(options: ServerBenchOptions): Promise<string
     const insert = await baseline('tests/bench/insert-server.ts', db.env, db.dir, size.seconds);
     await sql`drop table bench_insert`.execute(db.handle.db);
     const r = await measureServer(db, size, options.nodeFlags);
+    const uploads = await measureUploads(db);
 
     const peak = Math.max(
       r.submit.peakRss,
@@ -95,6 +97,7 @@ export async function serverFigures(options: ServerBenchOptions): Promise<string
         '150 MB',
         peak <= TARGETS.rssBytes,
       ),
+      uploadRow(uploads, echo.peakRss),
       `  seeding: ${r.inbox.map((i) => `to ${count(i.total)} in ${i.seedSeconds.toFixed(0)} s`).join(', ')}`,
     ];
   } finally {

@@ -86,7 +86,15 @@ describe.each<Lang>(['pl', 'uk', 'en'])('pupil journey in %s', (lang) => {
       .where('report_id', '=', report.id)
       .execute();
     const fileKey = unwrapKey(sodium, att!.file_key_wrapped, threadKey, `file-key:${att!.id}`);
-    const jpeg = decryptAttachment(sodium, fileKey, att!.data);
+    // The stream is stored in chunk rows [Note: attachment chunks].
+    const rows = await handle.db
+      .selectFrom('attachment_chunks')
+      .select('data')
+      .where('attachment_id', '=', att!.id)
+      .orderBy('seq')
+      .execute();
+    const stream = new Uint8Array(Buffer.concat(rows.map((r) => r.data)));
+    const jpeg = decryptAttachment(sodium, fileKey, stream);
     expect([jpeg[0], jpeg[1]]).toEqual([0xff, 0xd8]);
     expect(Buffer.from(jpeg).includes(PHOTO_CANARY)).toBe(false);
     await staff.reply(report.id, { v: 1, text: `Dziękuję, że piszesz (${lang}).` }, new Date());

@@ -54,6 +54,8 @@ export async function realThread(
   const send = viaUrl(args.base);
   const school = await ok<OrganisationDto>(await send(`/api/orgs/by-code/${args.code}`), 'school');
   const cert = certBody(school.certificate);
+  // The report lists its photo, as the pupil app does [Note: attachment binding].
+  const photoId = args.photo ? crypto.randomUUID() : undefined;
   const content: ReportContent = {
     v: 1,
     category: 'home',
@@ -64,6 +66,7 @@ export async function realThread(
     wantsMeeting: false,
     name: null,
     lang: 'pl',
+    ...(photoId ? { attachments: [photoId] } : {}),
   };
   const report = composeReport(
     sodium,
@@ -91,6 +94,8 @@ export async function realThread(
       reportId,
       authorRole: 'pupil',
       ...args.photo,
+      ...(photoId ? { id: photoId } : {}),
+      messageId: null,
     });
     const upload = { ...a, fileKeyWrapped: toB64(a.fileKeyWrapped), meta: toB64(a.meta) };
     await ok(await pupil.upload(token, upload), 'attachment');

@@ -6,7 +6,10 @@ import {
   decryptAttachment,
   encryptAttachment,
   newKey,
+  padAttachment,
+  unpadAttachment,
 } from '../../shared/crypto/index.ts';
+import { padmeLength } from '../../shared/envelope/padme.ts';
 import { expectCode, flipByte, pattern, sodium } from './helpers.ts';
 
 const CHUNK = 65536;
@@ -100,5 +103,31 @@ describe('attachments', () => {
   it('refuses unknown versions', () => {
     const blob = encryptAttachment(sodium, key, pattern(10));
     expectCode(() => decryptAttachment(sodium, key, flipByte(blob, 0)), 'unsupported_version');
+  });
+});
+
+describe('attachment padding', () => {
+  it('pads to the Padme bucket and reads back exactly the file', () => {
+    for (const size of [0, 1, 300, 70_000]) {
+      const data = new Uint8Array(size).fill(9);
+      const padded = padAttachment(data);
+      expect(padded.length).toBe(padmeLength(size));
+      expect(unpadAttachment(padded, size)).toEqual(data);
+      // A stream written before padding is read too.
+      expect(unpadAttachment(data, size)).toEqual(data);
+    }
+    // Two sizes of one bucket give streams of one length.
+    const key = newKey(sodium);
+    const a = encryptAttachment(sodium, key, padAttachment(new Uint8Array(70_000)));
+    const b = encryptAttachment(sodium, key, padAttachment(new Uint8Array(70_100)));
+    expect(a.length).toBe(b.length);
+  });
+
+  it('refuses a length that is neither the size nor its bucket, and padding that is not zeros', () => {
+    const padded = padAttachment(new Uint8Array(300).fill(1));
+    expectCode(() => unpadAttachment(padded.subarray(0, 303), 300), 'malformed');
+    const dirty = padded.slice();
+    dirty[dirty.length - 1] = 1;
+    expectCode(() => unpadAttachment(dirty, 300), 'malformed');
   });
 });

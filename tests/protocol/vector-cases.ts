@@ -68,6 +68,26 @@ export const fixed = {
     itemId: '7d3c8a2e-1f4b-4c5d-8e9f-0a1b2c3d4e5f',
     authorRole: 'pupil',
   } satisfies ItemAd,
+  // [Note: attachment binding]: a message that lists its photo, and the photo's metadata naming
+  // the message (the message's itemId is fixed.ad.itemId).
+  bindingMessage: {
+    v: 1,
+    text: 'Zdjęcie z czatu.',
+    attachments: ['3c9e2a41-5b6d-4e7f-8a9b-0c1d2e3f4a5b'],
+  },
+  bindingMeta: {
+    attachmentId: '3c9e2a41-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+    messageId: '7d3c8a2e-1f4b-4c5d-8e9f-0a1b2c3d4e5f',
+    name: 'zdjecie-1.jpg',
+    type: 'image/jpeg',
+    size: 1234,
+  },
+  bindingMetaAd: {
+    reportId: '0b6f1c1e-6a57-4d1b-9d43-2b1f1a6d2c11',
+    kind: 'attachment-meta',
+    itemId: '3c9e2a41-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+    authorRole: 'pupil',
+  } satisfies ItemAd,
   padmeInputs: [0, 1, 255, 256, 257, 300, 511, 512, 513, 1000, 4097, 65536, 65537, 1_000_000],
 };
 
@@ -227,6 +247,30 @@ export function computeDeterministic(sodium: Sodium) {
       ),
     },
     schoolRecovery: schoolRecoveryVector(sodium),
+    attachmentBinding: {
+      inputs: {
+        // Both under one content key and nonce (K_thread in the protocol): the message lists the
+        // attachment id, the attachment's metadata names the message.
+        key: toB64(fixed.contentKey),
+        nonce: toB64(fixed.nonce),
+        message: fixed.bindingMessage,
+        messageAd: adJson(fixed.ad),
+        meta: fixed.bindingMeta,
+        metaAd: adJson(fixed.bindingMetaAd),
+      },
+      message: toB64(
+        encryptItemWithNonce(sodium, fixed.contentKey, fixed.bindingMessage, fixed.ad, fixed.nonce),
+      ),
+      meta: toB64(
+        encryptItemWithNonce(
+          sodium,
+          fixed.contentKey,
+          fixed.bindingMeta,
+          fixed.bindingMetaAd,
+          fixed.nonce,
+        ),
+      ),
+    },
   };
 }
 

@@ -61,6 +61,14 @@ describe('known-answer vectors (protocol v1)', () => {
     const blob = fromB64(v.item.blob);
     expect(decryptItem(sodium, fixed.contentKey, blob, fixed.ad)).toEqual(fixed.itemValue);
     verifyItem(sodium, keys.staff.publicKey, fromB64(v.itemSignature.signature), blob, fixed.ad);
+    // [Note: attachment binding]: the message lists the photo, the photo's metadata names it.
+    const binding = v.attachmentBinding;
+    const message = decryptItem(sodium, fixed.contentKey, fromB64(binding.message), fixed.ad);
+    const meta = decryptItem(sodium, fixed.contentKey, fromB64(binding.meta), fixed.bindingMetaAd);
+    expect(message).toEqual(fixed.bindingMessage);
+    expect(meta).toEqual(fixed.bindingMeta);
+    expect(fixed.bindingMessage.attachments).toContain(fixed.bindingMeta.attachmentId);
+    expect(fixed.bindingMeta.messageId).toBe(fixed.ad.itemId);
     expect(
       unwrapKey(sodium, fromB64(v.wrapKey.blob), fixed.wrappingKey, fixed.wrapContext),
     ).toEqual(fixed.contentKey);
@@ -169,6 +177,15 @@ describe('known-answer vectors (protocol v1)', () => {
     expect(
       toB64(endorseRecoveryKey(sodium, endorser.privateKey, sr.orgId, recovery.boxPublicKey)),
     ).toBe(v.schoolRecovery.endorsement);
+
+    // [Note: attachment binding]: the message lists the photo, the photo's metadata names it.
+    const ab = v.attachmentBinding.inputs;
+    const seal = (value: unknown, itemAd: AdJson) =>
+      toB64(encryptItemWithNonce(sodium, b(ab.key), value, ad(itemAd), b(ab.nonce)));
+    expect(seal(ab.message, ab.messageAd)).toBe(v.attachmentBinding.message);
+    expect(seal(ab.meta, ab.metaAd)).toBe(v.attachmentBinding.meta);
+    expect(ab.message.attachments).toContain(ab.meta.attachmentId);
+    expect(ab.meta.messageId).toBe(ab.messageAd.itemId);
   });
 
   it('opens the sealed key and the attachment', () => {

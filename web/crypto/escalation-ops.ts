@@ -6,6 +6,7 @@ import {
   composeOutcomeNote,
   newUuid,
   openAttachments,
+  isBound,
   openEscalation,
   openMessages,
   openOutcomeNote,
@@ -86,8 +87,14 @@ export async function openEscalationCase(args: {
     pupil = {
       threadKey,
       ...openMessages(sodium, threadKey, item.reportId, dto.pupilThread.messages, signers, orgIds),
-      // Files sent with later messages of the conversation [Note: hand-over point].
-      attachments: openAttachments(sodium, threadKey, item.reportId, dto.pupilThread.attachments),
+      // Files sent with later messages of the conversation [Note: hand-over point], each where
+      // its sealed metadata says it belongs [Note: attachment binding].
+      attachments: openAttachments(
+        sodium,
+        threadKey,
+        item.reportId,
+        dto.pupilThread.attachments,
+      ).filter(isBound),
     };
   }
   return { escKey, pkg, reason, cdrThread, outcomes, pupil };

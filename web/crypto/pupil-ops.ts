@@ -65,12 +65,17 @@ export async function preparePupilMessage(
 export async function preparePupilAttachment(
   threadKey: Uint8Array,
   reportId: string,
-  file: { name: string; type: string; bytes: Uint8Array },
+  file: { id: string; name: string; type: string; bytes: Uint8Array },
+  messageId: string | null,
 ) {
   return composeAttachment(await loadSodium(), {
     threadKey,
     reportId,
     authorRole: 'pupil',
-    ...file,
+    id: file.id,
+    name: file.name,
+    type: file.type,
+    bytes: file.bytes,
+    messageId,
   });
 }

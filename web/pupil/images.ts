@@ -5,6 +5,9 @@
 const MAX_SIDE = 1600;
 
 export interface PreparedPhoto {
+  /** Chosen now: the report or message lists it before it is uploaded [Note: attachment
+   * binding]. */
+  id: string;
   name: string;
   type: string;
   bytes: Uint8Array;
@@ -27,6 +30,7 @@ export async function reencodeImage(file: Blob, index: number): Promise<Prepared
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('encode failed'))), 'image/jpeg', 0.85),
   );
   return {
+    id: crypto.randomUUID(),
     name: `zdjecie-${index + 1}.jpg`,
     type: 'image/jpeg',
     bytes: new Uint8Array(await blob.arrayBuffer()),

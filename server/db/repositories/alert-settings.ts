@@ -23,19 +23,35 @@ export async function saveAlertSettings(db: DbOrTrx, settings: AlertSettings): P
 }
 
 /** A browser's subscription; an endpoint belongs to whoever subscribed it last. */
-export async function savePushSubscription(db: DbOrTrx, sub: PushSubscription): Promise<void> {
-  await db
+/** Saves or renews the member's subscription; false when the endpoint is another member's
+ * (it stays with its owner [Note: push endpoints]). */
+export async function savePushSubscription(db: DbOrTrx, sub: PushSubscription): Promise<boolean> {
+  const result = await db
     .insertInto('push_subscriptions')
     .values(sub)
     .onConflict((oc) =>
-      oc.column('endpoint').doUpdateSet({
-        staff_id: sub.staff_id,
-        p256dh: sub.p256dh,
-        auth: sub.auth,
-        created_at: sub.created_at,
-      }),
+      oc
+        .column('endpoint')
+        .doUpdateSet({ p256dh: sub.p256dh, auth: sub.auth, created_at: sub.created_at })
+        .where('push_subscriptions.staff_id', '=', sub.staff_id),
     )
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** The member's subscriptions other than this endpoint. */
+export async function countOtherPushSubscriptions(
+  db: DbOrTrx,
+  staffId: string,
+  endpoint: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('push_subscriptions')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('staff_id', '=', staffId)
+    .where('endpoint', '<>', endpoint)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function deletePushSubscription(

@@ -62,6 +62,8 @@ export async function deleteReportsWithContent(db: DbOrTrx, ids: readonly string
     const escalations = db.selectFrom('escalations').select('id').where('report_id', 'in', chunk);
     await db.deleteFrom('escalation_outcomes').where('escalation_id', 'in', escalations).execute();
     await db.deleteFrom('escalations').where('report_id', 'in', chunk).execute();
+    const attachments = db.selectFrom('attachments').select('id').where('report_id', 'in', chunk);
+    await db.deleteFrom('attachment_chunks').where('attachment_id', 'in', attachments).execute();
     await db.deleteFrom('attachments').where('report_id', 'in', chunk).execute();
     await db.deleteFrom('messages').where('report_id', 'in', chunk).execute();
     await db.deleteFrom('notes').where('report_id', 'in', chunk).execute();

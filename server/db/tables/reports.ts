@@ -75,9 +75,18 @@ export interface AttachmentsTable {
   file_key_wrapped: Uint8Array;
   /** Name, type and size under K_thread. */
   meta: Uint8Array;
+  /** Empty since the stream moved to attachment_chunks [Note: attachment chunks]. */
   data: Uint8Array;
+  /** Bytes of the encrypted stream: the sum of its chunks. */
   size: number;
   created_at: string;
+}
+
+export interface AttachmentChunksTable {
+  attachment_id: string;
+  /** 0, 1, 2, ...: the stream is the chunks in this order. */
+  seq: number;
+  data: Uint8Array;
 }
 
 export type Report = Selectable<ReportsTable>;

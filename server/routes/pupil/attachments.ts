@@ -1,20 +1,15 @@
 // POST /api/pupil/attachments (multipart: the form fields and the encrypted stream as "data")
-// and GET /api/pupil/attachments/:id (the stream back, as stored). The upload has its own body
-// limit, above the JSON limit app.ts applies to the rest of /api (see isUploadRequest there).
+// and GET /api/pupil/attachments/:id (the stream back, as stored). The upload is read as a stream
+// with its own limits [Note: upload budgets], not the JSON limit app.ts applies to the rest of /api.
 import { Hono } from 'hono';
 import { AttachmentParamsSchema } from '../../../shared/protocol/pupil.ts';
-import { findPupilAttachmentData } from '../../db/repositories/attachments.ts';
+import { findPupilAttachmentSize } from '../../db/repositories/attachments.ts';
 import { clearReads } from '../../db/repositories/inbox.ts';
-import { updateReport } from '../../db/repositories/reports.ts';
+import { findReport, updateReport } from '../../db/repositories/reports.ts';
 import { notFound } from '../../errors.ts';
-import { limitBody } from '../../middleware/body-limit.ts';
 import { pupilSession, type PupilEnv } from '../../middleware/pupil-session.ts';
 import { validate } from '../../middleware/validate.ts';
-import {
-  storeAttachment,
-  UPLOAD_BODY_LIMIT,
-  UploadFormSchema,
-} from '../../services/attachment-upload.ts';
+import { attachmentStream, receiveAttachment } from '../../services/attachment-upload.ts';
 import { coarseHourIso } from '../../services/pupil-time.ts';
 import { limitPerReport } from './rate.ts';
 
@@ -27,15 +22,15 @@ export function attachmentRoutes() {
       '/',
       pupilSession,
       limitPerReport('attachment', (l) => l.attachmentsPerReceipt),
-      limitBody(UPLOAD_BODY_LIMIT),
-      validate('form', UploadFormSchema),
       async (c) => {
-        const { db, clock } = c.var.deps;
+        const { db, dialect, clock, uploads } = c.var.deps;
         const { reportId } = c.var.session;
+        const report = await findReport(db, reportId);
+        if (!report) throw notFound('Report');
         const hour = coarseHourIso(clock());
-        const id = await storeAttachment(db, {
+        const id = await receiveAttachment({ db, dialect, uploads }, c.req.raw, {
           reportId,
-          form: c.req.valid('form'),
+          orgId: report.org_id,
           uploaderRole: 'pupil',
           at: hour,
           touch: (trx) => updateReport(trx, reportId, { updated_at: hour }),
@@ -52,13 +47,12 @@ export function attachmentRoutes() {
       validate('param', AttachmentParamsSchema),
       async (c) => {
         const { id } = c.req.valid('param');
-        const data = await findPupilAttachmentData(
-          c.var.deps.db,
-          c.var.session.reportId,
-          id.toLowerCase(),
-        );
-        if (!data) throw notFound('Attachment');
-        return c.body(new Uint8Array(data), 200, {
+        const { db } = c.var.deps;
+        const aid = id.toLowerCase();
+        const size = await findPupilAttachmentSize(db, c.var.session.reportId, aid);
+        if (size === undefined) throw notFound('Attachment');
+        return c.body(attachmentStream(db, aid, size), 200, {
+          'Content-Length': String(size),
           'Content-Type': 'application/octet-stream',
           'Cache-Control': 'no-store',
           'Content-Disposition': 'attachment',

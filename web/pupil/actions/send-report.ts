@@ -43,6 +43,9 @@ export function contentOf(d: Draft): ReportContent {
     wantsMeeting: d.wantsMeeting,
     name: d.name.trim() || null,
     lang: lang.value,
+    // The report lists its photos, so a photo the server drops is noticed [Note: attachment
+    // binding].
+    ...(d.photos.length > 0 ? { attachments: d.photos.map((p) => p.id) } : {}),
   };
 }
 
@@ -85,7 +88,7 @@ export async function uploadPhotos(
   messageId?: string,
 ): Promise<void> {
   for (const photo of photos) {
-    const a = await crypto('preparePupilAttachment', threadKey, reportId, photo);
+    const a = await crypto('preparePupilAttachment', threadKey, reportId, photo, messageId ?? null);
     await uploadAttachments(token, [a], messageId ? { messageId } : {});
   }
 }
@@ -216,7 +219,7 @@ export async function sendReport(to: School): Promise<void> {
     const attachments: EncryptedAttachment[] = [];
     for (const photo of photos) {
       attachments.push(
-        await crypto('preparePupilAttachment', composed.threadKey, composed.reportId, photo),
+        await crypto('preparePupilAttachment', composed.threadKey, composed.reportId, photo, null),
       );
     }
     report = {

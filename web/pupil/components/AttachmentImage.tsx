@@ -2,6 +2,7 @@
 // that wipe() revokes.
 import { useEffect, useState } from 'preact/hooks';
 import type { OpenedAttachment } from '../../../shared/crypto/index.ts';
+import { blobType, isShownImage } from '../../common/attachment-types.ts';
 import { t } from '../../common/i18n.ts';
 import { crypto } from '../crypto.ts';
 import { pupilApi } from '../pupil-api.ts';
@@ -24,7 +25,7 @@ export function AttachmentImage({
       .then((bytes) => {
         if (!alive) return;
         const blobUrl = URL.createObjectURL(
-          new Blob([new Uint8Array(bytes)], { type: attachment.meta.type }),
+          new Blob([new Uint8Array(bytes)], { type: blobType(attachment.meta.type) }),
         );
         objectUrls.add(blobUrl);
         setUrl(blobUrl);
@@ -41,7 +42,8 @@ export function AttachmentImage({
       </p>
     );
   if (!url) return <p role="status">{t('loading')}</p>;
-  return attachment.meta.type.startsWith('image/') ? (
+  // Only raster images are shown; nothing else is opened here [Note: attachment types].
+  return isShownImage(attachment.meta.type) ? (
     <img class="thread__photo" src={url} alt={t('photoAlt')} />
   ) : null;
 }

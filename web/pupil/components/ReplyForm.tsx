@@ -29,6 +29,8 @@ export function ReplyForm({ current, s }: { current: School; s: PupilSession }) 
       const m = await crypto('preparePupilMessage', s.opened.threadKey, reportId, s.opened.tip, {
         v: 1,
         text: text.trim(),
+        // The message lists its photos [Note: attachment binding].
+        ...(photos.length > 0 ? { attachments: photos.map((p) => p.id) } : {}),
       });
       await pupilApi.postMessage(s.token, { id: m.id, seq: m.seq, blob: toB64(m.blob) });
       await uploadPhotos(s.token, s.opened.threadKey, reportId, photos, m.id);

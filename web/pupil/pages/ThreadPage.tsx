@@ -26,8 +26,19 @@ export function ThreadPage({ current }: { current: School }) {
   const [error, setError] = useState<MessageKey | null>(null);
   if (!s) return null;
   const { thread, opened } = s;
-  const photosOf = (messageId: string | null) =>
-    opened.attachments.filter((a) => a.messageId === messageId);
+  const photosOf = (messageId: string | null) => [
+    ...opened.attachments
+      .filter((a) => a.messageId === messageId)
+      .map((a) => <AttachmentImage key={a.id} token={s.token} attachment={a} />),
+    // Listed but not served where it belongs: dropped or moved [Note: attachment binding].
+    ...opened.missing
+      .filter((m) => m.messageId === messageId)
+      .map((m) => (
+        <p key={m.attachmentId} class="notice notice--error" role="alert">
+          {t('notVerified')}
+        </p>
+      )),
+  ];
   const refresh = () =>
     refreshThread(current, s).then(
       () => setError(null),
@@ -46,9 +57,7 @@ export function ThreadPage({ current }: { current: School }) {
       <article class="bubble bubble--me">
         <h3>{t('yourReport')}</h3>
         <p class="bubble__text">{opened.report.text}</p>
-        {photosOf(null).map((a) => (
-          <AttachmentImage key={a.id} token={s.token} attachment={a} />
-        ))}
+        {photosOf(null)}
       </article>
       {opened.messages.length === 0 && <p>{t('noReplyYet')}</p>}
       <ol class="messages">
@@ -59,9 +68,7 @@ export function ThreadPage({ current }: { current: School }) {
           >
             <p class="bubble__author">{t(AUTHOR[m.authorRole])}</p>
             <p class="bubble__text">{m.content.text}</p>
-            {photosOf(m.id).map((a) => (
-              <AttachmentImage key={a.id} token={s.token} attachment={a} />
-            ))}
+            {photosOf(m.id)}
           </li>
         ))}
       </ol>

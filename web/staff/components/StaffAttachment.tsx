@@ -1,6 +1,7 @@
 // An attachment of the case, fetched as ciphertext and decrypted in the worker.
 import { useEffect, useState } from 'preact/hooks';
 import type { OpenedAttachment } from '../../../shared/crypto/index.ts';
+import { blobType, cleanDownloadName, isShownImage } from '../../common/attachment-types.ts';
 import { crypto } from '../crypto.ts';
 import { ts } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
@@ -22,8 +23,9 @@ export function StaffAttachment(props: {
     )
       .then((data) => crypto('openAttachment', attachment, data))
       .then((bytes) => {
+        // Never the uploader's type as is [Note: attachment types].
         blobUrl = URL.createObjectURL(
-          new Blob([new Uint8Array(bytes)], { type: attachment.meta.type }),
+          new Blob([new Uint8Array(bytes)], { type: blobType(attachment.meta.type) }),
         );
         setUrl(blobUrl);
       })
@@ -37,11 +39,12 @@ export function StaffAttachment(props: {
       </p>
     );
   if (!url) return <p role="status">{ts('loading')}</p>;
-  return attachment.meta.type.startsWith('image/') ? (
-    <img class="case__photo" src={url} alt={ts('photoFrom', { name: attachment.meta.name })} />
+  const name = cleanDownloadName(attachment.meta.name);
+  return isShownImage(attachment.meta.type) ? (
+    <img class="case__photo" src={url} alt={ts('photoFrom', { name })} />
   ) : (
-    <a href={url} download={attachment.meta.name}>
-      {attachment.meta.name}
+    <a class="case__download" href={url} download={name}>
+      {name}
     </a>
   );
 }

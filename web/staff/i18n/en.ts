@@ -105,6 +105,7 @@ export const en: StaffMessages = {
   confirmMember: 'Confirm and hand over the school key: {name}',
   granted: '{name} now has access.',
   grantRefused: 'The new member’s keys do not match the invitation. Nothing was handed over.',
+  renewalNeedsSecond: 'Another member has to confirm this renewal: you started it.',
   inviteColleague: 'Invite a colleague',
   displayName: 'Name or role',
   createInvite: 'Create invitation',

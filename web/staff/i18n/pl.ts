@@ -105,6 +105,8 @@ export const pl = {
   confirmMember: 'Potwierdź i przekaż klucz szkoły: {name}',
   granted: '{name} ma teraz dostęp.',
   grantRefused: 'Klucze nowej osoby nie pasują do zaproszenia. Nic nie przekazano.',
+  renewalNeedsSecond:
+    'Tę odnowę musi potwierdzić inna osoba z zespołu: to Ty ją rozpocząłeś/rozpoczęłaś.',
   inviteColleague: 'Zaproś współpracownika',
   displayName: 'Imię i nazwisko lub funkcja',
   createInvite: 'Utwórz zaproszenie',

@@ -105,6 +105,7 @@ export const uk: StaffMessages = {
   confirmMember: 'Підтвердити й передати ключ школи: {name}',
   granted: '{name} тепер має доступ.',
   grantRefused: 'Ключі нової особи не відповідають запрошенню. Нічого не передано.',
+  renewalNeedsSecond: 'Це оновлення має підтвердити інша особа з команди: ви його розпочали.',
   inviteColleague: 'Запросити колегу',
   displayName: 'Імʼя та прізвище або посада',
   createInvite: 'Створити запрошення',

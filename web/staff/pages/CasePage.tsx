@@ -69,10 +69,19 @@ export function CasePage({ id }: { id: string }) {
       : members.some((m) => m.id === h.actorId) || !h.action.startsWith('escalation.')
         ? name(h.actorId)
         : ts('cdrShort');
-  const photos = (messageId: string | null) =>
-    opened.attachments
+  const photos = (messageId: string | null) => [
+    ...opened.attachments
       .filter((a) => a.messageId === messageId)
-      .map((a) => <StaffAttachment key={a.id} reportId={id} attachment={a} />);
+      .map((a) => <StaffAttachment key={a.id} reportId={id} attachment={a} />),
+    // Listed but not served where it belongs: dropped or moved [Note: attachment binding].
+    ...opened.missing
+      .filter((m) => m.messageId === messageId)
+      .map((m) => (
+        <p key={m.attachmentId} class="notice notice--error" role="alert">
+          {ts('attachmentFailed')}
+        </p>
+      )),
+  ];
   return (
     <section class="case">
       {back}

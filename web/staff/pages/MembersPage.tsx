@@ -107,7 +107,11 @@ export function MembersPage() {
                 {ts('deactivate')}
               </button>
             )}
-            {m.pending && (
+            {m.pending && m.pending.renewedBy === u?.me.id && (
+              // [Note: renewal approval]: the one who started a renewal does not confirm it.
+              <p class="hint">{ts('renewalNeedsSecond')}</p>
+            )}
+            {m.pending && m.pending.renewedBy !== u?.me.id && (
               <button type="button" onClick={() => void grant(m)}>
                 {ts('confirmMember', { name: m.displayName })}
               </button>

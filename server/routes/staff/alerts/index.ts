@@ -9,6 +9,11 @@ import {
   type AlertSettingsDto,
 } from '../../../../shared/protocol/staff.ts';
 import {
+  PUSH_SUBSCRIPTIONS_PER_MEMBER,
+  pushEndpointProblem,
+} from '../../../alerts/push-endpoints.ts';
+import {
+  countOtherPushSubscriptions,
   deletePushSubscription,
   findAlertSettings,
   saveAlertSettings,
@@ -69,12 +74,30 @@ export function staffAlertRoutes(): Hono<StaffEnv> {
     })
     .post('/push-subscription', validate('json', PushSubscriptionSchema), async (c) => {
       const input = c.req.valid('json');
-      await savePushSubscription(c.var.deps.db, {
-        endpoint: input.endpoint,
-        staff_id: c.var.staff.id,
-        p256dh: input.keys.p256dh,
-        auth: input.keys.auth,
-        created_at: c.var.deps.clock().toISOString(),
+      const { db, clock, pushRules } = c.var.deps;
+      // [Note: push endpoints]: a known push service, kept with its owner, a few per member.
+      const problem = pushEndpointProblem(input.endpoint, pushRules);
+      if (problem) {
+        throw new ApiError(400, 'validation_failed', 'Invalid json', [
+          { path: 'endpoint', message: problem },
+        ]);
+      }
+      const staffId = c.var.staff.id;
+      await db.transaction().execute(async (trx) => {
+        if (
+          (await countOtherPushSubscriptions(trx, staffId, input.endpoint)) >=
+          PUSH_SUBSCRIPTIONS_PER_MEMBER
+        ) {
+          throw new ApiError(409, 'conflict', 'Too many push subscriptions; remove one first');
+        }
+        const saved = await savePushSubscription(trx, {
+          endpoint: input.endpoint,
+          staff_id: staffId,
+          p256dh: input.keys.p256dh,
+          auth: input.keys.auth,
+          created_at: clock().toISOString(),
+        });
+        if (!saved) throw new ApiError(409, 'conflict', 'This endpoint belongs to a subscription');
       });
       return c.body(null, 204);
     })

@@ -61,6 +61,18 @@ export function memberRoutes() {
         if (latest?.renews_staff_id && latest.accepted_staff_id === null) {
           throw new ApiError(409, 'conflict', 'Member has not accepted the renewal yet');
         }
+        // [Note: renewal approval] Every member can open a renewal's link secret (it is sealed to
+        // the organisation key), so the member who started a renewal could accept it with keys
+        // of their own and grant them, taking over the colleague's signing identity. A second
+        // member must confirm it (after checking with the renewed colleague in person), or the
+        // administrator starts it (they hold no organisation key, so any member confirms).
+        if (latest?.renews_staff_id && latest.created_by === me.id) {
+          throw new ApiError(
+            403,
+            'forbidden',
+            'A second member must confirm a renewal you started',
+          );
+        }
         const sealed = decodeField(input.sealedKeys, 'sealedKeys');
         if (sealed.length !== SEALED_ORG_KEYS_BYTES) {
           throw badField('sealedKeys', `must be ${SEALED_ORG_KEYS_BYTES} bytes`);

@@ -4,11 +4,12 @@
 // report answers 404, as if it did not exist. Counsellors use /api/staff/reports/:id/attachments.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { findReportAttachmentData } from '../../../db/repositories/attachments.ts';
+import { findReportAttachmentSize } from '../../../db/repositories/attachments.ts';
 import { listAttachmentsAfterHandover } from '../../../db/repositories/escalations.ts';
 import { notFound } from '../../../errors.ts';
 import type { StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
+import { attachmentStream } from '../../../services/attachment-upload.ts';
 import { partyEscalation } from '../../../services/escalation-access.ts';
 import { cdrOnly, EscalationAttachmentParamsSchema } from './params.ts';
 
@@ -39,9 +40,10 @@ export const attachmentRoutes = new Hono<StaffEnv>().get(
         : await listAttachmentsAfterHandover(db, e.report_id, e.handover_seq);
     if (!handedOverIds(e.attachment_ids).includes(aid) && !later.some((a) => a.id === aid))
       throw notFound('Attachment');
-    const data = await findReportAttachmentData(db, e.report_id, aid);
-    if (!data) throw notFound('Attachment');
-    return c.body(new Uint8Array(data), 200, {
+    const size = await findReportAttachmentSize(db, e.report_id, aid);
+    if (size === undefined) throw notFound('Attachment');
+    return c.body(attachmentStream(db, aid, size), 200, {
+      'Content-Length': String(size),
       'Content-Type': 'application/octet-stream',
       'Cache-Control': 'no-store',
       'Content-Disposition': 'attachment',
