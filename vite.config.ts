@@ -97,6 +97,10 @@ export default defineConfig(({ command }) => {
             fileParallelism: false,
             testTimeout: 60_000,
             hookTimeout: 120_000,
+            // A browser step (Argon2id, a proof of work) can take seconds on a busy shared
+            // machine: polls wait up to 15 s instead of 1 s (a correct screen shows at once, so
+            // this only spares a slow machine a false failure; nothing is timed).
+            expect: { poll: { timeout: 15_000 } },
           },
         },
       ],
