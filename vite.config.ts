@@ -27,22 +27,21 @@ export default defineConfig(({ command }) => {
     publicDir: 'public',
     plugins: [
       preact(),
-      // [Note: offline shell] The service worker precaches the pupil app shell only (never staff
-      // code, never API answers), so an own phone can open the app and write offline. It is
-      // registered only outside kiosk mode: a shared school tablet keeps no cache of the visit.
+      // [Note: offline shell] The pupil app's service worker (web/pupil/sw.ts) precaches the
+      // pupil app shell only, and installs an update only after the release gate checked it
+      // [Note: release gate]. Workbox's precaching and routing do the caching; the plugin
+      // injects the list of files and bundles the worker as one classic script.
       VitePWA({
         injectRegister: false,
         manifest: false,
-        strategies: 'generateSW',
-        workbox: {
+        strategies: 'injectManifest',
+        srcDir: 'pupil',
+        filename: 'sw.ts',
+        injectManifest: {
           globPatterns: ['index.html', 'assets/*.{js,css}', '*.{png,svg,webmanifest}'],
           globIgnores: ['staff/**', 'assets/staff-*'],
-          navigateFallback: '/index.html',
-          // Workbox matches pathname and query: / and /?school=...&fp=... (the poster link).
-          navigateFallbackAllowlist: [/^\/(\?.*)?$/],
-          navigateFallbackDenylist: [/^\/api\//, /^\/staff/, /^\/s\//],
-          runtimeCaching: [],
           maximumFileSizeToCacheInBytes: 1024 * 1024,
+          rollupFormat: 'iife',
         },
       }),
     ],

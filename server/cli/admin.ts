@@ -1,5 +1,5 @@
 // `npm run admin -- <command>`: the offline municipality root key and the certificates it signs,
-// and the administrator's account (usage in admin/help.ts). Errors are one line and a non-zero
+// the release key and the signed release manifest, and the administrator's account (usage in admin/help.ts). Errors are one line and a non-zero
 // exit (runCli); no secret key or passphrase is ever printed.
 import { loadSodium } from '../crypto/sodium.ts';
 import { parseCommand } from './admin/args.ts';
@@ -12,6 +12,7 @@ import {
 } from './admin/commands.ts';
 import { createAdmin } from './admin/create-admin.ts';
 import { USAGE } from './admin/help.ts';
+import { createReleaseKey, endorseReleaseKey, signRelease } from './admin/release.ts';
 import { runCli } from './run-cli.ts';
 
 await runCli(async () => {
@@ -30,6 +31,12 @@ await runCli(async () => {
       return signCertificateCommand(sodium, flags);
     case 'rotate-certificate':
       return rotateCertificate(sodium, flags);
+    case 'create-release-key':
+      return createReleaseKey(sodium, flags);
+    case 'endorse-release-key':
+      return endorseReleaseKey(sodium, flags);
+    case 'sign-release':
+      return signRelease(sodium, flags);
     case 'create-admin':
       return withDatabase((handle) => createAdmin(sodium, flags, handle));
     default:

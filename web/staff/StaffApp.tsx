@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { OrganisationDto } from '../../shared/protocol/orgs.ts';
 import { LanguageSwitch } from '../common/components/LanguageSwitch.tsx';
 import { signOut } from './actions.ts';
+import { ReleaseInfo } from './components/ReleaseInfo.tsx';
 import { ts, type StaffKey } from './i18n.ts';
 import { CasePage } from './pages/CasePage.tsx';
 import { HelpDirectory } from '../common/components/HelpDirectory.tsx';
@@ -147,6 +148,9 @@ export function StaffApp() {
         )}
         <Page />
       </main>
+      <footer class="staff-footer">
+        <ReleaseInfo />
+      </footer>
     </>
   );
 }

@@ -21,6 +21,19 @@ from ADMIN_PASSPHRASE when set, otherwise asked on the terminal (not echoed).
       Certify an organisation's new key: id, kind and name come from the database, the version is
       the current one + 1. Without --apply the certificate is only printed.
 
+  create-release-key --out FILE
+      Make a release key (signs the manifests of web builds), protected like the root key with its
+      own passphrase, and print its public key.
+
+  endorse-release-key --key ROOT-FILE (--release-key FILE | --public KEY)
+      The root key endorses a release key: print the endorsement (base64url) for sign-release.
+
+  sign-release --key RELEASE-FILE --endorsement B64 --root ROOT_PUBLIC_KEY --dir DIR
+      Hash every file of the built web app in DIR (npm run build writes dist/) and write
+      DIR/release.json: the list signed by the release key, with the root's endorsement. It is
+      checked against the root public key before it is written. Anyone can then check a
+      deployment with npm run verify -- https://host --root ROOT_PUBLIC_KEY.
+
   create-admin --login EMAIL --name NAME
       Create the municipal administrator's account in the configured database (a real deployment
       has none until then). The password is read from ADMIN_PASSWORD or typed twice (at least 12
