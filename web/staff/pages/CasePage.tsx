@@ -2,7 +2,6 @@
 // staff-only notes, triage and the history of who did what.
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseDto, MemberDto } from '../../../shared/protocol/staff.ts';
-import { lang } from '../../common/i18n.ts';
 import { checkNoTailCut } from '../../common/seen-tips.ts';
 import { NotesPanel } from '../components/NotesPanel.tsx';
 import { StaffAttachment } from '../components/StaffAttachment.tsx';
@@ -18,6 +17,7 @@ import { staffApi } from '../staff-api.ts';
 import { unlocked, view } from '../state.ts';
 import { ReplyBox } from '../components/ReplyBox.tsx';
 import { EscalationPanel } from '../components/EscalationPanel.tsx';
+import { formatHour, formatMinute } from '../format-time.ts';
 
 type Opened = Awaited<ReturnType<StaffOps['openCase']>>;
 
@@ -94,7 +94,7 @@ export function CasePage({ id }: { id: string }) {
         <dt>{ts('about')}</dt>
         <dd>{r.about === 'me' ? ts('aboutMe') : ts('aboutOther')}</dd>
         <dt>{ts('received')}</dt>
-        <dd>{new Date(dto.item.createdHour).toLocaleString(lang.value)}</dd>
+        <dd>{formatHour(dto.item.createdHour)}</dd>
         <dt>{ts('grade')}</dt>
         <dd>{r.grade ?? ts('notGiven')}</dd>
         <dt>{ts('name')}</dt>
@@ -149,7 +149,7 @@ export function CasePage({ id }: { id: string }) {
         <ol class="history">
           {dto.history.map((h, i) => (
             <li key={i}>
-              {new Date(h.at).toLocaleString(lang.value)}:{' '}
+              {(h.actorId ? formatMinute : formatHour)(h.at)}:{' '}
               {ACTION_LABEL[h.action] ? ts(ACTION_LABEL[h.action]!) : h.action} ({actor(h)})
             </li>
           ))}

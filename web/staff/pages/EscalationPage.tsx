@@ -17,6 +17,7 @@ import { ESC_STATUS_LABEL, RESULT_LABEL } from '../labels.ts';
 import { orgSignKeys } from '../org-sign-keys.ts';
 import { staffApi } from '../staff-api.ts';
 import { unlocked, view } from '../state.ts';
+import { formatDate } from '../format-time.ts';
 
 type Opened = Awaited<ReturnType<StaffOps['openEscalationCase']>>;
 
@@ -91,7 +92,8 @@ export function EscalationPage({ id }: { id: string }) {
       <p class="notice" role="status">
         {ts(ESC_STATUS_LABEL[item.status] ?? 'escOpen')}
         {item.result && ` · ${ts('escResult')}: ${ts(RESULT_LABEL[item.result] ?? 'resSupport')}`}
-        {item.niebieskaKartaDate && ` · ${ts('niebieskaKarta')}: ${item.niebieskaKartaDate}`}
+        {item.niebieskaKartaDate &&
+          ` · ${ts('niebieskaKarta')}: ${formatDate(item.niebieskaKartaDate)}`}
       </p>
       <h3>{ts('escReasonTitle')}</h3>
       <p class="bubble bubble--them bubble__text">{opened.reason}</p>

@@ -3,11 +3,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { InboxItemDto } from '../../../shared/protocol/staff.ts';
 import { REPORT_STATUSES } from '../../../shared/protocol/staff.ts';
-import { lang } from '../../common/i18n.ts';
 import { ts } from '../i18n.ts';
 import { CATEGORY_LABEL, hoursSince, STATUS_LABEL } from '../labels.ts';
 import { staffApi } from '../staff-api.ts';
 import { unlocked, view } from '../state.ts';
+import { formatHour } from '../format-time.ts';
 
 export function InboxPage() {
   const [filter, setFilter] = useState('all');
@@ -87,7 +87,7 @@ export function InboxPage() {
                 {r.category ? ts(CATEGORY_LABEL[r.category] ?? 'catOther') : ts('notTriaged')}
               </span>
               <span class="inbox__time">
-                {new Date(r.createdHour).toLocaleString(lang.value)}
+                {formatHour(r.createdHour)}
                 {r.waitingSince && ` · ${ts('waitingHours', { h: hoursSince(r.waitingSince) })}`}
               </span>
               {r.assigneeId === me && <span class="badge">{ts('assignedToMe')}</span>}
