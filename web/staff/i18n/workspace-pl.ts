@@ -4,4 +4,13 @@ export const plWorkspace = {
   today: 'dziś',
   yesterday: 'wczoraj',
   aboutHour: '{day}, ok. {time}',
+  pupilChose: 'Uczeń wybrał',
+  anyPupilChoice: 'cokolwiek',
+  searchReports: 'Szukaj w treści',
+  searchHint: 'Szuka w otwartych tu zgłoszeniach; nic nie trafia na serwer.',
+  searchFound: 'Pasuje {n} z {of} wczytanych zgłoszeń.',
+  searchMore: 'Wczytaj kolejne zgłoszenia do wyszukiwania',
+  previewFailed: 'Nie mogę otworzyć podglądu: otwórz zgłoszenie.',
+  photosCount: 'zdjęcia: {n}',
+  lastWrote: 'ostatnio pisze: {who}, {when}',
 };

@@ -13,7 +13,7 @@ import { checkNoTailCut } from '../../common/seen-tips.ts';
 import { crypto } from '../crypto.ts';
 import { CaseStatus } from '../components/CaseStatus.tsx';
 import { ts } from '../i18n.ts';
-import { ESC_STATUS_LABEL, RESULT_LABEL } from '../labels.ts';
+import { escalationTitle, ESC_STATUS_LABEL, RESULT_LABEL } from '../labels.ts';
 import { orgSignKeys } from '../org-sign-keys.ts';
 import { staffApi } from '../staff-api.ts';
 import { unlocked, view } from '../state.ts';
@@ -87,8 +87,10 @@ export function EscalationPage({ id }: { id: string }) {
     <section class="case">
       {back}
       <h2>
-        {item.urgent && <span class="badge badge--urgent">{ts('urgent')}</span>} {item.school.name}
+        {item.urgent && <span class="badge badge--urgent">{ts('urgent')}</span>}{' '}
+        {escalationTitle(item, opened.pkg)}
       </h2>
+      <p class="hint">{item.school.name}</p>
       <p class="notice" role="status">
         {ts(ESC_STATUS_LABEL[item.status] ?? 'escOpen')}
         {item.result && ` · ${ts('escResult')}: ${ts(RESULT_LABEL[item.result] ?? 'resSupport')}`}

@@ -32,7 +32,9 @@ export function EscalationsPage() {
             >
               {e.urgent && <span class="badge badge--urgent">{ts('urgent')}</span>}
               <span class="inbox__status">{ts(ESC_STATUS_LABEL[e.status] ?? 'escOpen')}</span>
-              <span>{e.school.name}</span>
+              <span>
+                <strong>{e.school.code}</strong> {e.school.name}
+              </span>
               <span class="inbox__time">{formatMinute(e.createdAt)}</span>
               {e.result && <span class="badge">{ts(RESULT_LABEL[e.result] ?? 'resSupport')}</span>}
             </button>
