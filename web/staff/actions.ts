@@ -7,7 +7,8 @@ import { forgetTips } from '../common/seen-tips.ts';
 import { sawVersion, seenVersion } from '../common/seen-versions.ts';
 import { crypto, wipeCryptoWorker } from './crypto.ts';
 import { staffApi } from './staff-api.ts';
-import { unlocked, view, waitingMember } from './state.ts';
+import { go, viewOf, type View } from './router.ts';
+import { unlocked, waitingMember } from './state.ts';
 
 export async function signIn(login: string, password: string, totp: string): Promise<void> {
   const params = await staffApi.loginParams(login);
@@ -17,7 +18,7 @@ export async function signIn(login: string, password: string, totp: string): Pro
     // Their own keys only: what the recovery key or the founding step needs on the waiting screen.
     const { personal } = await crypto('unlock', me.wrappedKeys, wrapKey, [], null, []);
     waitingMember.value = { me, personal, wrapKey };
-    view.value = { name: 'waiting' };
+    go({ name: 'waiting' });
     return;
   }
   await unlockAndEnter(me, wrapKey);
@@ -38,13 +39,10 @@ async function unlockAndEnter(me: StaffMeDto, wrapKey: Uint8Array): Promise<void
   for (const k of orgKeys) sawVersion(k.orgId, k.version);
   waitingMember.value = null;
   unlocked.value = { me, personal, orgKeys, orgSignKeys };
-  // The CdR works on escalations only; a school's reports are never theirs to list.
-  view.value =
-    me.role === 'cdr_specialist'
-      ? { name: 'escalations' }
-      : me.role === 'admin'
-        ? { name: 'help' }
-        : { name: 'inbox' };
+  // Back where the address points (a reload, a link from an alert), unless it is a screen for
+  // the signed-out or the waiting; otherwise the role's first screen.
+  const here = viewOf(location.pathname);
+  if (['home', 'recovery', 'waiting'].includes(here.name)) go(homeOf(me.role), true);
 }
 
 /** A waiting member who now holds the keys (school recovery key, founding member): into the
@@ -55,12 +53,22 @@ export async function enterAfterGrant(): Promise<void> {
   await unlockAndEnter(await staffApi.me(), waiting.wrapKey);
 }
 
-/** Logout and the idle lock: end the session and forget every key. */
+/** The first screen of a role: the CdR works on escalations only (a school's reports are never
+ * theirs to list), the administrator on the municipality's help directory. */
+export function homeOf(role: StaffMeDto['role']): View {
+  return role === 'cdr_specialist'
+    ? { name: 'escalations' }
+    : role === 'admin'
+      ? { name: 'help' }
+      : { name: 'inbox' };
+}
+
+/** Logout: end the session and forget every key. */
 export function signOut(): void {
   void staffApi.logout();
   unlocked.value = null;
   waitingMember.value = null;
   forgetTips();
   wipeCryptoWorker();
-  view.value = { name: 'login' };
+  go({ name: 'home' });
 }

@@ -13,24 +13,6 @@ export interface Unlocked {
   orgSignKeys: Uint8Array[];
 }
 
-export type View =
-  | { name: 'login' }
-  | { name: 'recovery' }
-  | { name: 'invite'; id: string; token: string; secret: string }
-  | { name: 'waiting' }
-  | { name: 'inbox' }
-  | { name: 'escalations' }
-  | { name: 'escalation'; id: string }
-  | { name: 'help' }
-  | { name: 'stats' }
-  | { name: 'audit' }
-  | { name: 'retention' }
-  | { name: 'orgs' }
-  | { name: 'case'; id: string }
-  | { name: 'members' }
-  | { name: 'settings' }
-  | { name: 'directory' };
-
 export const unlocked = signal<Unlocked | null>(null);
 
 /** A member signed in who waits for the organisation key: their own keys (for the recovery key
@@ -38,4 +20,7 @@ export const unlocked = signal<Unlocked | null>(null);
 export const waitingMember = signal<
   (Pick<Unlocked, 'me' | 'personal'> & { wrapKey: Uint8Array }) | null
 >(null);
-export const view = signal<View>({ name: 'login' });
+
+/** An invitation link's parts, read from the fragment at start (the fragment is then removed, so
+ * the secret is in memory only, and a reload leaves the invitation). */
+export const invite = signal<{ id: string; token: string; secret: string } | null>(null);

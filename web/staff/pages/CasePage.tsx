@@ -14,7 +14,8 @@ import { ACTION_LABEL, PUPIL_CATEGORY_LABEL } from '../labels.ts';
 import { MessageList } from '../components/MessageList.tsx';
 import { orgSignKeys } from '../org-sign-keys.ts';
 import { staffApi } from '../staff-api.ts';
-import { unlocked, view } from '../state.ts';
+import { unlocked } from '../state.ts';
+import { go } from '../router.ts';
 import { ReplyBox } from '../components/ReplyBox.tsx';
 import { EscalationPanel } from '../components/EscalationPanel.tsx';
 import { formatHour, formatMinute } from '../format-time.ts';
@@ -47,11 +48,7 @@ export function CasePage({ id }: { id: string }) {
     staffApi.members().then(setMembers, () => undefined);
   }, [id]);
   const back = (
-    <button
-      type="button"
-      class="button--secondary"
-      onClick={() => (view.value = { name: 'inbox' })}
-    >
+    <button type="button" class="button--secondary" onClick={() => go({ name: 'inbox' })}>
       {ts('backToInbox')}
     </button>
   );

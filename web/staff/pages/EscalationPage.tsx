@@ -16,7 +16,8 @@ import { ts } from '../i18n.ts';
 import { escalationTitle, ESC_STATUS_LABEL, RESULT_LABEL } from '../labels.ts';
 import { orgSignKeys } from '../org-sign-keys.ts';
 import { staffApi } from '../staff-api.ts';
-import { unlocked, view } from '../state.ts';
+import { unlocked } from '../state.ts';
+import { go } from '../router.ts';
 import { formatDate } from '../format-time.ts';
 
 type Opened = Awaited<ReturnType<StaffOps['openEscalationCase']>>;
@@ -51,11 +52,7 @@ export function EscalationPage({ id }: { id: string }) {
   };
   useEffect(() => void load(), [id]);
   const back = (
-    <button
-      type="button"
-      class="button--secondary"
-      onClick={() => (view.value = { name: 'escalations' })}
-    >
+    <button type="button" class="button--secondary" onClick={() => go({ name: 'escalations' })}>
       {ts('backToEscalations')}
     </button>
   );

@@ -5,7 +5,7 @@ import type { EscalationItemDto } from '../../../shared/protocol/escalations.ts'
 import { ts } from '../i18n.ts';
 import { ESC_STATUS_LABEL, RESULT_LABEL } from '../labels.ts';
 import { staffApi } from '../staff-api.ts';
-import { view } from '../state.ts';
+import { go } from '../router.ts';
 import { formatMinute } from '../format-time.ts';
 
 export function EscalationsPage() {
@@ -28,7 +28,7 @@ export function EscalationsPage() {
             <button
               type="button"
               class="inbox__open"
-              onClick={() => (view.value = { name: 'escalation', id: e.id })}
+              onClick={() => go({ name: 'escalation', id: e.id })}
             >
               {e.urgent && <span class="badge badge--urgent">{ts('urgent')}</span>}
               <span class="inbox__status">{ts(ESC_STATUS_LABEL[e.status] ?? 'escOpen')}</span>

@@ -13,7 +13,8 @@ import { formatHour } from '../format-time.ts';
 import { ts } from '../i18n.ts';
 import { CATEGORY_LABEL, hoursSince, PUPIL_CATEGORY_LABEL, STATUS_LABEL } from '../labels.ts';
 import { staffApi } from '../staff-api.ts';
-import { unlocked, view } from '../state.ts';
+import { unlocked } from '../state.ts';
+import { go } from '../router.ts';
 import { AUTHOR } from '../components/MessageList.tsx';
 
 type Previews = Record<string, OpenedPreview>;
@@ -173,11 +174,7 @@ function InboxRow({
 }) {
   return (
     <li class={`inbox__row${r.unread ? ' inbox__row--unread' : ''}`} data-report-id={r.id}>
-      <button
-        type="button"
-        class="inbox__open"
-        onClick={() => (view.value = { name: 'case', id: r.id })}
-      >
+      <button type="button" class="inbox__open" onClick={() => go({ name: 'case', id: r.id })}>
         <span class="inbox__line">
           {r.urgent && <span class="badge badge--urgent">{ts('urgent')}</span>}
           {r.unread && <span class="badge">{ts('unread')}</span>}

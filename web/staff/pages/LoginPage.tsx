@@ -4,7 +4,7 @@ import { CryptoFailure } from '../../crypto/client.ts';
 import { signIn } from '../actions.ts';
 import { Field } from '../components/Field.tsx';
 import { ts, type StaffKey } from '../i18n.ts';
-import { view } from '../state.ts';
+import { go } from '../router.ts';
 
 export function LoginPage() {
   const [login, setLogin] = useState('');
@@ -71,18 +71,10 @@ export function LoginPage() {
           {ts(error)}
         </p>
       )}
-      <button
-        type="button"
-        class="button--link"
-        onClick={() => (view.value = { name: 'recovery' })}
-      >
+      <button type="button" class="button--link" onClick={() => go({ name: 'recovery' })}>
         {ts('forgotPassword')}
       </button>
-      <button
-        type="button"
-        class="button--link"
-        onClick={() => (view.value = { name: 'directory' })}
-      >
+      <button type="button" class="button--link" onClick={() => go({ name: 'directory' })}>
         {ts('keyDirectory')}
       </button>
     </section>
