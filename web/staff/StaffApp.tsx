@@ -5,7 +5,7 @@ import { LocationProvider, useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import type { OrganisationDto } from '../../shared/protocol/orgs.ts';
 import { LanguageSwitch } from '../common/components/LanguageSwitch.tsx';
-import { homeOf, signOut } from './actions.ts';
+import { checkSession, homeOf, lock, signOut } from './actions.ts';
 import { ts, type StaffKey } from './i18n.ts';
 import { CasePage } from './pages/CasePage.tsx';
 import { HelpDirectory } from '../common/components/HelpDirectory.tsx';
@@ -26,7 +26,7 @@ import { PosterPage } from './pages/PosterPage.tsx';
 import { RecoveryPage } from './pages/RecoveryPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { go, STAFF_BASE, viewOf, type View } from './router.ts';
-import { invite, unlocked } from './state.ts';
+import { invite, locked, unlocked } from './state.ts';
 
 const IDLE_LOCK_MS = 15 * 60 * 1000;
 
@@ -45,7 +45,7 @@ function useIdleLock() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const reset = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => unlocked.value && signOut(), IDLE_LOCK_MS);
+      timer = setTimeout(lock, IDLE_LOCK_MS);
     };
     const events = ['pointerdown', 'keydown'] as const;
     events.forEach((e) => window.addEventListener(e, reset, { passive: true }));
@@ -169,6 +169,9 @@ function Shell() {
 export function StaffApp() {
   useEffect(() => {
     invite.value = readInvite();
+    // A reload while the session lasts asks for the password only [Note: lock and logout].
+    if (invite.value) locked.value = null;
+    else checkSession();
   }, []);
   useIdleLock();
   return (

@@ -1,5 +1,5 @@
 // The signed-in member and their unlocked keys, in memory only: logout, the idle lock or closing the
-// tab forgets them (the session cookie alone opens nothing).
+// tab forgets them (the session cookie alone opens nothing). [Note: lock and logout]
 import { signal } from '@preact/signals';
 import type { PersonalKeys } from '../../shared/crypto/index.ts';
 import type { StaffMeDto } from '../../shared/protocol/staff.ts';
@@ -24,3 +24,10 @@ export const waitingMember = signal<
 /** An invitation link's parts, read from the fragment at start (the fragment is then removed, so
  * the secret is in memory only, and a reload leaves the invitation). */
 export const invite = signal<{ id: string; token: string; secret: string } | null>(null);
+
+/**
+ * A server session that is still valid while the keys are not in memory (after a reload or the
+ * idle lock): the member, whose keys the server hands back wrapped, waits for the password only.
+ * undefined while the app asks the server; null when there is no session (full sign-in).
+ */
+export const locked = signal<StaffMeDto | null | undefined>(undefined);

@@ -14,4 +14,13 @@ export const enWorkspace: Record<keyof typeof plWorkspace, string> = {
   previewFailed: 'Cannot open the preview: open the report.',
   photosCount: 'photos: {n}',
   lastWrote: 'last wrote: {who}, {when}',
+  totpJustUsed:
+    'This code was just used. Wait for the next code in the app (it changes every 30 seconds).',
+  unlockTitle: 'Unlock the keys',
+  unlockHint:
+    '{name}: the session goes on, but the keys were forgotten (the page was reloaded or locked after idle time). Type your password to open them in this browser.',
+  unlock: 'Unlock',
+  unlocking: 'Unlocking… (this takes a moment)',
+  unlockFailed: 'This password does not open the keys. After 5 tries you are signed out.',
+  unlockSignOut: 'Sign out (someone else)',
 };

@@ -13,4 +13,13 @@ export const plWorkspace = {
   previewFailed: 'Nie mogę otworzyć podglądu: otwórz zgłoszenie.',
   photosCount: 'zdjęcia: {n}',
   lastWrote: 'ostatnio pisze: {who}, {when}',
+  totpJustUsed:
+    'Ten kod został już użyty. Poczekaj na następny kod w aplikacji (zmienia się co 30 sekund).',
+  unlockTitle: 'Odblokuj klucze',
+  unlockHint:
+    '{name}: sesja trwa, ale klucze zostały zapomniane (przeładowanie strony lub blokada po bezczynności). Wpisz hasło, aby otworzyć je w tej przeglądarce.',
+  unlock: 'Odblokuj',
+  unlocking: 'Odblokowuję… (to trwa chwilę)',
+  unlockFailed: 'To hasło nie otwiera kluczy. Po 5 próbach wylogujemy.',
+  unlockSignOut: 'Wyloguj (inna osoba)',
 };
