@@ -5,7 +5,8 @@ import { LocationProvider, useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import type { OrganisationDto } from '../../shared/protocol/orgs.ts';
 import { LanguageSwitch } from '../common/components/LanguageSwitch.tsx';
-import { checkSession, homeOf, lock, signOut } from './actions.ts';
+import { checkSession, homeOf, signOut } from './actions.ts';
+import { IdleLock } from './components/IdleLock.tsx';
 import { ts, type StaffKey } from './i18n.ts';
 import { CasePage } from './pages/CasePage.tsx';
 import { HelpDirectory } from '../common/components/HelpDirectory.tsx';
@@ -28,8 +29,6 @@ import { SettingsPage } from './pages/SettingsPage.tsx';
 import { go, STAFF_BASE, viewOf, type View } from './router.ts';
 import { invite, locked, unlocked } from './state.ts';
 
-const IDLE_LOCK_MS = 15 * 60 * 1000;
-
 /** An invitation link: /staff/#invite=<id>.<token>.<secret>; the fragment is then removed. */
 function readInvite(): { id: string; token: string; secret: string } | null {
   const match = /^#invite=([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})\.([A-Za-z0-9_-]{43})$/.exec(
@@ -38,20 +37,6 @@ function readInvite(): { id: string; token: string; secret: string } | null {
   if (!match?.[1] || !match[2] || !match[3]) return null;
   history.replaceState(null, '', window.location.pathname);
   return { id: match[1], token: match[2], secret: match[3] };
-}
-
-function useIdleLock() {
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const reset = () => {
-      clearTimeout(timer);
-      timer = setTimeout(lock, IDLE_LOCK_MS);
-    };
-    const events = ['pointerdown', 'keydown'] as const;
-    events.forEach((e) => window.addEventListener(e, reset, { passive: true }));
-    reset();
-    return () => events.forEach((e) => window.removeEventListener(e, reset));
-  }, []);
 }
 
 const NAV: { view: View; label: StaffKey; roles: string[] }[] = [
@@ -162,6 +147,7 @@ function Shell() {
         )}
         <Page />
       </main>
+      <IdleLock />
     </>
   );
 }
@@ -173,7 +159,6 @@ export function StaffApp() {
     if (invite.value) locked.value = null;
     else checkSession();
   }, []);
-  useIdleLock();
   return (
     <LocationProvider scope={STAFF_BASE}>
       <Shell />

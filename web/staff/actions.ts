@@ -4,6 +4,7 @@
 import { toB64 } from '../../shared/envelope/base64url.ts';
 import type { StaffMeDto } from '../../shared/protocol/staff.ts';
 import { forgetTips } from '../common/seen-tips.ts';
+import { forgetDrafts } from './drafts.ts';
 import { sawVersion, seenVersion } from '../common/seen-versions.ts';
 import { crypto, wipeCryptoWorker } from './crypto.ts';
 import { staffApi } from './staff-api.ts';
@@ -143,6 +144,7 @@ export function signOut(): void {
   waitingMember.value = null;
   locked.value = null;
   forgetTips();
+  forgetDrafts();
   wipeCryptoWorker();
   go({ name: 'home' });
 }

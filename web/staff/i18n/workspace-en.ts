@@ -23,4 +23,7 @@ export const enWorkspace: Record<keyof typeof plWorkspace, string> = {
   unlocking: 'Unlocking… (this takes a moment)',
   unlockFailed: 'This password does not open the keys. After 5 tries you are signed out.',
   unlockSignOut: 'Sign out (someone else)',
+  idleWarning:
+    'In a minute I will lock the keys, as nothing is happening. What you are writing stays; after unlocking with your password you come back here.',
+  idleStay: 'I am here, keep working',
 };

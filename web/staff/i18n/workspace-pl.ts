@@ -22,4 +22,7 @@ export const plWorkspace = {
   unlocking: 'Odblokowuję… (to trwa chwilę)',
   unlockFailed: 'To hasło nie otwiera kluczy. Po 5 próbach wylogujemy.',
   unlockSignOut: 'Wyloguj (inna osoba)',
+  idleWarning:
+    'Za minutę zablokuję klucze, bo nic się nie dzieje. To, co piszesz, zostanie; po odblokowaniu hasłem wrócisz tutaj.',
+  idleStay: 'Jestem, pracuję dalej',
 };
