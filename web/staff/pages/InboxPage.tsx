@@ -123,6 +123,7 @@ export function InboxPage() {
         <label for="inbox-pupil-category">{ts('pupilChose')}</label>
         <select
           id="inbox-pupil-category"
+          class="inbox__choice-filter"
           value={pupilCategory}
           onChange={(e) => setPupilCategory(e.currentTarget.value)}
         >
