@@ -1,6 +1,7 @@
 import { enKeys } from './keys-en.ts';
 import { enHandover } from './handover-en.ts';
 import { enRelease } from './release-en.ts';
+import { enWorkspace } from './workspace-en.ts';
 import type { StaffMessages } from './pl.ts';
 
 export const en: StaffMessages = {
@@ -278,4 +279,5 @@ export const en: StaffMessages = {
   ...enKeys,
   ...enHandover,
   ...enRelease,
+  ...enWorkspace,
 };

@@ -2,6 +2,7 @@
 import { plKeys } from './keys-pl.ts';
 import { plHandover } from './handover-pl.ts';
 import { plRelease } from './release-pl.ts';
+import { plWorkspace } from './workspace-pl.ts';
 
 export const pl = {
   appTitle: 'Bezpieczny Głos: dla pracowników',
@@ -278,6 +279,7 @@ export const pl = {
   ...plKeys,
   ...plHandover,
   ...plRelease,
+  ...plWorkspace,
 };
 
 export type StaffMessages = Record<keyof typeof pl, string>;

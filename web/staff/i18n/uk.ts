@@ -1,6 +1,7 @@
 import { ukKeys } from './keys-uk.ts';
 import { ukHandover } from './handover-uk.ts';
 import { ukRelease } from './release-uk.ts';
+import { ukWorkspace } from './workspace-uk.ts';
 import type { StaffMessages } from './pl.ts';
 
 export const uk: StaffMessages = {
@@ -276,4 +277,5 @@ export const uk: StaffMessages = {
   ...ukKeys,
   ...ukHandover,
   ...ukRelease,
+  ...ukWorkspace,
 };

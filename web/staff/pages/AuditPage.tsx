@@ -3,9 +3,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AuditLogDto } from '../../../shared/protocol/admin.ts';
 import { requestJson } from '../../common/api.ts';
-import { lang } from '../../common/i18n.ts';
 import { ts } from '../i18n.ts';
 import { ACTION_LABEL } from '../labels.ts';
+import { formatMinute } from '../format-time.ts';
 
 export function AuditPage() {
   const [log, setLog] = useState<AuditLogDto | 'error' | null>(null);
@@ -32,7 +32,7 @@ export function AuditPage() {
       <ol class="history">
         {log.entries.map((e) => (
           <li key={e.id}>
-            {new Date(e.at).toLocaleString(lang.value)}:{' '}
+            {formatMinute(e.at)}:{' '}
             {ACTION_LABEL[e.action] ? ts(ACTION_LABEL[e.action] ?? 'actReceived') : e.action}
             {e.subjectType && ` (${e.subjectType})`}
           </li>

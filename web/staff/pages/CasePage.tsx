@@ -2,7 +2,6 @@
 // staff-only notes, triage and the history of who did what.
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseDto, MemberDto } from '../../../shared/protocol/staff.ts';
-import { lang } from '../../common/i18n.ts';
 import { checkNoTailCut } from '../../common/seen-tips.ts';
 import { NotesPanel } from '../components/NotesPanel.tsx';
 import { StaffAttachment } from '../components/StaffAttachment.tsx';
@@ -15,9 +14,11 @@ import { ACTION_LABEL, PUPIL_CATEGORY_LABEL } from '../labels.ts';
 import { MessageList } from '../components/MessageList.tsx';
 import { orgSignKeys } from '../org-sign-keys.ts';
 import { staffApi } from '../staff-api.ts';
-import { unlocked, view } from '../state.ts';
+import { unlocked } from '../state.ts';
+import { go } from '../router.ts';
 import { ReplyBox } from '../components/ReplyBox.tsx';
 import { EscalationPanel } from '../components/EscalationPanel.tsx';
+import { formatHour, formatMinute } from '../format-time.ts';
 
 type Opened = Awaited<ReturnType<StaffOps['openCase']>>;
 
@@ -47,11 +48,7 @@ export function CasePage({ id }: { id: string }) {
     staffApi.members().then(setMembers, () => undefined);
   }, [id]);
   const back = (
-    <button
-      type="button"
-      class="button--secondary"
-      onClick={() => (view.value = { name: 'inbox' })}
-    >
+    <button type="button" class="button--secondary" onClick={() => go({ name: 'inbox' })}>
       {ts('backToInbox')}
     </button>
   );
@@ -94,7 +91,7 @@ export function CasePage({ id }: { id: string }) {
         <dt>{ts('about')}</dt>
         <dd>{r.about === 'me' ? ts('aboutMe') : ts('aboutOther')}</dd>
         <dt>{ts('received')}</dt>
-        <dd>{new Date(dto.item.createdHour).toLocaleString(lang.value)}</dd>
+        <dd>{formatHour(dto.item.createdHour)}</dd>
         <dt>{ts('grade')}</dt>
         <dd>{r.grade ?? ts('notGiven')}</dd>
         <dt>{ts('name')}</dt>
@@ -149,7 +146,7 @@ export function CasePage({ id }: { id: string }) {
         <ol class="history">
           {dto.history.map((h, i) => (
             <li key={i}>
-              {new Date(h.at).toLocaleString(lang.value)}:{' '}
+              {(h.actorId ? formatMinute : formatHour)(h.at)}:{' '}
               {ACTION_LABEL[h.action] ? ts(ACTION_LABEL[h.action]!) : h.action} ({actor(h)})
             </li>
           ))}

@@ -7,7 +7,8 @@ import { crypto } from '../crypto.ts';
 import { Field } from '../components/Field.tsx';
 import { ts, type StaffKey } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
-import { view } from '../state.ts';
+import { go } from '../router.ts';
+import { invite } from '../state.ts';
 
 export function InvitePage(props: { id: string; token: string; secret: string }) {
   const [invitation, setInvitation] = useState<InvitationDto | 'error' | null>(null);
@@ -67,7 +68,7 @@ export function InvitePage(props: { id: string; token: string; secret: string })
         <button
           type="button"
           class="button--secondary"
-          onClick={() => (view.value = { name: 'login' })}
+          onClick={() => ((invite.value = null), go({ name: 'home' }))}
         >
           {ts('signIn')}
         </button>
