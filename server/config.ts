@@ -11,7 +11,7 @@ export interface Config {
   dataDir: string;
   /** postgres://... when set; otherwise the embedded SQLite file under dataDir. */
   databaseUrl: string | undefined;
-  /** Create the demo municipality on first start. */
+  /** Let `npm start` create the demo municipality in an empty database [Note: demo only when empty]. */
   demo: boolean;
   /** Directory with the built web app (vite build). */
   webDir: string;
@@ -101,7 +101,7 @@ const EnvSchema = v.object({
     ),
   ),
   DEMO: flag('DEMO', true),
-  WEB_DIR: v.optional(v.pipe(v.string(), v.minLength(1)), 'dist'),
+  WEB_DIR: v.optional(v.pipe(v.string(), v.minLength(1)), 'dist/web'),
   SECURE_TRANSPORT: flag('SECURE_TRANSPORT', true),
   LOG_LEVEL: v.optional(v.picklist(['silent', 'info'], 'LOG_LEVEL must be silent or info'), 'info'),
   SHUTDOWN_GRACE_MS: v.optional(
