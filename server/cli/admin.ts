@@ -10,7 +10,9 @@ import {
   signCertificateCommand,
   withDatabase,
 } from './admin/commands.ts';
+import { copyToPostgres } from './admin/copy-to-postgres.ts';
 import { createAdmin } from './admin/create-admin.ts';
+import { importCertificate } from './admin/import-certificate.ts';
 import { USAGE } from './admin/help.ts';
 import { runCli } from './run-cli.ts';
 
@@ -30,6 +32,10 @@ await runCli(async () => {
       return signCertificateCommand(sodium, flags);
     case 'rotate-certificate':
       return rotateCertificate(sodium, flags);
+    case 'import-certificate':
+      return importCertificate(sodium, flags);
+    case 'copy-to-postgres':
+      return copyToPostgres(flags);
     case 'create-admin':
       return withDatabase((handle) => createAdmin(sodium, flags, handle));
     default:

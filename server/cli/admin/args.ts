@@ -17,6 +17,9 @@ const OPTIONS = {
   version: { type: 'string' },
   apply: { type: 'boolean' },
   login: { type: 'string' },
+  file: { type: 'string' },
+  from: { type: 'string' },
+  'root-public': { type: 'string' },
 } as const;
 
 /** `--box-pk -Ab…` → `--box-pk=-Ab…`: a base64url key may start with a dash, which parseArgs
