@@ -4,6 +4,7 @@
 import { loadSodium } from '../crypto/sodium.ts';
 import { parseCommand } from './admin/args.ts';
 import {
+  changePassphrase,
   createRoot,
   printFingerprint,
   rotateCertificate,
@@ -26,6 +27,8 @@ await runCli(async () => {
   switch (command) {
     case 'create-root':
       return createRoot(sodium, flags);
+    case 'change-passphrase':
+      return changePassphrase(sodium, flags);
     case 'fingerprint':
       return printFingerprint(sodium, flags);
     case 'sign-certificate':

@@ -165,6 +165,55 @@ describe.each(DIALECTS)('offline certificate round trip on %s', (dialect) => {
       const again = await importFile(file);
       expect(again.status).toBe(1);
       expect(again.stderr).toMatch(/not above the current version 2: refusing a rollback/);
+
+      // The passphrase changes on the offline machine: the same key, a new file.
+      const renewed = join(offline, 'root-key-new.json');
+      const newPassphrase = 'a new root passphrase for the new year';
+      const changed = await admin(['change-passphrase', '--key', keyFile, '--out', renewed], {
+        ...laptop,
+        NEW_ADMIN_PASSPHRASE: newPassphrase,
+      });
+      expect(changed.status, changed.stderr).toBe(0);
+      expect(changed.stdout).toContain(`Public key (ROOT_PUBLIC_KEY): ${rootPublicKey}`);
+      expect(changed.stdout + changed.stderr).not.toContain(newPassphrase);
+      const oldOnNew = await admin(
+        [
+          'sign-certificate',
+          '--key',
+          renewed,
+          '--org-id',
+          school.id,
+          '--kind',
+          'school',
+          '--name',
+          school.name,
+          '--version',
+          '3',
+          `--box-pk=${keys.box}`,
+          `--sign-pk=${keys.sign}`,
+        ],
+        laptop,
+      );
+      expect(oldOnNew.stderr).toMatch(/wrong passphrase/);
+      const newOnNew = await admin(
+        [
+          'sign-certificate',
+          '--key',
+          renewed,
+          '--org-id',
+          school.id,
+          '--kind',
+          'school',
+          '--name',
+          school.name,
+          '--version',
+          '3',
+          `--box-pk=${keys.box}`,
+          `--sign-pk=${keys.sign}`,
+        ],
+        { ...laptop, ADMIN_PASSPHRASE: newPassphrase },
+      );
+      expect(newOnNew.status, newOnNew.stderr).toBe(0);
     } finally {
       await handle.close();
     }

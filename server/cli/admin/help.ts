@@ -8,6 +8,11 @@ from ADMIN_PASSPHRASE when set, otherwise asked on the terminal (not echoed).
       Make a new root key, write it protected to FILE (owner-only, never overwritten), and print
       its public key (for ROOT_PUBLIC_KEY / the web build) and fingerprint.
 
+  change-passphrase --key FILE --out NEWFILE
+      Write the same root key to NEWFILE under a new passphrase (NEW_ADMIN_PASSPHRASE, or typed
+      twice); the old passphrase opens FILE. The public key does not change: no rebuild, no
+      certificate changes. Destroy FILE once NEWFILE opens.
+
   fingerprint --key FILE | --public KEY
       Print the fingerprint of a root key file's public key, or of a base64url public key.
 
