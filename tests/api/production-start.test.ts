@@ -36,7 +36,7 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 const baseEnv = (): NodeJS.ProcessEnv => ({
   PATH: process.env['PATH'],
   HOME: process.env['HOME'],
-  // The npm cache of this machine (the dev install filled it): `npm ci --offline` reads it.
+  // The npm cache of this machine (the dev install filled it): `npm ci --prefer-offline` reads it.
   ...(process.env['npm_config_cache'] ? { npm_config_cache: process.env['npm_config_cache'] } : {}),
 });
 
@@ -59,8 +59,9 @@ beforeAll(() => {
   expect(existsSync(join(src, 'dist/web/index.html'))).toBe(true);
   expect(existsSync(join(src, 'dist/server/main.js'))).toBe(true);
 
-  // 2. The built tree with the production dependencies only. `--offline` takes the packages from
-  // npm's cache; `--ignore-scripts` skips compiling better-sqlite3 again: its one native file is
+  // 2. The built tree with the production dependencies only. `--prefer-offline` takes the packages
+  // from npm's cache (the dev install filled it) and asks the registry only for what is missing;
+  // `--ignore-scripts` skips compiling better-sqlite3 again: its one native file is
   // taken from the dev install, which compiled it from the same version.
   prodDir = mkdtempSync(join(tmpdir(), 'prod-run-'));
   for (const file of ['package.json', 'package-lock.json']) {
@@ -69,7 +70,7 @@ beforeAll(() => {
   cpSync(join(src, 'dist'), join(prodDir, 'dist'), { recursive: true });
   run(
     'npm',
-    ['ci', '--omit=dev', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'],
+    ['ci', '--omit=dev', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund'],
     prodDir,
     baseEnv(),
   );
