@@ -19,7 +19,7 @@ export default defineConfig(({ command }) => {
   const rootKey = pinnedRootKey();
   if (command === 'build' && !/^[A-Za-z0-9_-]{43}$/.test(rootKey)) {
     throw new Error(
-      'No municipality root public key to pin: set ROOT_PUBLIC_KEY, or run the demo set-up first (npm start does).',
+      'No municipality root public key to pin: set ROOT_PUBLIC_KEY to the key `admin create-root` printed (docs/operations.md), or, for the demo, run `npm start`, which creates the demo and its key first.',
     );
   }
   return {
@@ -49,7 +49,9 @@ export default defineConfig(({ command }) => {
     // The crypto worker is an ES module, so it can load the libsodium chunk lazily too.
     worker: { format: 'es' as const },
     build: {
-      outDir: '../dist',
+      // WEB_DIR is where the server looks for the app, so the build writes there (dist/web by
+      // default, beside the built server in dist/server).
+      outDir: resolve(process.env['WEB_DIR'] ?? 'dist/web'),
       emptyOutDir: true,
       target: 'es2022',
       // libsodium's WebAssembly build is one ~535 kB chunk (187 kB gzip), loaded lazily.

@@ -4,13 +4,16 @@
 import { loadSodium } from '../crypto/sodium.ts';
 import { parseCommand } from './admin/args.ts';
 import {
+  changePassphrase,
   createRoot,
   printFingerprint,
   rotateCertificate,
   signCertificateCommand,
   withDatabase,
 } from './admin/commands.ts';
+import { copyToPostgres } from './admin/copy-to-postgres.ts';
 import { createAdmin } from './admin/create-admin.ts';
+import { importCertificate } from './admin/import-certificate.ts';
 import { USAGE } from './admin/help.ts';
 import { createReleaseKey, endorseReleaseKey, signRelease } from './admin/release.ts';
 import { runCli } from './run-cli.ts';
@@ -25,6 +28,8 @@ await runCli(async () => {
   switch (command) {
     case 'create-root':
       return createRoot(sodium, flags);
+    case 'change-passphrase':
+      return changePassphrase(sodium, flags);
     case 'fingerprint':
       return printFingerprint(sodium, flags);
     case 'sign-certificate':
@@ -37,6 +42,10 @@ await runCli(async () => {
       return endorseReleaseKey(sodium, flags);
     case 'sign-release':
       return signRelease(sodium, flags);
+    case 'import-certificate':
+      return importCertificate(sodium, flags);
+    case 'copy-to-postgres':
+      return copyToPostgres(flags);
     case 'create-admin':
       return withDatabase((handle) => createAdmin(sodium, flags, handle));
     default:

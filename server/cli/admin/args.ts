@@ -21,6 +21,9 @@ const OPTIONS = {
   dir: { type: 'string' },
   endorsement: { type: 'string' },
   root: { type: 'string' },
+  file: { type: 'string' },
+  from: { type: 'string' },
+  'root-public': { type: 'string' },
 } as const;
 
 /** `--box-pk -Ab…` → `--box-pk=-Ab…`: a base64url key may start with a dash, which parseArgs

@@ -131,6 +131,10 @@ export const pl = {
   print: 'Drukuj',
   waitingForColleague:
     'Konto gotowe. Współpracownik musi teraz potwierdzić Cię w zakładce Zespół; potem zaloguj się.',
+  accountReady:
+    'Konto gotowe. Zaloguj się. Jeśli placówka ma już zespół, współpracownik potwierdzi Cię w zakładce Zespół. Jeśli jesteś w niej pierwszą osobą, po zalogowaniu utworzysz klucz placówki, a administrator gminy go podpisze.',
+  foundingNext:
+    'Konto gotowe. Jesteś pierwszą osobą w tej placówce, więc nikt nie musi Cię potwierdzać: utwórz klucz placówki poniżej, a administrator gminy go podpisze.',
   currentPassword: 'Obecne hasło',
   changePassword: 'Zmień hasło',
   passwordChanged: 'Hasło zmienione.',
@@ -274,7 +278,10 @@ export const pl = {
   rotationProposed: 'Nowy klucz (wersja {version}) czeka na podpis administratora gminy.',
   rotationFailed: 'Nie udało się utworzyć nowego klucza.',
   organisations: 'Szkoły i CdR',
-  pendingKeys: 'Nowe klucze czekają na podpis. Uruchom na komputerze z kluczem gminy:',
+  pendingKeys:
+    'Nowe klucze czekają na podpis. Klucz gminy nie trafia na serwer: podpisz offline i przenieś plik.',
+  pendingSignOffline: '1. Na komputerze offline z kluczem gminy (pendrive w /media/usb):',
+  pendingImport: '2. Na serwerze, z przeniesionym plikiem:',
   waitTarget: 'Czas na pierwszą odpowiedź (godziny)',
   ...plKeys,
   ...plHandover,

@@ -64,7 +64,7 @@ export function InvitePage(props: { id: string; token: string; secret: string })
         <button type="button" onClick={() => window.print()}>
           {ts('print')}
         </button>
-        <p>{ts('waitingForColleague')}</p>
+        <p>{ts('accountReady')}</p>
         <button
           type="button"
           class="button--secondary"
