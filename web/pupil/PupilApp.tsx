@@ -3,12 +3,12 @@
 import { useEffect } from 'preact/hooks';
 import { EmergencyBar } from '../common/components/EmergencyBar.tsx';
 import { HelpDirectory } from '../common/components/HelpDirectory.tsx';
-import { LanguageSwitch } from '../common/components/LanguageSwitch.tsx';
 import { QuickExit } from '../common/components/QuickExit.tsx';
 import { t } from '../common/i18n.ts';
 import { watchIdle } from './idle.ts';
 import { watchBack } from './back-guard.ts';
 import { watchWaiting } from './actions/send-report.ts';
+import { LangPicker } from './components/LangPicker.tsx';
 import { KIOSK_CODE, SCHOOL_LINK } from './mode.ts';
 import { ComeBackPage } from './pages/ComeBackPage.tsx';
 import { ReceiptPage } from './pages/ReceiptPage.tsx';
@@ -66,7 +66,7 @@ export function PupilApp() {
       <header class="topbar">
         <QuickExit onExit={wipeForExit} />
         <h1 class="topbar__title">{t('appName')}</h1>
-        <LanguageSwitch />
+        <LangPicker />
       </header>
       <EmergencyBar />
       <main>

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../common/styles.css';
+import './pupil.css';
 import { setLang, lang } from '../common/i18n.ts';
 import { IS_KIOSK } from './mode.ts';
 import { PupilApp } from './PupilApp.tsx';

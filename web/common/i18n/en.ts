@@ -6,6 +6,7 @@ export const en: Messages = {
   quickExit: 'Quick exit',
   quickExitHint: 'Everything leaves the screen. Shortcut: press Esc twice.',
   emergencyTitle: 'Need help now? Call:',
+  emergencyOpen: 'Call for help',
   emergency112: 'Emergency number',
   emergency116111: 'Helpline for children and young people',
   emergency800121212: "Children's helpline of the Ombudsman for Children",

@@ -5,6 +5,7 @@ export const pl = {
   quickExit: 'Wyjdź szybko',
   quickExitHint: 'Wszystko zniknie z ekranu. Skrót: naciśnij dwa razy Esc.',
   emergencyTitle: 'Potrzebujesz pomocy teraz? Zadzwoń:',
+  emergencyOpen: 'Zadzwoń po pomoc',
   emergency112: 'Numer alarmowy',
   emergency116111: 'Telefon Zaufania dla Dzieci i Młodzieży',
   emergency800121212: 'Dziecięcy Telefon Zaufania RPD',

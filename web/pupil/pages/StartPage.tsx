@@ -1,3 +1,4 @@
+import { Icon } from '../../common/components/Icon.tsx';
 import { t } from '../../common/i18n.ts';
 import { IS_KIOSK } from '../mode.ts';
 import { school, screen, type School } from '../state.ts';
@@ -15,14 +16,14 @@ export function StartPage({ current }: { current: School }) {
           class="big"
           onClick={() => (screen.value = { name: 'wizard', step: 0 })}
         >
-          <span aria-hidden="true">✉️</span> {t('startNew')}
+          <Icon name="letter" /> {t('startNew')}
         </button>
         <button
           type="button"
           class="big button--secondary"
           onClick={() => (screen.value = { name: 'come-back' })}
         >
-          <span aria-hidden="true">🔑</span> {t('startBack')}
+          <Icon name="key" /> {t('startBack')}
         </button>
       </div>
       <button

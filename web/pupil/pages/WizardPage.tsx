@@ -1,6 +1,7 @@
 // The report wizard: three taps (what, who, how urgent), own words, then send. A choice moves on
 // by itself, so a 7-year-old needs no "next" button for the first steps; "back" is always there.
 import type { ReportCategory } from '../../../shared/protocol/content.ts';
+import { Icon } from '../../common/components/Icon.tsx';
 import { t, tf } from '../../common/i18n.ts';
 import { ChoiceGrid, type Choice } from '../components/ChoiceGrid.tsx';
 import { draft, screen, type Draft, type School } from '../state.ts';
@@ -10,12 +11,12 @@ import { WordsStep } from './WordsStep.tsx';
 const STEPS = 5;
 
 const categories = (): Choice<ReportCategory>[] => [
-  { value: 'home', icon: '🏠', label: t('catHome') },
-  { value: 'school', icon: '🏫', label: t('catSchool') },
-  { value: 'online', icon: '💻', label: t('catOnline') },
-  { value: 'self', icon: '💔', label: t('catSelf') },
-  { value: 'friend', icon: '🤝', label: t('catFriend') },
-  { value: 'other', icon: '💬', label: t('catOther') },
+  { value: 'home', icon: 'home', label: t('catHome') },
+  { value: 'school', icon: 'school', label: t('catSchool') },
+  { value: 'online', icon: 'online', label: t('catOnline') },
+  { value: 'self', icon: 'heart', label: t('catSelf') },
+  { value: 'friend', icon: 'friends', label: t('catFriend') },
+  { value: 'other', icon: 'talk', label: t('catOther') },
 ];
 
 function go(step: number) {
@@ -31,10 +32,14 @@ export function WizardPage({ step, current }: { step: number; current: School })
   const d = draft.value;
   return (
     <section class="wizard">
-      <p class="wizard__progress" aria-live="polite">
-        {tf('stepOf', { n: step + 1, total: STEPS })}
-      </p>
-      <progress max={STEPS} value={step + 1} aria-hidden="true" />
+      <div class="wizard__head">
+        <div class="wizard__where">
+          <p class="wizard__progress" aria-live="polite">
+            {tf('stepOf', { n: step + 1, total: STEPS })}
+          </p>
+          <progress max={STEPS} value={step + 1} aria-hidden="true" />
+        </div>
+      </div>
       {step === 0 && (
         <ChoiceGrid
           legend={t('whatTitle')}
@@ -47,8 +52,8 @@ export function WizardPage({ step, current }: { step: number; current: School })
         <ChoiceGrid
           legend={t('whoTitle')}
           choices={[
-            { value: 'me', icon: '🙋', label: t('whoMe') },
-            { value: 'someone_else', icon: '👥', label: t('whoOther') },
+            { value: 'me', icon: 'me', label: t('whoMe') },
+            { value: 'someone_else', icon: 'friends', label: t('whoOther') },
           ]}
           selected={d.about}
           onSelect={(v) => choose('about', v, step)}
@@ -59,8 +64,8 @@ export function WizardPage({ step, current }: { step: number; current: School })
           <ChoiceGrid
             legend={t('urgentTitle')}
             choices={[
-              { value: 'yes', icon: '🚨', label: t('urgentYes') },
-              { value: 'no', icon: '⏳', label: t('urgentNo') },
+              { value: 'yes', icon: 'alert', label: t('urgentYes') },
+              { value: 'no', icon: 'clock', label: t('urgentNo') },
             ]}
             selected={d.urgent === null ? null : d.urgent ? 'yes' : 'no'}
             onSelect={(v) => choose('urgent', v === 'yes', step)}
@@ -74,7 +79,7 @@ export function WizardPage({ step, current }: { step: number; current: School })
           <h2>{t('reviewTitle')}</h2>
           <p>{t('reviewHint')}</p>
           <button type="button" class="big" onClick={() => void sendReport(current)}>
-            <span aria-hidden="true">📨</span> {t('send')}
+            <Icon name="send" /> {t('send')}
           </button>
         </div>
       )}
