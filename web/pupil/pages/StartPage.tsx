@@ -1,6 +1,6 @@
 import { Icon } from '../../common/components/Icon.tsx';
 import { t } from '../../common/i18n.ts';
-import { IS_KIOSK } from '../mode.ts';
+import { IS_KIOSK, savedSchool } from '../mode.ts';
 import { school, screen, type School } from '../state.ts';
 
 export function StartPage({ current }: { current: School }) {
@@ -34,9 +34,21 @@ export function StartPage({ current }: { current: School }) {
         {t('helpButton')}
       </button>
       {!IS_KIOSK && (
-        <button type="button" class="button--link" onClick={() => (school.value = null)}>
-          {t('changeSchool')}
-        </button>
+        <div class="start__school">
+          <button type="button" class="button--link" onClick={() => (school.value = null)}>
+            {t('changeSchool')}
+          </button>
+          <button
+            type="button"
+            class="button--link"
+            onClick={() => {
+              savedSchool.forget();
+              school.value = null;
+            }}
+          >
+            {t('forgetSchool')}
+          </button>
+        </div>
       )}
     </section>
   );

@@ -1,23 +1,13 @@
 // The report wizard: three taps (what, who, how urgent), own words, then send. A choice moves on
 // by itself, so a 7-year-old needs no "next" button for the first steps; "back" is always there.
-import type { ReportCategory } from '../../../shared/protocol/content.ts';
-import { Icon } from '../../common/components/Icon.tsx';
 import { t, tf } from '../../common/i18n.ts';
-import { ChoiceGrid, type Choice } from '../components/ChoiceGrid.tsx';
+import { categories } from '../categories.ts';
+import { ChoiceGrid } from '../components/ChoiceGrid.tsx';
 import { draft, screen, type Draft, type School } from '../state.ts';
-import { sendReport } from '../actions/send-report.ts';
+import { ReviewStep } from './ReviewStep.tsx';
 import { WordsStep } from './WordsStep.tsx';
 
 const STEPS = 5;
-
-const categories = (): Choice<ReportCategory>[] => [
-  { value: 'home', icon: 'home', label: t('catHome') },
-  { value: 'school', icon: 'school', label: t('catSchool') },
-  { value: 'online', icon: 'online', label: t('catOnline') },
-  { value: 'self', icon: 'heart', label: t('catSelf') },
-  { value: 'friend', icon: 'friends', label: t('catFriend') },
-  { value: 'other', icon: 'talk', label: t('catOther') },
-];
 
 function go(step: number) {
   screen.value = step < 0 ? { name: 'start' } : { name: 'wizard', step };
@@ -74,15 +64,7 @@ export function WizardPage({ step, current }: { step: number; current: School })
         </>
       )}
       {step === 3 && <WordsStep onNext={() => go(4)} />}
-      {step === 4 && (
-        <div class="review">
-          <h2>{t('reviewTitle')}</h2>
-          <p>{t('reviewHint')}</p>
-          <button type="button" class="big" onClick={() => void sendReport(current)}>
-            <Icon name="send" /> {t('send')}
-          </button>
-        </div>
-      )}
+      {step === 4 && <ReviewStep current={current} />}
       <button type="button" class="button--secondary" onClick={() => go(step - 1)}>
         {t('back')}
       </button>
