@@ -9,6 +9,8 @@ import { watchIdle } from './idle.ts';
 import { watchBack } from './back-guard.ts';
 import { watchWaiting } from './actions/send-report.ts';
 import { LangPicker } from './components/LangPicker.tsx';
+import { ReadAloud } from './components/ReadAloud.tsx';
+import { watchVoices } from './read-aloud.ts';
 import { KIOSK_CODE, SCHOOL_LINK } from './mode.ts';
 import { ComeBackPage } from './pages/ComeBackPage.tsx';
 import { ReceiptPage } from './pages/ReceiptPage.tsx';
@@ -58,7 +60,7 @@ function Screen() {
 
 export function PupilApp() {
   useEffect(() => {
-    const stops = [watchIdle(), watchWaiting(), watchBack()];
+    const stops = [watchIdle(), watchWaiting(), watchBack(), watchVoices()];
     return () => stops.forEach((stop) => stop());
   }, []);
   return (
@@ -70,6 +72,12 @@ export function PupilApp() {
       </header>
       <EmergencyBar />
       <main>
+        {/* The wizard has it in its first row, beside the step. */}
+        {screen.value.name !== 'wizard' && (
+          <div class="read-row" key={screen.value.name}>
+            <ReadAloud />
+          </div>
+        )}
         <Screen />
       </main>
     </>

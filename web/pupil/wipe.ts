@@ -11,6 +11,7 @@ import { forgetTips } from '../common/seen-tips.ts';
 import { wipeCryptoWorker } from './crypto.ts';
 import { IS_KIOSK, savedReceipt, savedSchool } from './mode.ts';
 import { pupilApi } from './pupil-api.ts';
+import { stopReading } from './read-aloud.ts';
 import { draft, emptyDraft, objectUrls, photosLost, screen, session, waiting } from './state.ts';
 import { forgetWaitingSecrets } from './waiting-store.ts';
 
@@ -25,6 +26,7 @@ function silenceWaiting(): void {
 }
 
 export function wipe(): void {
+  stopReading();
   const current = session.value;
   if (current) void pupilApi.endSession(current.token);
   for (const photo of draft.value.photos) URL.revokeObjectURL(photo.previewUrl);

@@ -154,4 +154,7 @@ export const en: Messages = {
   no: 'No',
   notGiven: 'Not given',
   forgetSchool: 'Forget my school on this phone',
+  readToMe: 'Read it to me',
+  readStop: 'Stop reading',
+  readMine: 'Read my words',
 };

@@ -154,6 +154,9 @@ export const pl = {
   no: 'Nie',
   notGiven: 'Nie podano',
   forgetSchool: 'Zapomnij moją szkołę na tym telefonie',
+  readToMe: 'Przeczytaj mi',
+  readStop: 'Przestań czytać',
+  readMine: 'Przeczytaj moje słowa',
 };
 
 export type Messages = Record<keyof typeof pl, string>;

@@ -156,4 +156,7 @@ export const uk: Messages = {
   no: 'Ні',
   notGiven: 'Не вказано',
   forgetSchool: 'Забути мою школу на цьому телефоні',
+  readToMe: 'Прочитай мені',
+  readStop: 'Зупини читання',
+  readMine: 'Прочитай мої слова',
 };

@@ -6,6 +6,7 @@ import { t, tf } from '../../common/i18n.ts';
 import { sendReport } from '../actions/send-report.ts';
 import { draft, type School } from '../state.ts';
 import { categories } from '../categories.ts';
+import { ReadAloud } from '../components/ReadAloud.tsx';
 import { MAX_PHOTOS } from '../components/PhotoPicker.tsx';
 
 export function ReviewStep({ current }: { current: School }) {
@@ -38,6 +39,8 @@ export function ReviewStep({ current }: { current: School }) {
           </div>
         ))}
       </dl>
+      {/* The one place the child's own words may be spoken: only when the child asks. */}
+      {d.text.trim() && <ReadAloud mine={d.text} />}
       <p>{t('reviewHint')}</p>
       <button type="button" class="big" onClick={() => void sendReport(current)}>
         <Icon name="send" /> {t('send')}

@@ -3,6 +3,7 @@
 import { t, tf } from '../../common/i18n.ts';
 import { categories } from '../categories.ts';
 import { ChoiceGrid } from '../components/ChoiceGrid.tsx';
+import { ReadAloud } from '../components/ReadAloud.tsx';
 import { draft, screen, type Draft, type School } from '../state.ts';
 import { ReviewStep } from './ReviewStep.tsx';
 import { WordsStep } from './WordsStep.tsx';
@@ -29,6 +30,7 @@ export function WizardPage({ step, current }: { step: number; current: School })
           </p>
           <progress max={STEPS} value={step + 1} aria-hidden="true" />
         </div>
+        <ReadAloud key={step} />
       </div>
       {step === 0 && (
         <ChoiceGrid
