@@ -89,8 +89,9 @@ export function ThreadPage({ current }: { current: School }) {
             key={m.id}
             class={`bubble ${m.authorRole === 'pupil' ? 'bubble--me' : 'bubble--them'}`}
           >
-            <p class="bubble__author">
-              {t(AUTHOR[m.authorRole])} <span class="bubble__when">{coarseDay(m.createdAt)}</span>
+            <p class="bubble__meta">
+              <span class="bubble__author">{t(AUTHOR[m.authorRole])}</span>{' '}
+              <span class="bubble__when">{coarseDay(m.createdAt)}</span>
             </p>
             <p class="bubble__text" {...(m.authorRole === 'pupil' ? { 'data-typed': '' } : {})}>
               {m.content.text}
