@@ -6,7 +6,7 @@ import { useEffect } from 'preact/hooks';
 import {
   DEFAULT_QUICK_EXIT_URL,
   QUICK_EXIT_URL_PATTERN,
-} from '../../../shared/protocol/pupil-config.ts';
+} from '../../../shared/protocol/quick-exit-url.ts';
 import { t } from '../i18n.ts';
 
 let destination = DEFAULT_QUICK_EXIT_URL;
