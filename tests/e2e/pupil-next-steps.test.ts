@@ -125,6 +125,15 @@ describe('the school on an own phone', () => {
     await page.getByRole('button', { name: tx.start }).waitFor();
     await page.reload();
     await page.getByRole('button', { name: tx.start }).waitFor();
+    // "Change school" asks for a code, and does not open the remembered one again by itself.
+    await page.getByRole('button', { name: 'Zmień szkołę' }).click();
+    await page.locator('#school-code').fill('SP2');
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    await page.getByRole('button', { name: tx.start }).waitFor();
+    expect(await page.locator('.start').innerText()).toContain('nr 2');
+    await page.reload();
+    await page.getByRole('button', { name: tx.start }).waitFor();
+    expect(await page.locator('.start').innerText()).toContain('nr 2');
     await page.getByRole('button', { name: 'Zapomnij moją szkołę na tym telefonie' }).click();
     await page.locator('#school-code').waitFor();
     expect(await page.evaluate(() => localStorage.length)).toBe(0);

@@ -8,7 +8,7 @@ import type { SchoolLink } from '../../common/school-link.ts';
 import { isOrgCode, normaliseOrgCode } from '../../../shared/protocol/common.ts';
 import { findLinkedSchool, findSchool, NotASchool } from '../actions/school-keys.ts';
 import { savedSchool } from '../mode.ts';
-import { school } from '../state.ts';
+import { reopenSchool, school } from '../state.ts';
 
 function failure(error: unknown): MessageKey {
   if (error instanceof NotASchool) return 'schoolNotSchool';
@@ -23,7 +23,9 @@ export function SchoolPage(props: {
 }) {
   const { initialCode, link } = props;
   // An own phone opens the school it found last time (not over a kiosk URL or a poster's link).
-  const [remembered] = useState(() => (initialCode || link ? null : savedSchool.get()));
+  const [remembered] = useState(() =>
+    initialCode || link || !reopenSchool.peek() ? null : savedSchool.get(),
+  );
   const [checking, setChecking] = useState(
     initialCode !== undefined || link !== undefined || remembered !== null,
   );

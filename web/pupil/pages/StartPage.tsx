@@ -1,7 +1,7 @@
 import { Icon } from '../../common/components/Icon.tsx';
 import { t } from '../../common/i18n.ts';
 import { IS_KIOSK, savedSchool } from '../mode.ts';
-import { school, screen, type School } from '../state.ts';
+import { reopenSchool, school, screen, type School } from '../state.ts';
 
 export function StartPage({ current }: { current: School }) {
   return (
@@ -35,7 +35,14 @@ export function StartPage({ current }: { current: School }) {
       </button>
       {!IS_KIOSK && (
         <div class="start__school">
-          <button type="button" class="button--link" onClick={() => (school.value = null)}>
+          <button
+            type="button"
+            class="button--link"
+            onClick={() => {
+              reopenSchool.value = false;
+              school.value = null;
+            }}
+          >
             {t('changeSchool')}
           </button>
           <button
