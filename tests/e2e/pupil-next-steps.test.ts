@@ -148,6 +148,19 @@ describe('the school on an own phone', () => {
   });
 });
 
+describe('the language', () => {
+  it('is Ukrainian on a Ukrainian device, its words loaded after the first screen', async () => {
+    const context = await browser.newContext({ locale: 'uk-UA', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${base}/s/SP1`);
+    await page.getByRole('button', { name: TEXTS.uk.start }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('uk');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: TEXTS.en.start }).waitFor();
+    await context.close();
+  });
+});
+
 describe('the own words', () => {
   it('lose the "write a few words" error as soon as the child types', async () => {
     const { context, page } = await newVisit(browser);
