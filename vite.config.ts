@@ -35,7 +35,11 @@ export default defineConfig(({ command }) => {
         manifest: false,
         strategies: 'generateSW',
         workbox: {
-          globPatterns: ['{index,neutral}.html', 'assets/*.{js,css}', '*.{png,svg,ico,webmanifest}'],
+          globPatterns: [
+            '{index,neutral}.html',
+            'assets/*.{js,css}',
+            '*.{png,svg,ico,webmanifest}',
+          ],
           globIgnores: ['staff/**', 'assets/staff-*'],
           navigateFallback: '/index.html',
           // Workbox matches pathname and query: / and /?school=...&fp=... (the poster link).
