@@ -38,7 +38,11 @@ export default defineConfig(({ command }) => {
         srcDir: 'pupil',
         filename: 'sw.ts',
         injectManifest: {
-          globPatterns: ['index.html', 'assets/*.{js,css}', '*.{png,svg,webmanifest}'],
+          globPatterns: [
+            '{index,neutral}.html',
+            'assets/*.{js,css}',
+            '*.{png,svg,ico,webmanifest}',
+          ],
           globIgnores: ['staff/**', 'assets/staff-*'],
           maximumFileSizeToCacheInBytes: 1024 * 1024,
           rollupFormat: 'iife',

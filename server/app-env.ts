@@ -6,6 +6,7 @@ import type { DialectName } from './db/dialect.ts';
 import type { PupilRateLimits } from './middleware/rate-limit.ts';
 import type { Logger } from './middleware/request-log.ts';
 import type { PushEndpointRules } from './alerts/push-endpoints.ts';
+import type { QuickExitConfig } from './quick-exit.ts';
 import type { Uploads } from './services/attachment-upload.ts';
 
 export interface PupilDeps {
@@ -14,6 +15,8 @@ export interface PupilDeps {
   /** 32-byte HMAC key of the challenge tokens (settings 'pow_secret'). */
   powSecret: Uint8Array;
   limits: PupilRateLimits;
+  /** Where quick exit goes; the app's blank page when left out [Note: quick exit destination]. */
+  quickExit?: QuickExitConfig;
 }
 
 export interface AppDeps {

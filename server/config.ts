@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import * as v from 'valibot';
 import { DEFAULT_PUSH_HOSTS } from './alerts/push-endpoints.ts';
 import { DEFAULT_RATE_LIMITS, type PupilRateLimits } from './middleware/rate-limit.ts';
+import { parseQuickExit, type QuickExitConfig } from './quick-exit.ts';
 
 export interface Config {
   host: string;
@@ -28,6 +29,8 @@ export interface Config {
   rateLimits: PupilRateLimits;
   /** Content-free staff alerts [Note: content-free alerts]. */
   alerts: AlertConfig;
+  /** Where the pupil app's quick exit goes [Note: quick exit destination]. */
+  quickExit: QuickExitConfig;
   /** Upload caps and storage budgets [Note: upload budgets]. */
   uploads: {
     maxConcurrent: number;
@@ -165,6 +168,8 @@ const EnvSchema = v.object({
       ),
     ),
   ),
+  QUICK_EXIT_URL: v.optional(v.string()),
+  QUICK_EXIT_KIOSK_URLS: v.optional(v.string()),
   PUBLIC_URL: v.optional(
     v.pipe(
       v.string(),
@@ -192,6 +197,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration:\n  VAPID_PRIVATE_KEY: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither',
     );
   }
+  let quickExit: QuickExitConfig;
+  try {
+    quickExit = parseQuickExit(e.QUICK_EXIT_URL, e.QUICK_EXIT_KIOSK_URLS);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  ${(error as Error).message}`);
+  }
   return {
     host: e.HOST,
     port: e.PORT,
@@ -212,6 +223,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       messagesPerReceipt: e.RATE_MESSAGES_PER_RECEIPT,
       attachmentsPerReceipt: e.RATE_ATTACHMENTS_PER_RECEIPT,
     },
+    quickExit,
     uploads: {
       maxConcurrent: e.UPLOADS_AT_ONCE,
       maxConcurrentPerReport: e.UPLOADS_AT_ONCE_PER_REPORT,

@@ -52,6 +52,7 @@ await runCli(async () => {
       powBits: config.powBits,
       powSecret: await loadPowSecret(handle.db),
       limits: config.rateLimits,
+      quickExit: config.quickExit,
     },
     alerts,
     secureTransport: config.secureTransport,

@@ -23,6 +23,7 @@ function toDto(o: OrganisationWithCertificate): OrganisationDto {
     address: o.address,
     phone: o.phone,
     hours: o.hours,
+    waitTargetHours: o.wait_target_hours,
     certificate: { body: o.cert_body, signature: o.cert_signature },
   };
 }

@@ -22,6 +22,9 @@ export interface OrganisationDto {
   address: string | null;
   phone: string | null;
   hours: string | null;
+  /** The school's target for a first answer, in hours, set by administrators; the pupil app tells
+   * the child when to expect an answer from it. */
+  waitTargetHours: number;
   certificate: CertificateDto;
 }
 

@@ -9,6 +9,7 @@ import { createApp } from '../../server/app.ts';
 import type { Db } from '../../server/db/database.ts';
 import type { DatabaseHandle, DialectName } from '../../server/db/dialect.ts';
 import type { PupilRateLimits } from '../../server/middleware/rate-limit.ts';
+import type { QuickExitConfig } from '../../server/quick-exit.ts';
 import { createRequestLog, type LogLine } from '../../server/middleware/request-log.ts';
 import type { UploadSettings } from '../../server/services/attachment-upload.ts';
 import { captureAlerts } from '../tools/alert-capture.ts';
@@ -55,6 +56,8 @@ export interface TestAppOptions {
   uploads?: Partial<UploadSettings>;
   /** Push endpoint rules other than the known push services (a local fake push service). */
   pushRules?: PushEndpointRules;
+  /** Quick-exit destinations other than the default [Note: quick exit destination]. */
+  quickExit?: QuickExitConfig;
 }
 
 export async function createTestApp(
@@ -81,6 +84,7 @@ export async function createTestApp(
       powBits: options.powBits ?? TEST_POW_BITS,
       powSecret: TEST_POW_SECRET,
       limits: { ...GENEROUS, ...options.limits },
+      ...(options.quickExit ? { quickExit: options.quickExit } : {}),
     },
     secureTransport: true,
     ...(options.webDir ? { webDir: options.webDir } : {}),

@@ -62,6 +62,11 @@ describe.each(DIALECTS)('API spine on %s', (dialect) => {
     expect(((await res.json()) as { id: string }).id).toBe(SCHOOL_ID);
   });
 
+  it("tells the pupil app the school's waiting-time target, for 'usually answers within'", async () => {
+    const res = await t.app.request('/api/orgs/by-code/SP3');
+    expect(((await res.json()) as { waitTargetHours: number }).waitTargetHours).toBe(24);
+  });
+
   it.each(['SP-3', 'sp%203', 'Sp_3.'])(
     'finds a school whose code %s is typed with dashes, spaces or dots',
     async (typed) => {

@@ -32,6 +32,8 @@ describe('pupil: reaching the school', () => {
       .poll(() => page.getByRole('status').textContent())
       .toContain('Szkoła Podstawowa nr 3');
     expect(await page.getAttribute('html', 'lang')).toBe('pl');
+    // The numbers are one tap away, under the "call for help" strip.
+    await page.getByRole('button', { name: 'Zadzwoń po pomoc' }).click();
     expect(await page.getByRole('link', { name: /116 111/ }).getAttribute('href')).toBe(
       'tel:116111',
     );

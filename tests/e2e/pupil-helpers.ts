@@ -85,9 +85,6 @@ export async function newVisit(browser: Browser, options: { bypassCSP?: boolean 
     serviceWorkers: 'block',
     ...options,
   });
-  await context.route(/^https?:\/\/(www\.)?google\.com\//, (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<title>Google</title>neutral' }),
-  );
   return { context, page: await context.newPage() };
 }
 

@@ -32,7 +32,7 @@ describe('no trace', () => {
     await sendAndReadReceipt(page, 'pl');
 
     await page.getByRole('button', { name: 'Wyjdź szybko' }).click();
-    await page.waitForURL(/google\.com/);
+    await page.waitForURL(/\/neutral\.html$/);
     expect(await page.evaluate(() => history.length)).toBe(historyBefore);
     await page.goto(`${base}/s/SP2`);
     await page.getByRole('button', { name: TEXTS.pl['start'] }).waitFor();

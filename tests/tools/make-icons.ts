@@ -15,3 +15,22 @@ function pixel(x: number, y: number): Rgba {
 }
 
 for (const size of [192, 512]) writeFileSync(`web/public/icon-${size}.png`, encodePng(size, pixel));
+
+// favicon.ico: browsers ask for it on their own (the neutral page has no icon link), and a 404
+// there is a console error on every visit. An ICO file may hold a PNG: a 6-byte header, one
+// 16-byte entry, then the 32x32 PNG.
+const png32 = encodePng(32, pixel);
+const ico = Buffer.alloc(22 + png32.length);
+ico.writeUInt16LE(0, 0); // reserved
+ico.writeUInt16LE(1, 2); // type: icon
+ico.writeUInt16LE(1, 4); // one image
+ico.writeUInt8(32, 6); // width
+ico.writeUInt8(32, 7); // height
+ico.writeUInt8(0, 8); // no palette
+ico.writeUInt8(0, 9); // reserved
+ico.writeUInt16LE(1, 10); // colour planes
+ico.writeUInt16LE(32, 12); // bits per pixel
+ico.writeUInt32LE(png32.length, 14); // image size
+ico.writeUInt32LE(22, 18); // image offset
+Buffer.from(png32).copy(ico, 22);
+writeFileSync('web/public/favicon.ico', ico);

@@ -1,26 +1,40 @@
 // The pupil app's frame: quick exit, language and emergency numbers on every screen; the screen
 // itself follows the in-memory state (the URL never changes, so history keeps nothing).
+import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { EmergencyBar } from '../common/components/EmergencyBar.tsx';
 import { HelpDirectory } from '../common/components/HelpDirectory.tsx';
-import { LanguageSwitch } from '../common/components/LanguageSwitch.tsx';
 import { QuickExit } from '../common/components/QuickExit.tsx';
 import { t } from '../common/i18n.ts';
 import { watchIdle } from './idle.ts';
 import { watchBack } from './back-guard.ts';
 import { watchWaiting } from './actions/send-report.ts';
+import { LangPicker } from './components/LangPicker.tsx';
+import { ReadAloud } from './components/ReadAloud.tsx';
+import { watchVoices } from './read-aloud.ts';
 import { KIOSK_CODE, SCHOOL_LINK } from './mode.ts';
 import { ComeBackPage } from './pages/ComeBackPage.tsx';
 import { ReceiptPage } from './pages/ReceiptPage.tsx';
 import { SchoolPage } from './pages/SchoolPage.tsx';
 import { SendingPage } from './pages/SendingPage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
-import { ThreadPage } from './pages/ThreadPage.tsx';
+import type { ThreadPage as ThreadPageType } from './pages/ThreadPage.tsx';
 import { WaitingPage } from './pages/WaitingPage.tsx';
 import { WizardPage } from './pages/WizardPage.tsx';
 import { updateRefused } from './service-worker.ts';
 import { school, screen } from './state.ts';
 import { wipeForExit } from './wipe.ts';
+
+// The thread (reading and answering) is not needed on the first screen: its code comes in its own
+// chunk, fetched once the app has started, so the first screen stays small.
+const threadModule = signal<{ ThreadPage: typeof ThreadPageType } | null>(null);
+let threadLoading: Promise<void> | undefined;
+function loadThreadPage(): void {
+  threadLoading ??= import('./pages/ThreadPage.tsx').then(
+    (m) => void (threadModule.value = m),
+    () => void (threadLoading = undefined), // offline: tried again when the thread is opened
+  );
+}
 
 function Screen() {
   const s = screen.value;
@@ -39,8 +53,14 @@ function Screen() {
       return <ReceiptPage current={current} />;
     case 'come-back':
       return <ComeBackPage current={current} />;
-    case 'thread':
-      return <ThreadPage current={current} />;
+    case 'thread': {
+      const loaded = threadModule.value;
+      if (!loaded) {
+        loadThreadPage();
+        return <p role="status">{t('loading')}</p>;
+      }
+      return <loaded.ThreadPage current={current} />;
+    }
     case 'help':
       return (
         <>
@@ -59,7 +79,9 @@ function Screen() {
 
 export function PupilApp() {
   useEffect(() => {
-    const stops = [watchIdle(), watchWaiting(), watchBack()];
+    const stops = [watchIdle(), watchWaiting(), watchBack(), watchVoices()];
+    const early = setTimeout(loadThreadPage, 1000);
+    stops.push(() => clearTimeout(early));
     return () => stops.forEach((stop) => stop());
   }, []);
   return (
@@ -67,7 +89,7 @@ export function PupilApp() {
       <header class="topbar">
         <QuickExit onExit={wipeForExit} />
         <h1 class="topbar__title">{t('appName')}</h1>
-        <LanguageSwitch />
+        <LangPicker />
       </header>
       <EmergencyBar />
       <main>
@@ -75,6 +97,12 @@ export function PupilApp() {
           <p class="notice notice--error" role="alert">
             {t('updateRefused')}
           </p>
+        )}
+        {/* The wizard has it in its first row, beside the step. */}
+        {screen.value.name !== 'wizard' && (
+          <div class="read-row" key={screen.value.name}>
+            <ReadAloud />
+          </div>
         )}
         <Screen />
       </main>

@@ -54,3 +54,33 @@ export const savedReceipt = {
     }
   },
 };
+
+const SCHOOL_KEY = 'bezpieczny-glos.school';
+
+/** The school's code, remembered on an own phone so a reload opens it again; never on a kiosk
+ * (the URL names the school there). Forgotten by "forget my school" and by quick exit. */
+export const savedSchool = {
+  get(): string | null {
+    if (IS_KIOSK) return null;
+    try {
+      return localStorage.getItem(SCHOOL_KEY);
+    } catch {
+      return null;
+    }
+  },
+  set(code: string): void {
+    if (IS_KIOSK) return;
+    try {
+      localStorage.setItem(SCHOOL_KEY, code);
+    } catch {
+      // Storage off: the child types the code again next time.
+    }
+  },
+  forget(): void {
+    try {
+      localStorage.removeItem(SCHOOL_KEY);
+    } catch {
+      // nothing stored
+    }
+  },
+};

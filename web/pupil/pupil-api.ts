@@ -9,9 +9,14 @@ import type {
   SubmitReport,
   SubmitReportDto,
 } from '../../shared/protocol/pupil.ts';
+import type { PupilConfigDto } from '../../shared/protocol/pupil-config.ts';
 import { request, requestJson } from '../common/api.ts';
 
 export const pupilApi = {
+  config: (kiosk: string | undefined) =>
+    requestJson<PupilConfigDto>(
+      `/api/pupil/config${kiosk ? `?kiosk=${encodeURIComponent(kiosk)}` : ''}`,
+    ),
   schoolByCode: (code: string) =>
     requestJson<OrganisationDto>(`/api/orgs/by-code/${encodeURIComponent(code)}`),
   schoolById: (id: string) => requestJson<OrganisationDto>(`/api/orgs/${encodeURIComponent(id)}`),

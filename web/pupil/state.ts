@@ -67,6 +67,9 @@ export interface Waiting extends WaitingReport {
 }
 
 export const school = signal<School | null>(null);
+/** Whether the school screen may open the school an own phone remembers: not after "change school"
+ * (the child wants another one; the remembered one stays until another is found). */
+export const reopenSchool = signal(true);
 export const screen = signal<Screen>({ name: 'start' });
 export const draft = signal<Draft>(emptyDraft());
 export const session = signal<PupilSession | null>(null);

@@ -9,8 +9,9 @@
 // returns while the page is open, with nothing shown to whoever uses the tablet next.
 import { forgetTips } from '../common/seen-tips.ts';
 import { wipeCryptoWorker } from './crypto.ts';
-import { IS_KIOSK, savedReceipt } from './mode.ts';
+import { IS_KIOSK, savedReceipt, savedSchool } from './mode.ts';
 import { pupilApi } from './pupil-api.ts';
+import { stopReading } from './read-aloud.ts';
 import { draft, emptyDraft, objectUrls, photosLost, screen, session, waiting } from './state.ts';
 import { forgetWaitingSecrets } from './waiting-store.ts';
 
@@ -25,6 +26,7 @@ function silenceWaiting(): void {
 }
 
 export function wipe(): void {
+  stopReading();
   const current = session.value;
   if (current) void pupilApi.endSession(current.token);
   for (const photo of draft.value.photos) URL.revokeObjectURL(photo.previewUrl);
@@ -40,12 +42,13 @@ export function wipe(): void {
   wipeCryptoWorker();
 }
 
-/** Quick exit: nothing left that reveals or opens a conversation. The remembered receipt codes
- * and a waiting report's code go; a waiting report's ciphertext stays and is sent silently on the
+/** Quick exit: nothing left that reveals or opens a conversation. The remembered receipt codes,
+ * the remembered school and a waiting report's code go; a waiting report's ciphertext stays and is sent silently on the
  * next visit. Resolves once the phone's storage has been changed. */
 export async function wipeForExit(): Promise<void> {
   silenceWaiting();
   wipe();
   savedReceipt.forgetAll();
+  savedSchool.forget();
   if (!IS_KIOSK) await forgetWaitingSecrets().catch(() => undefined);
 }

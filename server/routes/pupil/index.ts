@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
 import { attachmentRoutes, UPLOAD_PATH } from './attachments.ts';
 import { challengeRoutes } from './challenges.ts';
+import { configRoutes } from './config.ts';
 import { messageRoutes } from './messages.ts';
 import { receiptRoutes } from './receipts.ts';
 import { reportRoutes } from './reports.ts';
@@ -13,6 +14,7 @@ import { threadRoutes } from './thread.ts';
 
 export function pupilRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>()
+    .route('/config', configRoutes)
     .route('/challenges', challengeRoutes)
     .route('/reports', reportRoutes())
     .route('/receipts', receiptRoutes())

@@ -1,4 +1,8 @@
-// Emergency numbers on every pupil screen; on a phone each one is a tap-to-call link.
+// Emergency numbers on every pupil screen, one tap away but slim: a strip "Call for help" with
+// 112 beside it, which opens the four numbers below it, each a tap-to-call link. The numbers take
+// the screen only when the child asks, so the question below stays in view on a small phone.
+import { useState } from 'preact/hooks';
+import { Icon } from './Icon.tsx';
 import { t, type MessageKey } from '../i18n.ts';
 
 const NUMBERS: { number: string; tel: string; label: MessageKey }[] = [
@@ -9,21 +13,40 @@ const NUMBERS: { number: string; tel: string; label: MessageKey }[] = [
 ];
 
 export function EmergencyBar() {
+  const [open, setOpen] = useState(false);
   return (
-    <aside class="emergency" aria-labelledby="emergency-title">
-      <h2 id="emergency-title" class="emergency__title">
-        {t('emergencyTitle')}
-      </h2>
-      <ul class="emergency__list">
-        {NUMBERS.map((n) => (
-          <li key={n.tel}>
-            <a class="emergency__link" href={`tel:${n.tel}`}>
-              <span class="emergency__number">{n.number}</span>
-              <span class="emergency__label">{t(n.label)}</span>
-            </a>
-          </li>
-        ))}
-      </ul>
+    <aside class="emergency" aria-label={t('emergencyOpen')}>
+      <div class="emergency__strip">
+        <button
+          type="button"
+          class="emergency__toggle"
+          aria-expanded={open}
+          aria-controls="emergency-panel"
+          onClick={() => setOpen(!open)}
+        >
+          <Icon name="phone" />
+          <span>{t('emergencyOpen')}</span>
+          <span class={open ? 'emergency__chevron emergency__chevron--open' : 'emergency__chevron'}>
+            <Icon name="chevron" size={20} />
+          </span>
+        </button>
+        <a class="emergency__direct" href="tel:112" aria-label={`112, ${t('emergency112')}`}>
+          112
+        </a>
+      </div>
+      <div id="emergency-panel" class="emergency__panel" hidden={!open}>
+        <h2 class="emergency__title">{t('emergencyTitle')}</h2>
+        <ul class="emergency__list">
+          {NUMBERS.map((n) => (
+            <li key={n.tel}>
+              <a class="emergency__link" href={`tel:${n.tel}`}>
+                <span class="emergency__number">{n.number}</span>
+                <span class="emergency__label">{t(n.label)}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
     </aside>
   );
 }

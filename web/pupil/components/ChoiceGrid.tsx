@@ -1,7 +1,10 @@
-// Big, friendly choice chips: an icon and a short sentence, each at least 64 px tall.
+// Big, friendly choice chips: a drawn icon and a short sentence, each at least 56 px tall, all six
+// of the first step in view on a 360x740 phone.
+import { Icon, type IconName } from '../../common/components/Icon.tsx';
+
 export interface Choice<T extends string> {
   value: T;
-  icon: string;
+  icon: IconName;
   label: string;
 }
 
@@ -23,8 +26,8 @@ export function ChoiceGrid<T extends string>(props: {
             aria-pressed={props.selected === c.value}
             onClick={() => props.onSelect(c.value)}
           >
-            <span class="choice__icon" aria-hidden="true">
-              {c.icon}
+            <span class="choice__icon">
+              <Icon name={c.icon} size={32} />
             </span>
             <span class="choice__label">{c.label}</span>
           </button>

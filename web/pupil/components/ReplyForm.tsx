@@ -68,11 +68,21 @@ export function ReplyForm({ current, s }: { current: School; s: PupilSession }) 
           value={text}
           aria-describedby="reply-text-count"
           aria-invalid={tooLong(text)}
-          onInput={(e) => setText(e.currentTarget.value)}
+          onInput={(e) => {
+            if (error === 'textRequired' && e.currentTarget.value.trim()) setError(null);
+            setText(e.currentTarget.value);
+          }}
         />
         <TextLimit id="reply-text-count" text={text} />
       </div>
-      <PhotoPicker id="reply-photos" photos={photos} onChange={setPhotos} />
+      <PhotoPicker
+        id="reply-photos"
+        photos={photos}
+        onChange={(next) => {
+          if (error === 'textRequired' && next.length > 0) setError(null);
+          setPhotos(next);
+        }}
+      />
       {error && (
         <p class="notice notice--error" role="alert">
           {t(error)}

@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { formatReceipt } from '../../../shared/crypto/receipt.ts';
 import { t } from '../../common/i18n.ts';
+import { waitText } from '../coarse-time.ts';
 import { IS_KIOSK, savedReceipt } from '../mode.ts';
 import { photosLost, screen, session, type School } from '../state.ts';
 
@@ -29,6 +30,7 @@ export function ReceiptPage({ current }: { current: School }) {
       <p>{t('receiptWrite')}</p>
       <p>{t('receiptSecret')}</p>
       <p class="hint">{t('receiptNoReset')}</p>
+      <p>{waitText(current.dto.waitTargetHours)}</p>
       {!IS_KIOSK && !saved && (
         <div class="field">
           <p class="hint" id="receipt-save-hint">

@@ -1,12 +1,14 @@
-// Finding the pupil's school: from the kiosk URL or a typed code. Nothing is sent anywhere before
-// the school's certificate has verified against the pinned root key.
+// Finding the pupil's school: from the kiosk URL, a poster's link, the code an own phone remembers,
+// or a typed code. Nothing is sent anywhere before the school's certificate has verified against
+// the pinned root key.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiFailure } from '../../common/api.ts';
 import { t, type MessageKey } from '../../common/i18n.ts';
 import type { SchoolLink } from '../../common/school-link.ts';
 import { isOrgCode, normaliseOrgCode } from '../../../shared/protocol/common.ts';
 import { findLinkedSchool, findSchool, NotASchool } from '../actions/school-keys.ts';
-import { school } from '../state.ts';
+import { savedSchool } from '../mode.ts';
+import { reopenSchool, school } from '../state.ts';
 
 function failure(error: unknown): MessageKey {
   if (error instanceof NotASchool) return 'schoolNotSchool';
@@ -20,9 +22,15 @@ export function SchoolPage(props: {
   link: SchoolLink | undefined;
 }) {
   const { initialCode, link } = props;
-  const [checking, setChecking] = useState(initialCode !== undefined || link !== undefined);
+  // An own phone opens the school it found last time (not over a kiosk URL or a poster's link).
+  const [remembered] = useState(() =>
+    initialCode || link || !reopenSchool.peek() ? null : savedSchool.get(),
+  );
+  const [checking, setChecking] = useState(
+    initialCode !== undefined || link !== undefined || remembered !== null,
+  );
   const [error, setError] = useState<MessageKey | null>(null);
-  const [code, setCode] = useState(initialCode ?? '');
+  const [code, setCode] = useState(initialCode ?? remembered ?? '');
 
   const check = (value: string | SchoolLink) => {
     // Case, spaces and dashes do not count: "sp 1" and "SP-1" are SP1.
@@ -36,18 +44,23 @@ export function SchoolPage(props: {
     setError(null);
     (code !== null ? findSchool(code) : findLinkedSchool(value as SchoolLink)).then(
       (found) => {
+        savedSchool.set(found.dto.code);
         school.value = found;
       },
       (e: unknown) => {
         setChecking(false);
-        setError(failure(e));
+        const why = failure(e);
+        // A remembered code that no longer names a school is forgotten, not tried again.
+        if (why !== 'offline' && why !== 'somethingWrong') savedSchool.forget();
+        setError(why);
       },
     );
   };
   useEffect(() => {
     if (initialCode) check(initialCode);
     else if (link) check(link);
-  }, [initialCode, link]);
+    else if (remembered) check(remembered);
+  }, [initialCode, link, remembered]);
 
   return (
     <section>

@@ -1,4 +1,5 @@
 // Progress while keys are derived, the report is locked and sent, and photos go up.
+import { Icon } from '../../common/components/Icon.tsx';
 import { t, type MessageKey } from '../../common/i18n.ts';
 import { sendReport } from '../actions/send-report.ts';
 import { WorkProgress } from '../components/WorkProgress.tsx';
@@ -33,7 +34,7 @@ export function SendingPage(props: { step: SendStep; error: MessageKey | null; c
         <ol class="steps">
           {STEPS.map((s, i) => (
             <li key={s.step} class={i < index ? 'steps__done' : i === index ? 'steps__now' : ''}>
-              <span aria-hidden="true">{i < index ? '✔' : i === index ? '⏳' : '○'}</span>{' '}
+              <Icon name={i < index ? 'check' : i === index ? 'wait' : 'dot'} />
               {t(s.label)}
             </li>
           ))}

@@ -1,6 +1,7 @@
+import { Icon } from '../../common/components/Icon.tsx';
 import { t } from '../../common/i18n.ts';
-import { IS_KIOSK } from '../mode.ts';
-import { school, screen, type School } from '../state.ts';
+import { IS_KIOSK, savedSchool } from '../mode.ts';
+import { reopenSchool, school, screen, type School } from '../state.ts';
 
 export function StartPage({ current }: { current: School }) {
   return (
@@ -15,14 +16,14 @@ export function StartPage({ current }: { current: School }) {
           class="big"
           onClick={() => (screen.value = { name: 'wizard', step: 0 })}
         >
-          <span aria-hidden="true">✉️</span> {t('startNew')}
+          <Icon name="letter" /> {t('startNew')}
         </button>
         <button
           type="button"
           class="big button--secondary"
           onClick={() => (screen.value = { name: 'come-back' })}
         >
-          <span aria-hidden="true">🔑</span> {t('startBack')}
+          <Icon name="key" /> {t('startBack')}
         </button>
       </div>
       <button
@@ -33,9 +34,28 @@ export function StartPage({ current }: { current: School }) {
         {t('helpButton')}
       </button>
       {!IS_KIOSK && (
-        <button type="button" class="button--link" onClick={() => (school.value = null)}>
-          {t('changeSchool')}
-        </button>
+        <div class="start__school">
+          <button
+            type="button"
+            class="button--link"
+            onClick={() => {
+              reopenSchool.value = false;
+              school.value = null;
+            }}
+          >
+            {t('changeSchool')}
+          </button>
+          <button
+            type="button"
+            class="button--link"
+            onClick={() => {
+              savedSchool.forget();
+              school.value = null;
+            }}
+          >
+            {t('forgetSchool')}
+          </button>
+        </div>
       )}
     </section>
   );

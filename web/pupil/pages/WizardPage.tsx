@@ -1,22 +1,14 @@
 // The report wizard: three taps (what, who, how urgent), own words, then send. A choice moves on
 // by itself, so a 7-year-old needs no "next" button for the first steps; "back" is always there.
-import type { ReportCategory } from '../../../shared/protocol/content.ts';
 import { t, tf } from '../../common/i18n.ts';
-import { ChoiceGrid, type Choice } from '../components/ChoiceGrid.tsx';
+import { categories } from '../categories.ts';
+import { ChoiceGrid } from '../components/ChoiceGrid.tsx';
+import { ReadAloud } from '../components/ReadAloud.tsx';
 import { draft, screen, type Draft, type School } from '../state.ts';
-import { sendReport } from '../actions/send-report.ts';
+import { ReviewStep } from './ReviewStep.tsx';
 import { WordsStep } from './WordsStep.tsx';
 
 const STEPS = 5;
-
-const categories = (): Choice<ReportCategory>[] => [
-  { value: 'home', icon: '🏠', label: t('catHome') },
-  { value: 'school', icon: '🏫', label: t('catSchool') },
-  { value: 'online', icon: '💻', label: t('catOnline') },
-  { value: 'self', icon: '💔', label: t('catSelf') },
-  { value: 'friend', icon: '🤝', label: t('catFriend') },
-  { value: 'other', icon: '💬', label: t('catOther') },
-];
 
 function go(step: number) {
   screen.value = step < 0 ? { name: 'start' } : { name: 'wizard', step };
@@ -31,10 +23,15 @@ export function WizardPage({ step, current }: { step: number; current: School })
   const d = draft.value;
   return (
     <section class="wizard">
-      <p class="wizard__progress" aria-live="polite">
-        {tf('stepOf', { n: step + 1, total: STEPS })}
-      </p>
-      <progress max={STEPS} value={step + 1} aria-hidden="true" />
+      <div class="wizard__head">
+        <div class="wizard__where">
+          <p class="wizard__progress" aria-live="polite">
+            {tf('stepOf', { n: step + 1, total: STEPS })}
+          </p>
+          <progress max={STEPS} value={step + 1} aria-hidden="true" />
+        </div>
+        <ReadAloud key={step} />
+      </div>
       {step === 0 && (
         <ChoiceGrid
           legend={t('whatTitle')}
@@ -47,8 +44,8 @@ export function WizardPage({ step, current }: { step: number; current: School })
         <ChoiceGrid
           legend={t('whoTitle')}
           choices={[
-            { value: 'me', icon: '🙋', label: t('whoMe') },
-            { value: 'someone_else', icon: '👥', label: t('whoOther') },
+            { value: 'me', icon: 'me', label: t('whoMe') },
+            { value: 'someone_else', icon: 'friends', label: t('whoOther') },
           ]}
           selected={d.about}
           onSelect={(v) => choose('about', v, step)}
@@ -59,8 +56,8 @@ export function WizardPage({ step, current }: { step: number; current: School })
           <ChoiceGrid
             legend={t('urgentTitle')}
             choices={[
-              { value: 'yes', icon: '🚨', label: t('urgentYes') },
-              { value: 'no', icon: '⏳', label: t('urgentNo') },
+              { value: 'yes', icon: 'alert', label: t('urgentYes') },
+              { value: 'no', icon: 'clock', label: t('urgentNo') },
             ]}
             selected={d.urgent === null ? null : d.urgent ? 'yes' : 'no'}
             onSelect={(v) => choose('urgent', v === 'yes', step)}
@@ -69,15 +66,7 @@ export function WizardPage({ step, current }: { step: number; current: School })
         </>
       )}
       {step === 3 && <WordsStep onNext={() => go(4)} />}
-      {step === 4 && (
-        <div class="review">
-          <h2>{t('reviewTitle')}</h2>
-          <p>{t('reviewHint')}</p>
-          <button type="button" class="big" onClick={() => void sendReport(current)}>
-            <span aria-hidden="true">📨</span> {t('send')}
-          </button>
-        </div>
-      )}
+      {step === 4 && <ReviewStep current={current} />}
       <button type="button" class="button--secondary" onClick={() => go(step - 1)}>
         {t('back')}
       </button>

@@ -34,7 +34,11 @@ export function WordsStep({ onNext }: { onNext: () => void }) {
           value={d.text}
           aria-describedby="report-text-hint report-text-count"
           aria-invalid={missing || tooLong(d.text)}
-          onInput={(e) => set({ text: e.currentTarget.value })}
+          onInput={(e) => {
+            // The "write a few words" error goes as soon as there are words.
+            if (e.currentTarget.value.trim()) setMissing(false);
+            set({ text: e.currentTarget.value });
+          }}
         />
         <TextLimit id="report-text-count" text={d.text} />
       </div>
@@ -84,7 +88,14 @@ export function WordsStep({ onNext }: { onNext: () => void }) {
         />
         <TextLimit id="report-name-count" text={d.name} max={NAME_MAX} quiet />
       </div>
-      <PhotoPicker id="report-photos" photos={d.photos} onChange={(photos) => set({ photos })} />
+      <PhotoPicker
+        id="report-photos"
+        photos={d.photos}
+        onChange={(photos) => {
+          if (photos.length > 0) setMissing(false);
+          set({ photos });
+        }}
+      />
       <button type="submit" class="big">
         {t('next')}
       </button>
