@@ -19,6 +19,8 @@ export interface Config {
   secureTransport: boolean;
   logLevel: 'silent' | 'info';
   shutdownGraceMs: number;
+  /** Server processes sharing the port, PostgreSQL only [Note: several processes]. */
+  workers: number;
   /** Base proof-of-work difficulty of the pupil endpoints, in leading zero bits. */
   powBits: number;
   /** How difficulty follows a school's load [Note: admission], and per-report rate limits. */
@@ -108,6 +110,7 @@ const EnvSchema = v.object({
     v.pipe(v.string(), v.regex(/^\d+$/, 'SHUTDOWN_GRACE_MS must be a number'), v.transform(Number)),
     '10000',
   ),
+  WORKERS: integer('WORKERS', 1, 1, 64),
   POW_BITS: integer('POW_BITS', 16, 0, 24),
   POW_MAX_EXTRA_BITS: integer('POW_MAX_EXTRA_BITS', DEFAULT_RATE_LIMITS.maxExtraBits, 0, 8),
   POW_REPORTS_PER_BIT: rate('POW_REPORTS_PER_BIT', DEFAULT_RATE_LIMITS.reportsPerBit),
@@ -182,6 +185,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration:\n  VAPID_PRIVATE_KEY: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither',
     );
   }
+  if (e.WORKERS > 1 && e.DATABASE_URL === undefined) {
+    throw new ConfigError(
+      'Invalid configuration:\n  WORKERS: several server processes need PostgreSQL (set DATABASE_URL); SQLite runs one',
+    );
+  }
   return {
     host: e.HOST,
     port: e.PORT,
@@ -192,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureTransport: e.SECURE_TRANSPORT,
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    workers: e.WORKERS,
     powBits: e.POW_BITS,
     rateLimits: {
       maxExtraBits: e.POW_MAX_EXTRA_BITS,
