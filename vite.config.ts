@@ -2,8 +2,9 @@
 // [Note: pinned root key] The municipality root public key is compiled into the web bundle here, so
 // the server that serves the app cannot swap the key clients verify organisation certificates with.
 // It comes from ROOT_PUBLIC_KEY, or from the file the demo set-up writes (DATA_DIR/root-public-key).
-import { readFileSync, existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -13,6 +14,47 @@ function pinnedRootKey(): string {
   if (fromEnv) return fromEnv.trim();
   const file = resolve(process.env['DATA_DIR'] ?? 'data', 'root-public-key');
   return existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+}
+
+/** Files of which the build keeps compressed copies (server/routes/web.ts serves them). */
+const PRECOMPRESSED = /\.(js|mjs|css|html|svg|json|webmanifest|wasm|txt)$/;
+
+/**
+ * [Note: precompressed assets] After the build, a brotli (.br, best quality) and a gzip (.gz)
+ * copy of every compressible file over 1 kB, so the server sends compressed bytes without
+ * compressing anything per request. Brotli at quality 11 is slow, once, at build time only.
+ */
+function precompress() {
+  let outDir = '';
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+    );
+  const compressAll = () => {
+    for (const file of walk(outDir).filter((f) => PRECOMPRESSED.test(f))) {
+      const bytes = readFileSync(file);
+      if (bytes.length < 1024) continue;
+      writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+      writeFileSync(
+        `${file}.br`,
+        brotliCompressSync(bytes, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+            [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+          },
+        }),
+      );
+    }
+  };
+  return {
+    name: 'precompress',
+    apply: 'build' as const,
+    configResolved(config: { build: { outDir: string }; root: string }) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    // After the other plugins' (the service worker is written then).
+    closeBundle: { order: 'post' as const, sequential: true, handler: compressAll },
+  };
 }
 
 export default defineConfig(({ command }) => {
@@ -27,6 +69,7 @@ export default defineConfig(({ command }) => {
     publicDir: 'public',
     plugins: [
       preact(),
+      precompress(),
       // [Note: offline shell] The pupil app's service worker (web/pupil/sw.ts) precaches the
       // pupil app shell only, and installs an update only after the release gate checked it
       // [Note: release gate]. Workbox's precaching and routing do the caching; the plugin

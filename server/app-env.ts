@@ -3,6 +3,7 @@
 import type { Db } from './db/database.ts';
 import type { AlertSender } from './alerts/types.ts';
 import type { DialectName } from './db/dialect.ts';
+import type { Writer } from './db/group-commit.ts';
 import type { PupilRateLimits } from './middleware/rate-limit.ts';
 import type { Logger } from './middleware/request-log.ts';
 import type { PushEndpointRules } from './alerts/push-endpoints.ts';
@@ -22,6 +23,8 @@ export interface PupilDeps {
 export interface AppDeps {
   db: Db;
   dialect: DialectName;
+  /** Units of writes, committed together on SQLite [Note: group commit]. */
+  writer: Writer;
   clock: () => Date;
   log: Logger;
   pupil: PupilDeps;

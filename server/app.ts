@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ErrorBody } from '../shared/errors.ts';
 import { DEFAULT_PUSH_HOSTS, type PushEndpointRules } from './alerts/push-endpoints.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
+import { createWriter, type Writer } from './db/group-commit.ts';
 import { ApiError, codeForStatus, RateLimitError } from './errors.ts';
 import { JSON_BODY_LIMIT, limitBody } from './middleware/body-limit.ts';
 import { createRequestLog, type RequestLog } from './middleware/request-log.ts';
@@ -19,7 +20,9 @@ import { staffRoutes } from './routes/staff/index.ts';
 import { webRoutes } from './routes/web.ts';
 import { createUploads, type UploadSettings } from './services/attachment-upload.ts';
 
-export interface AppOptions extends Omit<AppDeps, 'uploads' | 'pushRules'> {
+export interface AppOptions extends Omit<AppDeps, 'uploads' | 'pushRules' | 'writer'> {
+  /** The database's writer; one over `db` when left out [Note: group commit]. */
+  writer?: Writer;
   /** Push endpoint rules; the known push services when left out. */
   pushRules?: PushEndpointRules;
   /** Directory of the built web app; omitted in API-only tests. */
@@ -42,9 +45,10 @@ function errorResponse(status: number, body: ErrorBody, headers: Record<string, 
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const { webDir, requestLog, uploads, pushRules, ...rest } = options;
+  const { webDir, requestLog, uploads, pushRules, writer, ...rest } = options;
   const deps: AppDeps = {
     ...rest,
+    writer: writer ?? createWriter(rest.db, rest.dialect),
     uploads: createUploads(uploads),
     pushRules: pushRules ?? { hosts: DEFAULT_PUSH_HOSTS },
   };

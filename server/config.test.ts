@@ -29,6 +29,18 @@ describe('loadConfig', () => {
     });
   });
 
+  it('runs one server process unless WORKERS asks for more, and more only on PostgreSQL', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ WORKERS: '4', DATABASE_URL: 'postgres://u:p@db:5432/app' }).workers).toBe(
+      4,
+    );
+    expect(() => loadConfig({ WORKERS: '2' })).toThrow(
+      /WORKERS: several server processes need PostgreSQL/,
+    );
+    expect(() => loadConfig({ WORKERS: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ WORKERS: 'two' })).toThrow(/WORKERS must be a whole number/);
+  });
+
   it('reads the pupil flow settings, with documented defaults', () => {
     expect(loadConfig({})).toMatchObject({
       powBits: 16,

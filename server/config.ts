@@ -23,6 +23,8 @@ export interface Config {
   secureTransport: boolean;
   logLevel: 'silent' | 'info';
   shutdownGraceMs: number;
+  /** Server processes sharing the port, PostgreSQL only [Note: several processes]. */
+  workers: number;
   /** Base proof-of-work difficulty of the pupil endpoints, in leading zero bits. */
   powBits: number;
   /** How difficulty follows a school's load [Note: admission], and per-report rate limits. */
@@ -121,6 +123,7 @@ const EnvSchema = v.object({
     v.pipe(v.string(), v.regex(/^\d+$/, 'SHUTDOWN_GRACE_MS must be a number'), v.transform(Number)),
     '10000',
   ),
+  WORKERS: integer('WORKERS', 1, 1, 64),
   POW_BITS: integer('POW_BITS', 16, 0, 24),
   POW_MAX_EXTRA_BITS: integer('POW_MAX_EXTRA_BITS', DEFAULT_RATE_LIMITS.maxExtraBits, 0, 8),
   POW_REPORTS_PER_BIT: rate('POW_REPORTS_PER_BIT', DEFAULT_RATE_LIMITS.reportsPerBit),
@@ -203,6 +206,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } catch (error) {
     throw new ConfigError(`Invalid configuration:\n  ${(error as Error).message}`);
   }
+  if (e.WORKERS > 1 && e.DATABASE_URL === undefined) {
+    throw new ConfigError(
+      'Invalid configuration:\n  WORKERS: several server processes need PostgreSQL (set DATABASE_URL); SQLite runs one',
+    );
+  }
   return {
     host: e.HOST,
     port: e.PORT,
@@ -214,6 +222,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureTransport: e.SECURE_TRANSPORT,
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    workers: e.WORKERS,
     powBits: e.POW_BITS,
     rateLimits: {
       maxExtraBits: e.POW_MAX_EXTRA_BITS,

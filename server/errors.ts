@@ -55,3 +55,6 @@ export function codeForStatus(status: number): ErrorCode {
       return status >= 500 ? 'internal' : 'bad_request';
   }
 }
+
+/** An answer the server chose (any ApiError), not a failure: a unit may keep its writes for it. */
+export const isRefusal = (err: unknown): boolean => err instanceof ApiError;

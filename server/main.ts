@@ -8,6 +8,7 @@ import { startAlertWorker } from './alerts/sender.ts';
 import { alertsFromConfig } from './alerts/setup.ts';
 import { createApp } from './app.ts';
 import { runCli } from './cli/run-cli.ts';
+import { serverProcessId, superviseWorkers } from './cluster.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/dialect.ts';
 import { readDemoCredentials } from './demo/demo-files.ts';
@@ -24,6 +25,9 @@ import { loadPowSecret } from './setup.ts';
 
 await runCli(async () => {
   const config = loadConfig();
+  // WORKERS > 1: this process only supervises the server processes [Note: several processes].
+  if (await superviseWorkers(config)) return;
+  const processId = serverProcessId();
   const log = config.logLevel === 'silent' ? silentLogger : jsonLogger;
   const clock = () => new Date();
   const handle = openDatabase(config);
@@ -39,9 +43,10 @@ await runCli(async () => {
   const alertWorker = startAlertWorker(alerts, log);
   const requestLog = createRequestLog(log, clock);
   const stopFlush = startHourlyFlush(requestLog, clock);
-  // Half uploads a killed process left behind are dropped [Note: upload budgets].
+  // Half uploads a killed process left behind are dropped [Note: upload budgets] (by the
+  // supervisor when there are several processes: none may drop another's).
   const stagingDir = join(config.dataDir, 'uploads');
-  clearStaging(stagingDir);
+  if (processId === undefined) clearStaging(stagingDir);
   const app = createApp({
     requestLog,
     db: handle.db,
@@ -61,7 +66,8 @@ await runCli(async () => {
     pushRules: { hosts: config.alerts.pushHosts },
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-    const credentials = config.demo ? readDemoCredentials(config.dataDir) : undefined;
+    const credentials =
+      config.demo && (processId ?? 1) === 1 ? readDemoCredentials(config.dataDir) : undefined;
     if (credentials) console.log(`\n${credentials}`);
     console.log(
       `Listening on http://${config.host}:${info.port}/ (staff: /staff/), database: ${handle.dialect}`,

@@ -10,6 +10,7 @@ import {
   touchPrivateFile,
 } from '../private-files.ts';
 import type { Db } from './database.ts';
+import { cachingDatabase } from './statement-cache.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -51,7 +52,8 @@ function openSqlite(dataDir: string): DatabaseHandle {
   sqlite.pragma('secure_delete = ON');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db: Db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Statements are prepared once and reused [Note: statement cache].
+  const db: Db = new Kysely({ dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',

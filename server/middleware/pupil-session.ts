@@ -15,10 +15,13 @@ const TOKEN = /^Bearer ([A-Za-z0-9_-]{43})$/;
 export const pupilSession: MiddlewareHandler<PupilEnv> = async (c, next) => {
   const match = TOKEN.exec(c.req.header('Authorization') ?? '');
   if (!match?.[1]) throw new ApiError(401, 'unauthorized', 'No valid pupil session');
-  const { db, clock } = c.var.deps;
+  const { writer, clock } = c.var.deps;
   const now = clock();
   const tokenHash = hashToken(match[1]);
-  const session = await touchPupilSession(db, tokenHash, now.toISOString(), sessionExpiry(now));
+  // Sliding the expiry is a write: committed with the others of the moment [Note: group commit].
+  const session = await writer.run((trx) =>
+    touchPupilSession(trx, tokenHash, now.toISOString(), sessionExpiry(now)),
+  );
   if (!session) throw new ApiError(401, 'unauthorized', 'No valid pupil session');
   c.set('session', { reportId: session.report_id, tokenHash });
   await next();

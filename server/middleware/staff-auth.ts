@@ -7,6 +7,7 @@ import type { StaffRole } from '../../shared/protocol/staff.ts';
 import type { AppEnv } from '../app-env.ts';
 import { touchStaffSession } from '../db/repositories/staff-sessions.ts';
 import { ApiError } from '../errors.ts';
+import { DEFAULT_WAIT_TARGET_HOURS } from '../services/staff-case.ts';
 import {
   hashStaffToken,
   sessionToken,
@@ -20,6 +21,8 @@ export interface StaffPrincipal {
   role: StaffRole;
   status: 'invited' | 'active';
   tokenHash: string;
+  /** The school's wait target in hours (24 when it has none, or no school), read with the session. */
+  waitTargetHours: number;
 }
 
 export interface StaffEnv {
@@ -90,6 +93,7 @@ export function requireStaff(
       role: staff.role,
       status,
       tokenHash,
+      waitTargetHours: found.waitTargetHours ?? DEFAULT_WAIT_TARGET_HOURS,
     });
     await next();
   };

@@ -1,12 +1,19 @@
 // Serves the built web app: the pupil entry at / (and at the kiosk URL /s/<school code>), the
 // staff entry at /staff/. Hashed assets may be cached; the pages themselves never are, so a
 // shared tablet's cache keeps nothing that a later visitor could open.
+// [Note: precompressed assets] `npm run build` writes a brotli (.br) and a gzip (.gz) copy of every
+// compressible file (vite.config.ts); the copy the browser accepts is sent as it is, so nothing is
+// compressed per request. Every answer of a compressible file says `Vary: Accept-Encoding`, also
+// the uncompressed one, so that no cache hands one client's encoding to another.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { ApiError } from '../errors.ts';
+
+/** Content types of which the build keeps compressed copies (see PRECOMPRESSED in vite.config.ts). */
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|manifest\+json|wasm)|image\/svg)/;
 
 export function webRoutes(webDir: string): Hono<AppEnv> {
   const page = (file: string) => {
@@ -31,9 +38,20 @@ export function webRoutes(webDir: string): Hono<AppEnv> {
       .get('/s/:code', pupil)
       .get('/staff', (c) => c.redirect('/staff/', 301))
       .get('/staff/', staff)
+      // The same pages under their file names: never cached either.
+      .get('/index.html', pupil)
+      .get('/staff/index.html', staff)
       // Every screen of the staff app has an address [Note: staff addresses]: the same page for
       // each (files under /staff/, such as its service worker, have a dot and are served below).
       .get('/staff/*', async (c, next) => (/\.[A-Za-z0-9]+$/.test(c.req.path) ? next() : staff()))
+      .use('*', async (c, next) => {
+        await next();
+        const type = c.res.headers.get('Content-Type') ?? '';
+        const vary = c.res.headers.get('Vary') ?? '';
+        if (COMPRESSIBLE.test(type) && !/accept-encoding/i.test(vary)) {
+          c.res.headers.append('Vary', 'Accept-Encoding');
+        }
+      })
       // Set on the answer serveStatic made: its onFound hook runs after the response exists, so a
       // header set there never reached the browser, and every visit downloaded every asset again.
       .use('/assets/*', async (c, next) => {
@@ -42,7 +60,7 @@ export function webRoutes(webDir: string): Hono<AppEnv> {
           c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
         }
       })
-      .use('/assets/*', serveStatic({ root: webDir }))
-      .use('*', serveStatic({ root: webDir }))
+      .use('/assets/*', serveStatic({ root: webDir, precompressed: true }))
+      .use('*', serveStatic({ root: webDir, precompressed: true }))
   );
 }

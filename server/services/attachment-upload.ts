@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { AttachmentFormSchema, PUPIL_LIMITS } from '../../shared/protocol/pupil.ts';
 import type { Db, Trx } from '../db/database.ts';
+import type { Writer } from '../db/group-commit.ts';
 import type { DialectName } from '../db/dialect.ts';
 import { isUniqueViolation } from '../db/constraint.ts';
 import {
@@ -131,6 +132,8 @@ export interface UploadTarget {
 
 interface Ctx {
   db: Db;
+  /** The copy into the database is a unit of work [Note: group commit]. */
+  writer: Writer;
   dialect: DialectName;
   uploads: Uploads;
 }
@@ -227,7 +230,7 @@ async function storeStaged(
   const fileKeyWrapped = decodeField(fields.fileKeyWrapped, 'fileKeyWrapped');
   const meta = decodeField(fields.meta, 'meta');
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    await ctx.writer.run(async (trx) => {
       await target.touch(trx);
       if (ctx.dialect === 'postgres') {
         // Two reports of one school may upload at once: their budget checks take turns.

@@ -33,8 +33,13 @@ export async function ownReport(
   return report;
 }
 
+/** A school's wait target when none is set (the column's default). */
+export const DEFAULT_WAIT_TARGET_HOURS = 24;
+
 export async function waitTargetHours(db: DbOrTrx, orgId: string): Promise<number> {
-  return (await findOrganisation(db, { id: orgId }))?.wait_target_hours ?? 24;
+  return (
+    (await findOrganisation(db, { id: orgId }))?.wait_target_hours ?? DEFAULT_WAIT_TARGET_HOURS
+  );
 }
 
 type ItemFields = Pick<

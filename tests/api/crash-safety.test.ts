@@ -15,10 +15,15 @@ import { runScript, startServer, type RunningServer } from '../tools/cli-process
 import { json, PupilClient, viaUrl } from '../tools/pupil-client.ts';
 import { createPostgresDatabase, DIALECTS } from './test-db.ts';
 
-/** Pupils submitting at once, each in a loop: compose, fetch a challenge, submit. */
-const WRITERS = 4;
+/**
+ * Pupils submitting at once, each in a loop: compose, fetch a challenge, submit. Enough of them
+ * that submissions arrive together and the server commits them in shared batches [Note: group
+ * commit] (tests/api/group-commit.test.ts shows the batching itself): the kill then falls among
+ * units queued, written but not committed, and committed but not yet answered.
+ */
+const WRITERS = 24;
 /** The kill comes after this many acknowledged reports, or after KILL_AFTER_MS. */
-const TARGET = 40;
+const TARGET = 150;
 const KILL_AFTER_MS = 5_000;
 /** The only count asserted: enough acknowledged reports for the check to mean something. */
 const AT_LEAST = 10;

@@ -1,7 +1,7 @@
 // The bench's printed rows: each figure with its ratio to the baseline measured in the same run
 // (these machines are shared and noisy: absolute numbers drift, ratios much less), the target, and
 // `ok` or `MISSED`.
-import type { LoadResult } from './load.ts';
+import { TIMEOUT_S, type LoadResult } from './load.ts';
 
 export const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 const ratio = (value: number, base: number) =>
@@ -44,6 +44,7 @@ export function loadRow(
     `${(r.peakRss / 2 ** 20).toFixed(0)} MB`.padStart(6),
     target.padEnd(28),
     ok === undefined ? '' : verdict(ok),
+    r.timeouts > 0 ? `(${r.timeouts} timed out after ${TIMEOUT_S} s)` : '',
   ];
   return cells.join(' ').trimEnd();
 }

@@ -1,6 +1,7 @@
 // The real server's load phases: server/main.ts, as `npm start` runs it, in its own process over
 // the bench database. Report submissions and receipt openings are pre-built before their timed
 // phase; the inbox is loaded at each database size after seeding up to it.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromB64 } from '../../shared/crypto/index.ts';
 import { hashAuthKey } from '../../server/auth-hash.ts';
@@ -31,6 +32,13 @@ export const BENCH_SERVER_ENV = {
   POW_RECEIPTS_PER_BIT: '1000000',
 } as const;
 
+/**
+ * The server as the bench runs it: server/main.ts through tsx, as `npm start` ran it until now.
+ * When `npm run build` bundles the server (dist/server/main.js, the production command), this is
+ * the one line to change so the bench measures what production runs.
+ */
+export const SERVER_ENTRY = 'server/main.ts';
+
 /** Requests of the 1-connection submission phase. */
 const ALONE = 1_000;
 
@@ -52,15 +60,14 @@ export interface ServerResults {
   inboxAlone: LoadResult;
   /** How many items an inbox page held (a page is INBOX_PAGE reports). */
   inboxItems: number;
+  /** PostgreSQL only: the largest inbox again, served by two processes [Note: several processes]. */
+  inboxTwoProcesses: LoadResult | undefined;
 }
 
-export async function measureServer(
-  db: BenchDatabase,
-  size: PhaseSizes,
-  nodeFlags: string[],
-): Promise<ServerResults> {
+async function startBenchServer(db: BenchDatabase, nodeFlags: string[], workers: number) {
+  const logFile = join(db.dir, `server-${workers}.log`);
   const server = await startServerProcess(
-    'server/main.ts',
+    SERVER_ENTRY,
     {
       ...db.env,
       ...BENCH_SERVER_ENV,
@@ -70,10 +77,26 @@ export async function measureServer(
       // API only: the web app is not built for this server (the browser figures use their own).
       WEB_DIR: join(db.dir, 'no-web'),
       LOG_LEVEL: 'info',
+      WORKERS: String(workers),
     },
-    join(db.dir, 'server.log'),
+    logFile,
     nodeFlags,
   );
+  // Every process listening before the load starts (the first one's line started the bench).
+  const deadline = Date.now() + 120_000;
+  while ((readFileSync(logFile, 'utf8').match(/Listening on/g)?.length ?? 0) < workers) {
+    if (Date.now() > deadline) throw new Error(`not all ${workers} server processes started`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return server;
+}
+
+export async function measureServer(
+  db: BenchDatabase,
+  size: PhaseSizes,
+  nodeFlags: string[],
+): Promise<ServerResults> {
+  const server = await startBenchServer(db, nodeFlags, 1);
   try {
     const base = { baseUrl: server.baseUrl, pid: server.pid };
     const sodium = await loadSodium();
@@ -125,7 +148,30 @@ export async function measureServer(
     const inboxAlone = await inboxPhase(1);
     const res = await fetch(`${server.baseUrl}/api/staff/reports`, { headers: { cookie } });
     const inboxItems = ((await res.json()) as { items: unknown[] }).items.length;
-    return { submit, submitAlone, receipt, inbox, inboxAlone, inboxItems };
+
+    // The same inbox from two processes on the same database: the session is in the database,
+    // so the cookie of the first process's sign-in serves.
+    let inboxTwoProcesses: LoadResult | undefined;
+    if (db.dialect === 'postgres') {
+      await server.stop();
+      const two = await startBenchServer(db, nodeFlags, 2);
+      try {
+        inboxTwoProcesses = await measured(
+          {
+            baseUrl: two.baseUrl,
+            pid: two.pid,
+            method: 'GET',
+            path: '/api/staff/reports',
+            headers: { cookie },
+            expectStatus: 200,
+          },
+          { seconds: size.seconds },
+        );
+      } finally {
+        await two.stop();
+      }
+    }
+    return { submit, submitAlone, receipt, inbox, inboxAlone, inboxItems, inboxTwoProcesses };
   } finally {
     await server.stop();
   }

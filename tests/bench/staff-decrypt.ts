@@ -161,9 +161,12 @@ export async function staffDecryption(browser: Browser, server: DemoServer, runs
   );
   if (!workerFile) throw new Error('no built staff worker');
   const context = await browser.newContext();
+  // The demo instance's own database for the TOTP step: signIn's default reads the e2e run's,
+  // through Vitest's inject(), which only works inside Vitest (the bench is a plain script).
+  const handle = openDatabase({ dataDir: server.dataDir });
   try {
     const page = await context.newPage();
-    await signIn(page, server.baseUrl, account);
+    await signIn(page, server.baseUrl, account, handle.db);
     await page.getByRole('heading', { name: 'Zgłoszenia' }).waitFor({ timeout: 30_000 });
     // tsx compiles this file with esbuild's keepNames, which wraps inner functions in __name();
     // the page has no such helper, so give it an identity one before sending the function.
@@ -178,5 +181,6 @@ export async function staffDecryption(browser: Browser, server: DemoServer, runs
     return { decryptMs: median(decrypt), bareMs: median(bare) };
   } finally {
     await context.close();
+    await handle.close();
   }
 }

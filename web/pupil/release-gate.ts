@@ -23,8 +23,10 @@ interface Trust {
   signed: boolean;
 }
 
-/** The files the pupil app runs: everything but the staff app's. */
-const pupilFile = (path: string) => !path.startsWith('staff/') && !path.startsWith('assets/staff-');
+/** The files the pupil app runs: everything but the staff app's, and not the compressed copies
+ * (a fetch gets the copy the browser accepts, decoded: its bytes are the listed file's). */
+const pupilFile = (path: string) =>
+  !path.startsWith('staff/') && !path.startsWith('assets/staff-') && !/\.(br|gz)$/.test(path);
 
 async function remembered(): Promise<Trust | null> {
   const res = await (await caches.open(TRUST_CACHE)).match(TRUST_KEY);

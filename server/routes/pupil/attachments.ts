@@ -23,12 +23,12 @@ export function attachmentRoutes() {
       pupilSession,
       limitPerReport('attachment', (l) => l.attachmentsPerReceipt),
       async (c) => {
-        const { db, dialect, clock, uploads } = c.var.deps;
+        const { db, writer, dialect, clock, uploads } = c.var.deps;
         const { reportId } = c.var.session;
         const report = await findReport(db, reportId);
         if (!report) throw notFound('Report');
         const hour = coarseHourIso(clock());
-        const id = await receiveAttachment({ db, dialect, uploads }, c.req.raw, {
+        const id = await receiveAttachment({ db, writer, dialect, uploads }, c.req.raw, {
           reportId,
           orgId: report.org_id,
           uploaderRole: 'pupil',

@@ -28,14 +28,15 @@ export function messageRoutes() {
     validate('json', PostMessageSchema),
     async (c) => {
       const input = c.req.valid('json');
-      const { db, clock } = c.var.deps;
+      const { writer, clock } = c.var.deps;
       const { reportId } = c.var.session;
       const id = input.id.toLowerCase();
       const blob = decodeField(input.blob, 'blob');
       const hour = coarseHourIso(clock());
       let alert: { orgId: string; urgent: boolean; cdrs: string[] };
       try {
-        alert = await db.transaction().execute(async (trx) => {
+        // Committed with the others of the moment [Note: group commit].
+        alert = await writer.run(async (trx) => {
           const report = await findReport(trx, reportId);
           if (!report) throw notFound('Report');
           // A paused conversation (the counsellor's decision) refuses; a flag alone does not.

@@ -8,7 +8,7 @@ import type { AppEnv } from '../../app-env.ts';
 import { hashAuthKey } from '../../auth-hash.ts';
 import { spendChallenge } from '../../db/repositories/pow-spent.ts';
 import { findReportByLookup } from '../../db/repositories/reports.ts';
-import { ApiError } from '../../errors.ts';
+import { ApiError, isRefusal } from '../../errors.ts';
 import { validate } from '../../middleware/validate.ts';
 import { countAccepted, requireCurrentWork } from '../../services/admission.ts';
 import { checkPow, powReplayed } from '../../services/pow.ts';
@@ -21,7 +21,7 @@ export const NO_SUCH_RECEIPT = 'No report for this receipt';
 export function receiptRoutes() {
   return new Hono<AppEnv>().post('/', validate('json', OpenReceiptSchema), async (c) => {
     const input = c.req.valid('json');
-    const { db, clock, pupil } = c.var.deps;
+    const { db, writer, clock, pupil } = c.var.deps;
     const now = clock();
     const orgId = input.orgId.toLowerCase();
     const pow = checkPow(pupil.powSecret, input.pow, {
@@ -30,18 +30,32 @@ export function receiptRoutes() {
       baseBits: pupil.powBits,
       now,
     });
-    if (!(await spendChallenge(db, pow.challengeId, pow.expiresAt, now.toISOString()))) {
-      throw powReplayed();
-    }
-    const authKey = decodeField(input.authKey, 'authKey');
-    await requireCurrentWork(db, pupil.limits, 'receipt', orgId, pow.bits - pupil.powBits, now);
-    const report = await findReportByLookup(db, orgId, hashAuthKey(authKey));
-    // A look-up, right or wrong, is accepted work: guessing makes the school's receipt challenges
-    // dearer for the guesser [Note: admission]; an honest pupil still gets in, at most a little
-    // slower.
-    await countAccepted(db, pupil.limits, 'receipt', orgId, now);
-    if (!report) throw new ApiError(404, 'not_found', NO_SUCH_RECEIPT);
-    const session = await startPupilSession(db, report.id, now);
+    // One unit of work with its session, committed with the others of the moment [Note: group
+    // commit]; a refusal keeps the spent challenge and the counted look-up.
+    const { report, session } = await writer.run(
+      async (trx) => {
+        if (!(await spendChallenge(trx, pow.challengeId, pow.expiresAt, now.toISOString()))) {
+          throw powReplayed();
+        }
+        const authKey = decodeField(input.authKey, 'authKey');
+        await requireCurrentWork(
+          trx,
+          pupil.limits,
+          'receipt',
+          orgId,
+          pow.bits - pupil.powBits,
+          now,
+        );
+        const report = await findReportByLookup(trx, orgId, hashAuthKey(authKey));
+        // A look-up, right or wrong, is accepted work: guessing makes the school's receipt
+        // challenges dearer for the guesser [Note: admission]; an honest pupil still gets in, at
+        // most a little slower.
+        await countAccepted(trx, pupil.limits, 'receipt', orgId, now);
+        if (!report) throw new ApiError(404, 'not_found', NO_SUCH_RECEIPT);
+        return { report, session: await startPupilSession(trx, report.id, now) };
+      },
+      { keepWhen: isRefusal },
+    );
     return c.json<OpenReceiptDto>({ session, thread: await pupilThread(db, report) }, 200);
   });
 }

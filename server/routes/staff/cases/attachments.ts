@@ -17,11 +17,11 @@ export const STAFF_UPLOAD_PATH = /^\/api\/staff\/reports\/[^/]+\/attachments$/;
 
 export const attachmentRoutes = new Hono<StaffEnv>()
   .post('/:id/attachments', counsellorOnly, validate('param', ReportParamsSchema), async (c) => {
-    const { db, dialect, clock, uploads } = c.var.deps;
+    const { db, writer, dialect, clock, uploads } = c.var.deps;
     const staff = c.var.staff;
     const report = await ownReport(db, staff, c.req.valid('param').id);
     const now = clock();
-    const id = await receiveAttachment({ db, dialect, uploads }, c.req.raw, {
+    const id = await receiveAttachment({ db, writer, dialect, uploads }, c.req.raw, {
       reportId: report.id,
       orgId: report.org_id,
       uploaderRole: 'counsellor',

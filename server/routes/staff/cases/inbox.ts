@@ -15,7 +15,7 @@ import { encodeField } from '../../../services/wire-bytes.ts';
 import { notFound } from '../../../errors.ts';
 import type { StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
-import { inboxItem, waitTargetHours } from '../../../services/staff-case.ts';
+import { inboxItem } from '../../../services/staff-case.ts';
 import { counsellorOnly } from './params.ts';
 
 /** Not (yet) in shared/protocol/staff.ts: the answer of GET /api/staff/reports/colleagues. */
@@ -26,19 +26,17 @@ export interface ColleaguesDto {
 export const inboxRoutes = new Hono<StaffEnv>()
   .get('/', counsellorOnly, validate('query', InboxQuerySchema), async (c) => {
     const { db, clock } = c.var.deps;
-    const { orgId, id } = c.var.staff;
+    // The wait target came with the session's one query (middleware/staff-auth.ts).
+    const { orgId, id, waitTargetHours: target } = c.var.staff;
     if (!orgId) throw notFound('School');
     const query = c.req.valid('query');
-    const [rows, target] = await Promise.all([
-      listInbox(db, {
-        orgId,
-        staffId: id,
-        filter: query.filter,
-        page: query.page,
-        ...(query.status ? { status: query.status } : {}),
-      }),
-      waitTargetHours(db, orgId),
-    ]);
+    const rows = await listInbox(db, {
+      orgId,
+      staffId: id,
+      filter: query.filter,
+      page: query.page,
+      ...(query.status ? { status: query.status } : {}),
+    });
     const now = clock();
     return c.json<InboxDto>({
       items: rows.slice(0, INBOX_PAGE).map((r) =>
