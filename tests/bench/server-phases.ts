@@ -1,5 +1,5 @@
-// The real server's load phases: server/main.ts, as `npm start` runs it, in its own process over
-// the bench database. Report submissions and receipt openings are pre-built before their timed
+// The real server's load phases: the built server (dist/server/main.js), as the production
+// command runs it, in its own process over the bench database. Report submissions and receipt openings are pre-built before their timed
 // phase; the inbox is loaded at each database size after seeding up to it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,11 +33,10 @@ export const BENCH_SERVER_ENV = {
 } as const;
 
 /**
- * The server as the bench runs it: server/main.ts through tsx, as `npm start` ran it until now.
- * When `npm run build` bundles the server (dist/server/main.js, the production command), this is
- * the one line to change so the bench measures what production runs.
+ * The server as production runs it: the bundle `npm run build` writes (dist/server/main.js), run
+ * by node alone, no tsx (startServerProcess builds it first).
  */
-export const SERVER_ENTRY = 'server/main.ts';
+export const SERVER_ENTRY = 'dist/server/main.js';
 
 /** Requests of the 1-connection submission phase. */
 const ALONE = 1_000;

@@ -1,5 +1,5 @@
-// A server program in its own Node process, started as `npm start` starts the real one (node
-// --import tsx), so that its memory can be read alone from /proc/<pid>/status while the load
+// A server program in its own Node process, started as production starts the real one (the built
+// bundle, node alone; a .ts program such as the echo server through tsx), so that its memory can be read alone from /proc/<pid>/status while the load
 // generator runs here. Its stdout (the request log) goes to a file, not through a pipe this
 // process would have to drain while it measures.
 import { spawn, spawnSync } from 'node:child_process';
@@ -40,6 +40,15 @@ export function sampleRss(pid: number, everyMs = 100): { stop(): number } {
  * Runs `script` with exactly `env` (plus PATH and HOME: nothing of this shell's configuration
  * leaks in) and resolves once its log says `Listening on http://host:port/`.
  */
+let built = false;
+/** `npm run build:server` (esbuild, a few seconds), once per bench process. */
+function buildServerOnce(): void {
+  if (built) return;
+  const result = spawnSync('npm', ['run', 'build:server'], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`npm run build:server failed:\n${result.stderr}`);
+  built = true;
+}
+
 export async function startServerProcess(
   script: string,
   env: Record<string, string>,
@@ -61,8 +70,12 @@ export async function startServerProcess(
     });
     if (prepared.status !== 0) throw new Error(`demo preparation failed:\n${prepared.stderr}`);
   }
+  // The built server (a .js bundle) runs as production runs it, built afresh once per bench run
+  // so it is this tree's code.
+  if (script.endsWith('.js')) buildServerOnce();
+  const loader = script.endsWith('.js') ? [] : ['--import', 'tsx'];
   const out = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script], {
     env: childEnv,
     stdio: ['ignore', out, 'pipe'],
   });

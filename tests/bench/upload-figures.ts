@@ -9,7 +9,7 @@ import { loadSodium } from '../../server/crypto/sodium.ts';
 import { PupilClient, viaUrl } from '../tools/pupil-client.ts';
 import type { BenchDatabase } from './bench-database.ts';
 import { mb, row } from './format.ts';
-import { BENCH_SERVER_ENV } from './server-phases.ts';
+import { BENCH_SERVER_ENV, SERVER_ENTRY } from './server-phases.ts';
 import { rssBytes, sampleRss, startServerProcess } from './server-process.ts';
 
 const AT_ONCE = 30;
@@ -25,7 +25,7 @@ export interface UploadFigure {
 
 export async function measureUploads(db: BenchDatabase): Promise<UploadFigure> {
   const server = await startServerProcess(
-    'server/main.ts',
+    SERVER_ENTRY,
     {
       ...db.env,
       ...BENCH_SERVER_ENV,
