@@ -142,7 +142,8 @@ export function StaffApp() {
       <main>
         {u && (
           <p class="whoami">
-            {u.me.displayName} · {u.me.org?.name}
+            {u.me.displayName}
+            {u.me.org && ` · ${u.me.org.name}`}
           </p>
         )}
         <Page />

@@ -24,6 +24,12 @@ export const RISK_LABEL: Record<string, StaffKey> = {
   high: 'riskHigh',
   critical: 'riskCritical',
 };
+/** The language the pupil wrote in, as a word ("polski"), not a code. */
+export const LANGUAGE_NAME: Record<string, StaffKey> = {
+  pl: 'langPl',
+  uk: 'langUk',
+  en: 'langEn',
+};
 /** What the pupil chose in the wizard (inside the encrypted report). */
 export const PUPIL_CATEGORY_LABEL: Record<string, StaffKey> = {
   home: 'pupilHome',

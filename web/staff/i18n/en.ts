@@ -1,5 +1,6 @@
 import { enKeys } from './keys-en.ts';
 import { enHandover } from './handover-en.ts';
+import { enWorkspace } from './workspace-en.ts';
 import type { StaffMessages } from './pl.ts';
 
 export const en: StaffMessages = {
@@ -276,4 +277,5 @@ export const en: StaffMessages = {
   waitTarget: 'Time to first answer (hours)',
   ...enKeys,
   ...enHandover,
+  ...enWorkspace,
 };

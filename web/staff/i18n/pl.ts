@@ -1,6 +1,7 @@
 // The staff app's Polish words: the source the other dictionaries are checked against.
 import { plKeys } from './keys-pl.ts';
 import { plHandover } from './handover-pl.ts';
+import { plWorkspace } from './workspace-pl.ts';
 
 export const pl = {
   appTitle: 'Bezpieczny Głos: dla pracowników',
@@ -276,6 +277,7 @@ export const pl = {
   waitTarget: 'Czas na pierwszą odpowiedź (godziny)',
   ...plKeys,
   ...plHandover,
+  ...plWorkspace,
 };
 
 export type StaffMessages = Record<keyof typeof pl, string>;

@@ -1,5 +1,6 @@
 import { ukKeys } from './keys-uk.ts';
 import { ukHandover } from './handover-uk.ts';
+import { ukWorkspace } from './workspace-uk.ts';
 import type { StaffMessages } from './pl.ts';
 
 export const uk: StaffMessages = {
@@ -274,4 +275,5 @@ export const uk: StaffMessages = {
   waitTarget: 'Час на першу відповідь (години)',
   ...ukKeys,
   ...ukHandover,
+  ...ukWorkspace,
 };

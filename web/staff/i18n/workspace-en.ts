@@ -1,0 +1,30 @@
+// English words of the workspace seen at once (see workspace-pl.ts).
+import type { plWorkspace } from './workspace-pl.ts';
+
+export const enWorkspace: Record<keyof typeof plWorkspace, string> = {
+  langPl: 'Polish',
+  langUk: 'Ukrainian',
+  langEn: 'English',
+  deactivateTitle: 'Switch off the account of {name}?',
+  deactivateText:
+    '{name} loses access at once: their sessions end and sign-in stops working. Nothing is deleted. Their browser may have known the school key, though, so make a new key for the others right after.',
+  deactivateConfirm: 'Switch off: {name}',
+  deactivatedNext: 'Account switched off: {name}. Next, a new school key',
+  deactivatedNextText:
+    'Make a new school key for the rest of the team. Without it, {name} could still read new reports if they got hold of a copy. Old reports stay readable for the team.',
+  rotationWaiting:
+    'A new school key (version {version}) waits for the municipal administrator to sign it. Until then reports are encrypted with the current key.',
+  withdrawTitle: 'Withdraw the waiting key (version {version})?',
+  withdrawText:
+    'The new key is dropped before the administrator signs it. You can make another one afterwards. Reports stay readable.',
+  helpDeleteTitle: 'Delete the entry {name}?',
+  helpDeleteText:
+    '“{name}” disappears from the help directory pupils and staff see. This cannot be undone: it would have to be entered again.',
+  helpDeleteConfirm: 'Delete the entry',
+  helpDeleted: 'Entry deleted.',
+  chooseResult: '— choose a result —',
+  closeTitle: 'Close the case?',
+  closeText:
+    'The case will be closed with the result “{result}”. The school sees this result, and the case cannot be reopened.',
+  closeConfirm: 'Close the case',
+};

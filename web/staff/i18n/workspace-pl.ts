@@ -1,0 +1,29 @@
+// Polish words of the workspace seen at once (issue 13): the case's facts, confirmations before
+// anything that cannot be undone, statistics and the audit log in sentences.
+export const plWorkspace = {
+  langPl: 'polski',
+  langUk: 'ukraiński',
+  langEn: 'angielski',
+  deactivateTitle: 'Wyłączyć konto: {name}?',
+  deactivateText:
+    '{name} od razu przestanie mieć dostęp: sesje się kończą, logowanie nie działa. Nic nie jest usuwane. Ta przeglądarka mogła jednak znać klucz szkoły, więc zaraz potem trzeba utworzyć nowy klucz dla pozostałych.',
+  deactivateConfirm: 'Wyłącz konto: {name}',
+  deactivatedNext: 'Konto wyłączone: {name}. Teraz nowy klucz szkoły',
+  deactivatedNextText:
+    'Utwórz nowy klucz szkoły dla pozostałych osób w zespole. Bez tego {name} mógłby nadal odczytać nowe zgłoszenia, gdyby zdobył ich kopię. Stare zgłoszenia pozostaną czytelne dla zespołu.',
+  rotationWaiting:
+    'Nowy klucz szkoły (wersja {version}) czeka na podpis administratora gminy. Do tego czasu zgłoszenia są szyfrowane dotychczasowym kluczem.',
+  withdrawTitle: 'Wycofać czekający klucz (wersja {version})?',
+  withdrawText:
+    'Nowy klucz przepadnie, zanim administrator go podpisze. Potem możesz utworzyć kolejny. Zgłoszenia pozostają czytelne.',
+  helpDeleteTitle: 'Usunąć wpis: {name}?',
+  helpDeleteText:
+    'Wpis „{name}” zniknie z katalogu pomocy, który widzą uczniowie i pracownicy. Tego nie da się cofnąć: trzeba by go wpisać od nowa.',
+  helpDeleteConfirm: 'Usuń wpis',
+  helpDeleted: 'Wpis usunięty.',
+  chooseResult: '— wybierz wynik —',
+  closeTitle: 'Zakończyć sprawę?',
+  closeText:
+    'Sprawa zostanie zamknięta z wynikiem „{result}”. Szkoła zobaczy ten wynik, a sprawy nie da się otworzyć ponownie.',
+  closeConfirm: 'Zakończ sprawę',
+};
