@@ -27,4 +27,19 @@ export const enWorkspace: Record<keyof typeof plWorkspace, string> = {
   closeText:
     'The case will be closed with the result “{result}”. The school sees this result, and the case cannot be reopened.',
   closeConfirm: 'Close the case',
+  urgentColumn: 'Urgent',
+  statsResults: 'Result of the CdR case',
+  statsServices: 'CdR support',
+  schoolName: 'School name',
+  resOpen: 'still open',
+  statsTable: 'Reports by month and school',
+  statsFile: 'statistics',
+  chartByCategory: 'Reports by category, month by month',
+  chartByCategoryText:
+    'Bar chart: for each month, the number of reports in each category. The same figures are in the table below.',
+  chartBySchool: 'Reports by school',
+  chartBySchoolText:
+    'Bar chart: for each school, the number of reports month by month. The same figures are in the table below.',
+  chartsHidden:
+    'The charts leave out the figures the table hides ("<5" and "*"): there is simply no bar there.',
 };

@@ -26,4 +26,19 @@ export const plWorkspace = {
   closeText:
     'Sprawa zostanie zamknięta z wynikiem „{result}”. Szkoła zobaczy ten wynik, a sprawy nie da się otworzyć ponownie.',
   closeConfirm: 'Zakończ sprawę',
+  urgentColumn: 'Pilne',
+  statsResults: 'Wynik sprawy w CdR',
+  statsServices: 'Wsparcie CdR',
+  schoolName: 'Nazwa szkoły',
+  resOpen: 'jeszcze otwarte',
+  statsTable: 'Zgłoszenia według miesięcy i szkół',
+  statsFile: 'statystyki',
+  chartByCategory: 'Zgłoszenia według kategorii w kolejnych miesiącach',
+  chartByCategoryText:
+    'Wykres słupkowy: dla każdego miesiąca liczba zgłoszeń w każdej kategorii. Te same liczby są w tabeli poniżej.',
+  chartBySchool: 'Zgłoszenia według szkół',
+  chartBySchoolText:
+    'Wykres słupkowy: dla każdej szkoły liczba zgłoszeń w kolejnych miesiącach. Te same liczby są w tabeli poniżej.',
+  chartsHidden:
+    'Wykresy nie rysują liczb ukrytych w tabeli („<5” i „*”): tam słupka po prostu nie ma.',
 };
