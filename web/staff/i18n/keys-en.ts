@@ -54,11 +54,5 @@ export const enKeys: Record<keyof typeof plKeys, string> = {
   orgAdded: 'Organisation added. Now invite its first person.',
   orgNoKey: 'No key yet: the first person invited makes it.',
   orgCodeTaken: 'This code is taken or the data is wrong.',
-  actRecoveryKeySet: 'a new emergency key was made',
-  actRecoveryUsed: 'the emergency key was used',
-  actRecoveryRefused: 'a wrong emergency key was refused',
-  actGrantedByRecovery: 'access restored with the emergency key',
-  actKeyFounded: 'the first person made the organisation key',
-  actKeyWithdrawn: 'a waiting key version was withdrawn',
   showMore: 'Show more',
 };

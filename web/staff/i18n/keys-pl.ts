@@ -52,11 +52,5 @@ export const plKeys = {
   orgAdded: 'Placówka dodana. Zaproś teraz jej pierwszą osobę.',
   orgNoKey: 'Brak klucza: pierwsza zaproszona osoba go utworzy.',
   orgCodeTaken: 'Ten kod jest zajęty albo dane są błędne.',
-  actRecoveryKeySet: 'utworzono nowy klucz awaryjny',
-  actRecoveryUsed: 'użyto klucza awaryjnego',
-  actRecoveryRefused: 'odrzucono błędny klucz awaryjny',
-  actGrantedByRecovery: 'dostęp przywrócony kluczem awaryjnym',
-  actKeyFounded: 'pierwsza osoba utworzyła klucz placówki',
-  actKeyWithdrawn: 'wycofano czekającą wersję klucza',
   showMore: 'Pokaż więcej',
 };

@@ -53,11 +53,5 @@ export const ukKeys: Record<keyof typeof plKeys, string> = {
   orgAdded: 'Установу додано. Тепер запроси її першу особу.',
   orgNoKey: 'Ключа ще немає: перша запрошена особа його створить.',
   orgCodeTaken: 'Цей код зайнятий або дані помилкові.',
-  actRecoveryKeySet: 'створено новий аварійний ключ',
-  actRecoveryUsed: 'використано аварійний ключ',
-  actRecoveryRefused: 'відхилено хибний аварійний ключ',
-  actGrantedByRecovery: 'доступ відновлено аварійним ключем',
-  actKeyFounded: 'перша особа створила ключ установи',
-  actKeyWithdrawn: 'відкликано версію ключа, що чекала',
   showMore: 'Показати більше',
 };

@@ -11,7 +11,8 @@ import { crypto } from '../crypto.ts';
 import type { StaffOps } from '../../crypto/staff-worker.ts';
 import { CaseStatus } from '../components/CaseStatus.tsx';
 import { ts, type StaffKey } from '../i18n.ts';
-import { ACTION_LABEL, LANGUAGE_NAME, PUPIL_CATEGORY_LABEL } from '../labels.ts';
+import { auditSentence } from '../audit-words.ts';
+import { LANGUAGE_NAME, PUPIL_CATEGORY_LABEL } from '../labels.ts';
 import { MessageList } from '../components/MessageList.tsx';
 import { orgSignKeys } from '../org-sign-keys.ts';
 import { staffApi } from '../staff-api.ts';
@@ -165,8 +166,8 @@ export function CasePage({ id }: { id: string }) {
             <ol class="history">
               {dto.history.map((h, i) => (
                 <li key={i}>
-                  {new Date(h.at).toLocaleString(lang.value)}:{' '}
-                  {ACTION_LABEL[h.action] ? ts(ACTION_LABEL[h.action]!) : h.action} ({actor(h)})
+                  {new Date(h.at).toLocaleString(lang.value)}: {auditSentence(h.action)} ({actor(h)}
+                  )
                 </li>
               ))}
             </ol>
