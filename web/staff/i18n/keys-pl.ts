@@ -4,7 +4,6 @@ export const plKeys = {
   schoolRecoveryHint:
     'Gdy wszyscy w zespole stracą hasła, ten klucz przywraca dostęp do zgłoszeń. Wydrukuj go i oddaj dyrekcji w zaklejonej kopercie. Każde użycie trafia do dziennika.',
   schoolRecoveryNone: 'Nie ma jeszcze klucza awaryjnego.',
-  schoolRecoverySet: 'Klucz awaryjny utworzony {date} ({name}). Ostatnie użycie: {used}.',
   schoolRecoveryNeverUsed: 'nigdy',
   schoolRecoveryOld: 'Klucz awaryjny nie obejmuje najnowszej wersji klucza. Utwórz nowy.',
   schoolRecoveryCreate: 'Utwórz nowy klucz awaryjny',

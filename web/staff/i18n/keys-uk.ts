@@ -6,7 +6,6 @@ export const ukKeys: Record<keyof typeof plKeys, string> = {
   schoolRecoveryHint:
     'Коли всі в команді втратять паролі, цей ключ повертає доступ до звернень. Роздрукуй його і передай дирекції в заклеєному конверті. Кожне використання записується в журнал.',
   schoolRecoveryNone: 'Аварійного ключа ще немає.',
-  schoolRecoverySet: 'Аварійний ключ створено {date} ({name}). Останнє використання: {used}.',
   schoolRecoveryNeverUsed: 'ніколи',
   schoolRecoveryOld: 'Аварійний ключ не охоплює найновішу версію ключа. Створи новий.',
   schoolRecoveryCreate: 'Створити новий аварійний ключ',

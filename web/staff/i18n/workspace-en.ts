@@ -42,4 +42,12 @@ export const enWorkspace: Record<keyof typeof plWorkspace, string> = {
     'Bar chart: for each school, the number of reports month by month. The same figures are in the table below.',
   chartsHidden:
     'The charts leave out the figures the table hides ("<5" and "*"): there is simply no bar there.',
+  recoveryMade: 'Emergency key made on {date}.',
+  recoveryMadeBy: 'Emergency key made on {date} by {name}.',
+  recoveryLastUsed: 'Last used on {date}.',
+  recoveryNeverUsed: 'Not used yet.',
+  deactivateTextAdmin:
+    '{name} loses access at once: their sessions end and sign-in stops working. Nothing is deleted. Afterwards someone in this school’s team must make a new school key (Team → Make a new school key), and you sign it.',
+  deactivatedAdminNext:
+    'Account switched off: {name}. Now ask someone in the school’s team for a new school key (Team → Make a new school key) and sign it when it appears among the keys waiting for a signature.',
 };

@@ -41,4 +41,12 @@ export const plWorkspace = {
     'Wykres słupkowy: dla każdej szkoły liczba zgłoszeń w kolejnych miesiącach. Te same liczby są w tabeli poniżej.',
   chartsHidden:
     'Wykresy nie rysują liczb ukrytych w tabeli („<5” i „*”): tam słupka po prostu nie ma.',
+  recoveryMade: 'Klucz awaryjny utworzono {date}.',
+  recoveryMadeBy: 'Klucz awaryjny utworzono {date}. Utworzył(a): {name}.',
+  recoveryLastUsed: 'Ostatnio użyty {date}.',
+  recoveryNeverUsed: 'Jeszcze nieużyty.',
+  deactivateTextAdmin:
+    '{name} od razu przestanie mieć dostęp: sesje się kończą, logowanie nie działa. Nic nie jest usuwane. Potem osoba z zespołu tej szkoły musi utworzyć nowy klucz szkoły (Zespół → Utwórz nowy klucz szkoły), a Ty go podpisać.',
+  deactivatedAdminNext:
+    'Konto wyłączone: {name}. Teraz poproś osobę z zespołu szkoły o nowy klucz szkoły (Zespół → Utwórz nowy klucz szkoły) i podpisz go, gdy pojawi się wśród kluczy czekających na podpis.',
 };
