@@ -16,19 +16,16 @@ export interface ConfirmRequest {
 
 function ConfirmDialog({ request, onClose }: { request: ConfirmRequest; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [busy, setBusy] = useState(false);
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
   }, []);
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      await request.run();
-    } finally {
-      setBusy(false);
-      onClose();
-    }
+  // Closed first, then run: while the modal is open the page behind it is inert, and what the
+  // step leads to (the next button to press) must be able to take the focus.
+  const confirm = () => {
+    dialog.current?.close();
+    onClose();
+    void request.run();
   };
   return (
     <dialog
@@ -44,7 +41,7 @@ function ConfirmDialog({ request, onClose }: { request: ConfirmRequest; onClose:
         <button type="button" class="button--secondary" autoFocus onClick={onClose}>
           {ts('cancel')}
         </button>
-        <button type="button" class="button--danger" disabled={busy} onClick={() => void confirm()}>
+        <button type="button" class="button--danger" onClick={confirm}>
           {request.confirm}
         </button>
       </div>
