@@ -146,7 +146,9 @@ async function write(c: Case, author: Author) {
     await openSchoolCase(p, c);
     await p.getByLabel(/Odpowiedź dla ucznia/).fill(text);
     await p.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
-    await expect.poll(() => p.locator('.case > ol.messages').textContent(), WAIT).toContain(text);
+    await expect
+      .poll(() => p.locator('.case__thread > ol.messages').textContent(), WAIT)
+      .toContain(text);
     c.pupil.push({ author, text });
   } else {
     const p = page('cdr');
