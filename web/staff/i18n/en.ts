@@ -1,6 +1,6 @@
 import { enKeys } from './keys-en.ts';
 import { enHandover } from './handover-en.ts';
-import { enWorkspace } from './workspace-en.ts';
+import { enAtOnce } from './atonce-en.ts';
 import { enAudit } from './audit-en.ts';
 import type { StaffMessages } from './pl.ts';
 
@@ -266,6 +266,6 @@ export const en: StaffMessages = {
   waitTarget: 'Time to first answer (hours)',
   ...enKeys,
   ...enHandover,
-  ...enWorkspace,
+  ...enAtOnce,
   ...enAudit,
 };

@@ -1,7 +1,7 @@
 // The staff app's Polish words: the source the other dictionaries are checked against.
 import { plKeys } from './keys-pl.ts';
 import { plHandover } from './handover-pl.ts';
-import { plWorkspace } from './workspace-pl.ts';
+import { plAtOnce } from './atonce-pl.ts';
 import { plAudit } from './audit-pl.ts';
 
 export const pl = {
@@ -266,7 +266,7 @@ export const pl = {
   waitTarget: 'Czas na pierwszą odpowiedź (godziny)',
   ...plKeys,
   ...plHandover,
-  ...plWorkspace,
+  ...plAtOnce,
   ...plAudit,
 };
 

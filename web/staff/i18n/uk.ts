@@ -1,6 +1,6 @@
 import { ukKeys } from './keys-uk.ts';
 import { ukHandover } from './handover-uk.ts';
-import { ukWorkspace } from './workspace-uk.ts';
+import { ukAtOnce } from './atonce-uk.ts';
 import { ukAudit } from './audit-uk.ts';
 import type { StaffMessages } from './pl.ts';
 
@@ -264,6 +264,6 @@ export const uk: StaffMessages = {
   waitTarget: 'Час на першу відповідь (години)',
   ...ukKeys,
   ...ukHandover,
-  ...ukWorkspace,
+  ...ukAtOnce,
   ...ukAudit,
 };

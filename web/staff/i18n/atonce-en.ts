@@ -1,7 +1,7 @@
-// English words of the workspace seen at once (see workspace-pl.ts).
-import type { plWorkspace } from './workspace-pl.ts';
+// English words of the workspace seen at once (see atonce-pl.ts).
+import type { plAtOnce } from './atonce-pl.ts';
 
-export const enWorkspace: Record<keyof typeof plWorkspace, string> = {
+export const enAtOnce: Record<keyof typeof plAtOnce, string> = {
   langPl: 'Polish',
   langUk: 'Ukrainian',
   langEn: 'English',

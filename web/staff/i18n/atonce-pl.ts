@@ -1,6 +1,6 @@
 // Polish words of the workspace seen at once (issue 13): the case's facts, confirmations before
 // anything that cannot be undone, statistics and the audit log in sentences.
-export const plWorkspace = {
+export const plAtOnce = {
   langPl: 'polski',
   langUk: 'ukraiński',
   langEn: 'angielski',

@@ -1,7 +1,7 @@
-// Ukrainian words of the workspace seen at once (see workspace-pl.ts).
-import type { plWorkspace } from './workspace-pl.ts';
+// Ukrainian words of the workspace seen at once (see atonce-pl.ts).
+import type { plAtOnce } from './atonce-pl.ts';
 
-export const ukWorkspace: Record<keyof typeof plWorkspace, string> = {
+export const ukAtOnce: Record<keyof typeof plAtOnce, string> = {
   langPl: 'польська',
   langUk: 'українська',
   langEn: 'англійська',
