@@ -19,7 +19,7 @@ export default defineConfig(({ command }) => {
   const rootKey = pinnedRootKey();
   if (command === 'build' && !/^[A-Za-z0-9_-]{43}$/.test(rootKey)) {
     throw new Error(
-      'No municipality root public key to pin: set ROOT_PUBLIC_KEY, or run the demo set-up first (npm start does).',
+      'No municipality root public key to pin: set ROOT_PUBLIC_KEY to the key `admin create-root` printed (docs/operations.md), or, for the demo, run `npm start`, which creates the demo and its key first.',
     );
   }
   return {
@@ -27,22 +27,21 @@ export default defineConfig(({ command }) => {
     publicDir: 'public',
     plugins: [
       preact(),
-      // [Note: offline shell] The service worker precaches the pupil app shell only (never staff
-      // code, never API answers), so an own phone can open the app and write offline. It is
-      // registered only outside kiosk mode: a shared school tablet keeps no cache of the visit.
+      // [Note: offline shell] The pupil app's service worker (web/pupil/sw.ts) precaches the
+      // pupil app shell only, and installs an update only after the release gate checked it
+      // [Note: release gate]. Workbox's precaching and routing do the caching; the plugin
+      // injects the list of files and bundles the worker as one classic script.
       VitePWA({
         injectRegister: false,
         manifest: false,
-        strategies: 'generateSW',
-        workbox: {
+        strategies: 'injectManifest',
+        srcDir: 'pupil',
+        filename: 'sw.ts',
+        injectManifest: {
           globPatterns: ['index.html', 'assets/*.{js,css}', '*.{png,svg,webmanifest}'],
           globIgnores: ['staff/**', 'assets/staff-*'],
-          navigateFallback: '/index.html',
-          // Workbox matches pathname and query: / and /?school=...&fp=... (the poster link).
-          navigateFallbackAllowlist: [/^\/(\?.*)?$/],
-          navigateFallbackDenylist: [/^\/api\//, /^\/staff/, /^\/s\//],
-          runtimeCaching: [],
           maximumFileSizeToCacheInBytes: 1024 * 1024,
+          rollupFormat: 'iife',
         },
       }),
     ],
@@ -50,7 +49,9 @@ export default defineConfig(({ command }) => {
     // The crypto worker is an ES module, so it can load the libsodium chunk lazily too.
     worker: { format: 'es' as const },
     build: {
-      outDir: '../dist',
+      // WEB_DIR is where the server looks for the app, so the build writes there (dist/web by
+      // default, beside the built server in dist/server).
+      outDir: resolve(process.env['WEB_DIR'] ?? 'dist/web'),
       emptyOutDir: true,
       target: 'es2022',
       // libsodium's WebAssembly build is one ~535 kB chunk (187 kB gzip), loaded lazily.
@@ -97,6 +98,10 @@ export default defineConfig(({ command }) => {
             fileParallelism: false,
             testTimeout: 60_000,
             hookTimeout: 120_000,
+            // A browser step (Argon2id, a proof of work) can take seconds on a busy shared
+            // machine: polls wait up to 15 s instead of 1 s (a correct screen shows at once, so
+            // this only spares a slow machine a false failure; nothing is timed).
+            expect: { poll: { timeout: 15_000 } },
           },
         },
       ],

@@ -11,8 +11,11 @@ export interface Config {
   dataDir: string;
   /** postgres://... when set; otherwise the embedded SQLite file under dataDir. */
   databaseUrl: string | undefined;
-  /** Create the demo municipality on first start. */
+  /** Let `npm start` create the demo municipality in an empty database [Note: demo only when empty]. */
   demo: boolean;
+  /** The municipality root public key the web app was built with, when given: the admin command
+   * checks imported certificates against it (the server itself needs no root key). */
+  rootPublicKey: string | undefined;
   /** Directory with the built web app (vite build). */
   webDir: string;
   /** Set the Secure flag on cookies and HSTS: on unless explicitly turned off for plain-HTTP dev. */
@@ -101,7 +104,14 @@ const EnvSchema = v.object({
     ),
   ),
   DEMO: flag('DEMO', true),
-  WEB_DIR: v.optional(v.pipe(v.string(), v.minLength(1)), 'dist'),
+  ROOT_PUBLIC_KEY: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.regex(/^[A-Za-z0-9_-]{43}$/, 'ROOT_PUBLIC_KEY must be a 32-byte base64url public key'),
+    ),
+  ),
+  WEB_DIR: v.optional(v.pipe(v.string(), v.minLength(1)), 'dist/web'),
   SECURE_TRANSPORT: flag('SECURE_TRANSPORT', true),
   LOG_LEVEL: v.optional(v.picklist(['silent', 'info'], 'LOG_LEVEL must be silent or info'), 'info'),
   SHUTDOWN_GRACE_MS: v.optional(
@@ -188,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     demo: e.DEMO,
+    rootPublicKey: e.ROOT_PUBLIC_KEY,
     webDir: resolve(e.WEB_DIR),
     secureTransport: e.SECURE_TRANSPORT,
     logLevel: e.LOG_LEVEL,

@@ -1,6 +1,7 @@
-// The only side-effecting entry: config -> database -> migrate (and demo set-up) -> serve, and a
-// graceful shutdown on SIGTERM/SIGINT that lets requests in flight finish before the database
-// closes.
+// The only side-effecting entry: config -> database -> migrate -> serve, and a graceful shutdown
+// on SIGTERM/SIGINT that lets requests in flight finish before the database closes. Built to
+// dist/server/main.js by `npm run build`, it is the production command; it never creates the
+// demo ([Note: demo only when empty]: `npm start`'s preparation step does) and never builds.
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { startAlertWorker } from './alerts/sender.ts';
@@ -18,14 +19,15 @@ import {
 } from './middleware/request-log.ts';
 import { clearStaging } from './services/attachment-upload.ts';
 import { startRetentionScheduler } from './services/retention-scheduler.ts';
-import { loadPowSecret, prepareDatabase } from './setup.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { loadPowSecret } from './setup.ts';
 
 await runCli(async () => {
   const config = loadConfig();
   const log = config.logLevel === 'silent' ? silentLogger : jsonLogger;
   const clock = () => new Date();
   const handle = openDatabase(config);
-  await prepareDatabase(config, handle, clock);
+  await migrateToLatest(handle.db);
   const retention = startRetentionScheduler({
     db: handle.db,
     dialect: handle.dialect,

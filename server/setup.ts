@@ -1,4 +1,4 @@
-// Brings a database to a usable state: migrations, then on first start in demo mode the demo
+// Brings a database to a usable state: migrations, then, for `npm start` in demo mode, the demo
 // municipality (whose files go into the data directory); and loads the installation's secrets.
 import { randomBytes } from 'node:crypto';
 import { fromB64, toB64 } from '../shared/envelope/base64url.ts';
@@ -8,15 +8,25 @@ import type { DatabaseHandle } from './db/dialect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { getSetting, setSettingIfAbsent } from './db/repositories/settings.ts';
 import { writeDemoFiles } from './demo/demo-files.ts';
-import { isSeeded, seedDemo } from './demo/seed-demo.ts';
+import { isEmptyDatabase } from './db/tables-list.ts';
+import { seedDemo } from './demo/seed-demo.ts';
 
+/**
+ * [Note: demo only when empty] The demo municipality (its codes, ten accounts with printed
+ * passwords, a root key in DATA_DIR) is made only by `npm start`'s preparation step, only with
+ * DEMO on, and only into a database where no table holds a row. A real deployment's database
+ * always holds something once its administrator exists, so no demo ever lands in it, whatever
+ * DEMO says; and the production command (`node dist/server/main.js`) only migrates.
+ * 'kept': DEMO is on but the database holds data already (a demo made earlier, or a real set-up).
+ */
 export async function prepareDatabase(
-  config: Config,
+  config: Pick<Config, 'demo' | 'dataDir'>,
   handle: DatabaseHandle,
   clock: () => Date,
-): Promise<'seeded' | 'ready'> {
+): Promise<'seeded' | 'ready' | 'kept'> {
   await migrateToLatest(handle.db);
-  if (!config.demo || (await isSeeded(handle.db))) return 'ready';
+  if (!config.demo) return 'ready';
+  if (!(await isEmptyDatabase(handle.db))) return 'kept';
   const { loadSodium } = await import('./crypto/sodium.ts');
   const result = await seedDemo({
     db: handle.db,

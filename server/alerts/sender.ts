@@ -64,6 +64,7 @@ const eventOf = (row: QueuedAlert): AlertEvent => ({
   orgId: row.org_id,
   ...(row.school_org_id ? { schoolOrgId: row.school_org_id } : {}),
   reportId: '',
+  ...(row.escalation_id ? { escalationId: row.escalation_id } : {}),
   urgent: row.urgent === 1,
 });
 
@@ -118,6 +119,7 @@ export function createAlertSender(options: AlertSenderOptions): AlertSender {
       urgent: event.urgent,
       schoolCode: org.code,
       staffUrl: options.staffUrl,
+      ...(event.escalationId ? { escalationId: event.escalationId } : {}),
     });
     const jobs: Promise<void>[] = [];
     if (mailer) {
@@ -185,6 +187,7 @@ export function createAlertSender(options: AlertSenderOptions): AlertSender {
             urgent: event.urgent ? 1 : 0,
             batch_key: batchKey,
             due_at: dueAt.toISOString(),
+            escalation_id: event.kind === 'escalation' ? (event.escalationId ?? null) : null,
           }),
         )
         // An escalation is due at once: no need to wait for the timer.

@@ -14,6 +14,8 @@ export function alertText(args: {
   urgent: boolean;
   schoolCode: string;
   staffUrl: string;
+  /** An escalation links straight to it (an id only) [Note: alert links]. */
+  escalationId?: string;
 }): AlertText {
   if (args.kind === 'flood') return floodText(args.schoolCode, args.staffUrl);
   const what =
@@ -29,17 +31,20 @@ export function alertText(args: {
           ? 'nowa wiadomość w pilnym zgłoszeniu'
           : 'nowa wiadomość';
   const subject = `Bezpieczny Głos: ${what} (${args.schoolCode})`;
+  const path =
+    args.kind === 'escalation' && args.escalationId ? `escalations/${args.escalationId}` : '';
+  const link = new URL(path, args.staffUrl).toString();
   const body = `W szkole ${args.schoolCode} czeka ${what}.`;
   const text = [
     body,
     '',
-    `Zaloguj się, aby je przeczytać: ${args.staffUrl}`,
+    `Zaloguj się, aby je przeczytać: ${link}`,
     '',
     'Ta wiadomość celowo nie zawiera treści zgłoszenia.',
     // The names the staff app shows: its "Ustawienia" page, section "Powiadomienia".
     'Powiadomienia ustawisz w aplikacji: Ustawienia → Powiadomienia.',
   ].join('\n');
-  return { subject, text, push: { title: subject, body, url: '/staff/' } };
+  return { subject, text, push: { title: subject, body, url: `/staff/${path}` } };
 }
 
 /** One alert for a whole flood of reports [Note: admission]: no count, no content. */

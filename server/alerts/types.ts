@@ -1,6 +1,7 @@
 // [Note: content-free alerts] An alert says only that something happened at a school ("a new
 // urgent report at SP3", "a new message") and links to the staff app: never the report's text,
-// category, id, or anything else a pupil wrote. Staff read the content after signing in, in the
+// category, id, or anything else a pupil wrote (an escalation's alert links to the escalation by its
+// id, which says nothing of the pupil [Note: alert links]). Staff read the content after signing in, in the
 // browser that holds the keys; an e-mail or a push service is not trusted with more than that.
 // Alerts run in the background: a slow or broken mail server never slows or fails the pupil's
 // request, and a failure is logged as a content-free line. They are delayed so their arrival
@@ -22,6 +23,8 @@ export interface AlertEvent {
   schoolOrgId?: string;
   /** For the caller's and the tests' bookkeeping; never put into an alert. None for a flood. */
   reportId?: string;
+  /** An escalation's own id: its alert links to it [Note: alert links]. */
+  escalationId?: string;
   urgent: boolean;
 }
 

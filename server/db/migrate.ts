@@ -13,6 +13,7 @@ import * as admission from './migrations/2026-12-03T1300-admission.ts';
 import * as loginThrottle from './migrations/2026-12-03T1400-login-throttle.ts';
 import * as alertQueue from './migrations/2026-12-03T1410-alert-queue.ts';
 import * as attachmentChunks from './migrations/2026-12-03T1500-attachment-chunks.ts';
+import * as alertLink from './migrations/2026-12-03T1600-alert-link.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1200-initial': initial,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T1400-login-throttle': loginThrottle,
   '2026-12-03T1410-alert-queue': alertQueue,
   '2026-12-03T1500-attachment-chunks': attachmentChunks,
+  '2026-12-03T1600-alert-link': alertLink,
 };
 
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -24,7 +24,6 @@ import type { Db, Trx } from '../db/database.ts';
 import type { DialectName } from '../db/dialect.ts';
 import { appendAudit } from '../db/repositories/audit.ts';
 import {
-  countOrganisations,
   insertCertificate,
   insertKeyGrant,
   insertOrganisation,
@@ -73,10 +72,6 @@ function readableSecret(sodium: Sodium, groups = 4): string {
   const bytes = sodium.randombytes_buf(groups * 5);
   const chars = Array.from(bytes, (b) => alphabet[b % alphabet.length] ?? 'a');
   return Array.from({ length: groups }, (_, i) => chars.slice(i * 5, i * 5 + 5).join('')).join('-');
-}
-
-export async function isSeeded(db: Db): Promise<boolean> {
-  return (await countOrganisations(db)) > 0;
 }
 
 export async function seedDemo(options: SeedOptions): Promise<DemoResult> {

@@ -31,6 +31,9 @@ export function webRoutes(webDir: string): Hono<AppEnv> {
       .get('/s/:code', pupil)
       .get('/staff', (c) => c.redirect('/staff/', 301))
       .get('/staff/', staff)
+      // Every screen of the staff app has an address [Note: staff addresses]: the same page for
+      // each (files under /staff/, such as its service worker, have a dot and are served below).
+      .get('/staff/*', async (c, next) => (/\.[A-Za-z0-9]+$/.test(c.req.path) ? next() : staff()))
       // Set on the answer serveStatic made: its onFound hook runs after the response exists, so a
       // header set there never reached the browser, and every visit downloaded every asset again.
       .use('/assets/*', async (c, next) => {

@@ -22,6 +22,8 @@ export const SIGN_DOMAIN = {
   invite: 'bezpieczny-glos/v1/invite-mac',
   endorsement: 'bezpieczny-glos/v1/member-endorsement',
   schoolRecovery: 'bezpieczny-glos/v1/school-recovery',
+  releaseKey: 'bezpieczny-glos/v1/release-key',
+  releaseManifest: 'bezpieczny-glos/v1/release-manifest',
 } as const;
 
 /** BLAKE2b (crypto_generichash) keys used as personalisation; 16..64 bytes each. */

@@ -31,6 +31,9 @@ describe('backup and restore of SQLite', () => {
   it('copies a consistent database while reports arrive, and the restore serves it', async () => {
     const sodium = await loadSodium();
     const dataDir = mkdtempSync(join(tmpdir(), 'backup-live-'));
+    // `npm start`'s preparation makes the demo; the server itself never does.
+    const prepared = await runScript('server/cli/prepare.ts', [], env(dataDir));
+    expect(prepared.stdout, prepared.stderr).toContain('Demo municipality created.');
     const server = startServer(env(dataDir));
     servers.push(server);
     const base = await server.url;

@@ -39,7 +39,7 @@ describe.each(DIALECTS)('first start on %s', (dialect) => {
     expect(start.split(' && ')).toEqual([
       'node --import tsx server/cli/prepare.ts',
       'npm run build',
-      'node --import tsx server/main.ts',
+      'exec node dist/server/main.js',
     ]);
     expect(runStep([...TSX, 'server/cli/prepare.ts'], env)).toContain('Demo municipality created.');
     expect(runStep([...TSX, 'server/cli/prepare.ts'], env)).toContain('Database ready.');

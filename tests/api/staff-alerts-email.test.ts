@@ -196,7 +196,8 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
     expect(res.status).toBe(200);
     const pupil = f.client('SP1');
     const report = await f.submitted(pupil, { text: CANARY });
-    await escalate(f, await f.member(SP1_COUNSELLOR), {
+    smtp.mails.length = 0;
+    const escalated = await escalate(f, await f.member(SP1_COUNSELLOR), {
       reportId: report.reportId,
       school: orgOf(f, 'SP1'),
       cdr: orgOf(f, 'CDR'),
@@ -205,6 +206,12 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
       threadKey: report.threadKey,
     });
     await deliverAll();
+    // The escalation's alert links straight to it, by its id only [Note: alert links].
+    const toCdr = smtp.mails.find((x) => x.to.includes('cdr@example.invalid'));
+    const linked = unfold(toCdr?.raw ?? '');
+    expect(linked).toContain(`https://glos.example.invalid/staff/escalations/${escalated.id}`);
+    expect(linked).not.toContain(report.reportId);
+    expect(linked).not.toContain(CANARY);
     smtp.mails.length = 0;
     const m = pupil.composeMessage(report, 1, undefined, { v: 1, text: CANARY });
     expect((await pupil.postMessage(report.token, m)).status).toBe(201);

@@ -2,7 +2,7 @@
 // --import tsx), so that its memory can be read alone from /proc/<pid>/status while the load
 // generator runs here. Its stdout (the request log) goes to a file, not through a pipe this
 // process would have to drain while it measures.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 
 export interface ServerProcess {
@@ -47,9 +47,23 @@ export async function startServerProcess(
   /** Extra node flags, e.g. --cpu-prof when looking into a figure. */
   nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
+  const childEnv = {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: process.env['HOME'] ?? '/',
+    ...env,
+  };
+  // The server never makes the demo itself: `npm start`'s preparation step does
+  // [Note: demo only when empty].
+  if (env['DEMO'] === '1') {
+    const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/prepare.ts'], {
+      env: childEnv,
+      encoding: 'utf8',
+    });
+    if (prepared.status !== 0) throw new Error(`demo preparation failed:\n${prepared.stderr}`);
+  }
   const out = openSync(logFile, 'a');
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
-    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/', ...env },
+    env: childEnv,
     stdio: ['ignore', out, 'pipe'],
   });
   closeSync(out);

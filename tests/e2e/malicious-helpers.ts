@@ -67,7 +67,13 @@ export async function signInFresh(
 ): Promise<void> {
   const code = await freshTotp(db, account);
   await page.goto(`${base}/staff/`);
-  await page.getByLabel('E-mail').fill(account.login);
+  // A session left in this browser shows the lock (password only): sign in afresh through its
+  // logout, as the staff helper does.
+  const email = page.getByLabel('E-mail');
+  const lockOut = page.getByRole('button', { name: 'Wyloguj (inna osoba)' });
+  await email.or(lockOut).waitFor();
+  if (await lockOut.isVisible()) await lockOut.click();
+  await email.fill(account.login);
   await page.getByLabel('Hasło', { exact: true }).fill(account.password);
   await page.getByLabel(/Kod z aplikacji/).fill(code);
   await page.getByRole('button', { name: 'Zaloguj się' }).click();

@@ -50,7 +50,13 @@ export async function signIn(
 ): Promise<void> {
   const code = await freshTotp(db, account);
   await page.goto(`${base}/staff/`);
-  await page.getByLabel('E-mail').fill(account.login);
+  // A session still open in this browser (an invitation just accepted) shows the lock, which asks
+  // for the password only; signing in afresh goes through its logout, as another person would.
+  const email = page.getByLabel('E-mail');
+  const lockOut = page.getByRole('button', { name: 'Wyloguj (inna osoba)' });
+  await email.or(lockOut).waitFor();
+  if (await lockOut.isVisible()) await lockOut.click();
+  await email.fill(account.login);
   await page.getByLabel('Hasło', { exact: true }).fill(account.password);
   await page.getByLabel(/Kod z aplikacji/).fill(code);
   await page.getByRole('button', { name: 'Zaloguj się' }).click();

@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { build } from 'vite';
 import { createApp } from '../../server/app.ts';
 import { loadSodium } from '../../server/crypto/sodium.ts';
 import { openDatabase } from '../../server/db/dialect.ts';
@@ -16,6 +15,7 @@ import { createRequestLog, type LogLine } from '../../server/middleware/request-
 import { seedDemo, type DemoResult } from '../../server/demo/seed-demo.ts';
 import { loadPowSecret } from '../../server/setup.ts';
 import { captureAlerts, type CapturedAlerts } from './alert-capture.ts';
+import { buildWeb } from './build-web.ts';
 
 export const TEST_ARGON = { opslimit: 1, memlimit: 8 * 1024 * 1024 };
 
@@ -47,27 +47,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     limits: TEST_ARGON,
   });
   const webDir = join(dataDir, 'web');
-  // Build exactly as `npm run build` does: Vitest sets NODE_ENV=test, which would make Vite
-  // build a development bundle (no service worker registration, Preact's debug code).
-  const env = {
-    ROOT_PUBLIC_KEY: process.env['ROOT_PUBLIC_KEY'],
-    NODE_ENV: process.env['NODE_ENV'],
-  };
-  process.env['ROOT_PUBLIC_KEY'] = demo.rootPublicKey;
-  process.env['NODE_ENV'] = 'production';
-  try {
-    await build({
-      configFile: 'vite.config.ts',
-      logLevel: 'error',
-      mode: 'production',
-      build: { outDir: webDir },
-    });
-  } finally {
-    for (const [key, value] of Object.entries(env)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
+  await buildWeb(webDir, demo.rootPublicKey);
   const logs: LogLine[] = [];
   const alerts = captureAlerts();
   // Kept in memory and in DATA_DIR/server.log, where the privacy tests search it.

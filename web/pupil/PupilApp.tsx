@@ -18,6 +18,7 @@ import { StartPage } from './pages/StartPage.tsx';
 import { ThreadPage } from './pages/ThreadPage.tsx';
 import { WaitingPage } from './pages/WaitingPage.tsx';
 import { WizardPage } from './pages/WizardPage.tsx';
+import { updateRefused } from './service-worker.ts';
 import { school, screen } from './state.ts';
 import { wipeForExit } from './wipe.ts';
 
@@ -70,6 +71,11 @@ export function PupilApp() {
       </header>
       <EmergencyBar />
       <main>
+        {updateRefused.value && (
+          <p class="notice notice--error" role="alert">
+            {t('updateRefused')}
+          </p>
+        )}
         <Screen />
       </main>
     </>

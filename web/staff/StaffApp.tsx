@@ -1,9 +1,13 @@
-// The staff app: sign-in (or an invitation link), then the inbox, a case, the team and settings.
-// Keys are unlocked in memory after sign-in and forgotten on logout or after 15 idle minutes.
+// The staff app: sign-in (or an invitation link), then the inbox, a case, the team and settings,
+// each at its own address [Note: staff addresses]. Keys are unlocked in memory after sign-in and
+// forgotten on logout or after 15 idle minutes.
+import { LocationProvider, useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import type { OrganisationDto } from '../../shared/protocol/orgs.ts';
 import { LanguageSwitch } from '../common/components/LanguageSwitch.tsx';
-import { signOut } from './actions.ts';
+import { ReleaseInfo } from './components/ReleaseInfo.tsx';
+import { checkSession, homeOf, signOut } from './actions.ts';
+import { IdleLock } from './components/IdleLock.tsx';
 import { ts, type StaffKey } from './i18n.ts';
 import { CasePage } from './pages/CasePage.tsx';
 import { HelpDirectory } from '../common/components/HelpDirectory.tsx';
@@ -23,32 +27,17 @@ import { MembersPage } from './pages/MembersPage.tsx';
 import { PosterPage } from './pages/PosterPage.tsx';
 import { RecoveryPage } from './pages/RecoveryPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
-import { unlocked, view, type View } from './state.ts';
-
-const IDLE_LOCK_MS = 15 * 60 * 1000;
+import { go, STAFF_BASE, viewOf, type View } from './router.ts';
+import { invite, locked, unlocked } from './state.ts';
 
 /** An invitation link: /staff/#invite=<id>.<token>.<secret>; the fragment is then removed. */
-function readInvite(): View | null {
+function readInvite(): { id: string; token: string; secret: string } | null {
   const match = /^#invite=([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})\.([A-Za-z0-9_-]{43})$/.exec(
     window.location.hash,
   );
   if (!match?.[1] || !match[2] || !match[3]) return null;
   history.replaceState(null, '', window.location.pathname);
-  return { name: 'invite', id: match[1], token: match[2], secret: match[3] };
-}
-
-function useIdleLock() {
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const reset = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => unlocked.value && signOut(), IDLE_LOCK_MS);
-    };
-    const events = ['pointerdown', 'keydown'] as const;
-    events.forEach((e) => window.addEventListener(e, reset, { passive: true }));
-    reset();
-    return () => events.forEach((e) => window.removeEventListener(e, reset));
-  }, []);
+  return { id: match[1], token: match[2], secret: match[3] };
 }
 
 const NAV: { view: View; label: StaffKey; roles: string[] }[] = [
@@ -86,12 +75,19 @@ function Directory() {
 }
 
 function Page() {
-  const v = view.value;
-  if (v.name === 'invite') return <InvitePage {...v} />;
+  const v = viewOf(useLocation().path);
+  const u = unlocked.value;
+  if (invite.value) return <InvitePage {...invite.value} />;
   if (v.name === 'directory') return <Directory />;
   if (v.name === 'recovery') return <RecoveryPage />;
   if (v.name === 'waiting') return <WaitingPage />;
-  if (!unlocked.value) return <LoginPage />;
+  if (!u) return <LoginPage />;
+  const role = u.me.role;
+  // A screen of another role (an address typed or kept from another account) is the role's own.
+  const nav = NAV.find(
+    (n) => n.view.name === v.name || (v.name === 'case' && n.view.name === 'inbox'),
+  );
+  if (v.name === 'home' || (nav && !nav.roles.includes(role))) return <Home view={homeOf(role)} />;
   if (v.name === 'case') return <CasePage id={v.id} />;
   if (v.name === 'members') return <MembersPage />;
   if (v.name === 'settings') return <SettingsPage />;
@@ -101,20 +97,19 @@ function Page() {
   if (v.name === 'retention') return <RetentionPage />;
   if (v.name === 'orgs') return <OrgsPage />;
   if (v.name === 'escalation') return <EscalationPage id={v.id} />;
-  if (v.name === 'help')
-    return unlocked.value.me.role === 'admin' ? <HelpAdminPage /> : <HelpDirectory />;
-  const role = unlocked.value.me.role;
-  if (role === 'admin') return <HelpAdminPage />;
-  return role === 'cdr_specialist' ? <EscalationsPage /> : <InboxPage />;
+  if (v.name === 'help') return role === 'admin' ? <HelpAdminPage /> : <HelpDirectory />;
+  return <InboxPage />;
 }
 
-export function StaffApp() {
-  useEffect(() => {
-    const invite = readInvite();
-    if (invite) view.value = invite;
-  }, []);
-  useIdleLock();
+/** /staff/ once signed in: the role's first screen, in place of the bare address. */
+function Home({ view }: { view: View }) {
+  useEffect(() => go(view, true), [view.name]);
+  return null;
+}
+
+function Shell() {
   const u = unlocked.value;
+  const current = viewOf(useLocation().path).name;
   return (
     <>
       <header class="topbar">
@@ -126,8 +121,14 @@ export function StaffApp() {
                 key={n.label}
                 type="button"
                 class="lang__button"
-                aria-current={view.value.name === n.view.name ? 'page' : undefined}
-                onClick={() => (view.value = n.view)}
+                aria-current={
+                  current === n.view.name ||
+                  (current === 'case' && n.view.name === 'inbox') ||
+                  (current === 'escalation' && n.view.name === 'escalations')
+                    ? 'page'
+                    : undefined
+                }
+                onClick={() => go(n.view)}
               >
                 {ts(n.label)}
               </button>
@@ -148,6 +149,24 @@ export function StaffApp() {
         )}
         <Page />
       </main>
+      <footer class="staff-footer">
+        <ReleaseInfo />
+      </footer>
+      <IdleLock />
     </>
+  );
+}
+
+export function StaffApp() {
+  useEffect(() => {
+    invite.value = readInvite();
+    // A reload while the session lasts asks for the password only [Note: lock and logout].
+    if (invite.value) locked.value = null;
+    else checkSession();
+  }, []);
+  return (
+    <LocationProvider scope={STAFF_BASE}>
+      <Shell />
+    </LocationProvider>
   );
 }

@@ -1,4 +1,6 @@
 // Words for the codes the server stores (status, triage category, risk level, flag).
+import type { EscalationItemDto, EscalationPackage } from '../../shared/protocol/escalations.ts';
+import { formatDate } from './format-time.ts';
 import { ts, type StaffKey } from './i18n.ts';
 
 export const STATUS_LABEL: Record<string, StaffKey> = {
@@ -75,4 +77,19 @@ export function triageText(t: { category: string | null; risk: string | null }):
     t.risk ? `${ts('risk')}: ${ts(RISK_LABEL[t.risk] ?? 'riskLow')}` : null,
   ].filter((p) => p !== null);
   return parts.length > 0 ? parts.join(' · ') : ts('pkgTriageNone');
+}
+
+/** An escalation named as a case: "3 gru 2026 · przemoc domowa · SP3" (the school's triage, else
+ * what the pupil chose, else nothing), so two cases of one school read apart. */
+export function escalationTitle(
+  item: Pick<EscalationItemDto, 'createdAt' | 'school'>,
+  pkg: Pick<EscalationPackage, 'triage' | 'report'>,
+): string {
+  const triage = pkg.triage?.category;
+  const category = triage
+    ? ts(CATEGORY_LABEL[triage] ?? 'catOther')
+    : pkg.report
+      ? ts(PUPIL_CATEGORY_LABEL[pkg.report.category] ?? 'pupilOther')
+      : null;
+  return [formatDate(item.createdAt), category, item.school.code].filter(Boolean).join(' · ');
 }

@@ -23,6 +23,7 @@ import type {
   OrgRecoveryOpenDto,
   OrgRecoveryStatusDto,
 } from '../../shared/protocol/org-recovery.ts';
+import type { PreviewsDto } from '../../shared/protocol/inbox-previews.ts';
 import { request, requestJson } from '../common/api.ts';
 
 const base = '/api/staff';
@@ -43,6 +44,8 @@ export const staffApi = {
     requestJson<InboxDto>(
       `${base}/reports?filter=${filter}${status ? `&status=${status}` : ''}&page=${page}`,
     ),
+  previews: (ids: string[]) =>
+    requestJson<PreviewsDto>(`${base}/reports/previews?ids=${ids.join(',')}`),
   report: (id: string) => requestJson<CaseDto>(`${base}/reports/${id}`),
   reply: (id: string, body: unknown) => post<{ id: string }>(`/reports/${id}/messages`, body),
   setStaffKey: (id: string, staffKeySealed: string) =>

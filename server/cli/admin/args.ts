@@ -17,6 +17,13 @@ const OPTIONS = {
   version: { type: 'string' },
   apply: { type: 'boolean' },
   login: { type: 'string' },
+  'release-key': { type: 'string' },
+  dir: { type: 'string' },
+  endorsement: { type: 'string' },
+  root: { type: 'string' },
+  file: { type: 'string' },
+  from: { type: 'string' },
+  'root-public': { type: 'string' },
 } as const;
 
 /** `--box-pk -Ab…` → `--box-pk=-Ab…`: a base64url key may start with a dash, which parseArgs

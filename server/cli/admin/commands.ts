@@ -23,8 +23,13 @@ import {
   signRequest,
   type CertificateRequest,
 } from './certificate.ts';
-import { readPassphrase } from './passphrase.ts';
-import { createRootKeyFile, readPublicKey, unlockRootKey } from './root-key-file.ts';
+import { readNewPassphrase, readPassphrase } from './passphrase.ts';
+import {
+  createRootKeyFile,
+  readPublicKey,
+  reprotectRootKeyFile,
+  unlockRootKey,
+} from './root-key-file.ts';
 
 export async function createRoot(sodium: Sodium, flags: Flags): Promise<void> {
   const out = required(flags, 'out');
@@ -35,6 +40,25 @@ export async function createRoot(sodium: Sodium, flags: Flags): Promise<void> {
   console.log(`Root key written to ${out} (keep it offline; the passphrase opens it).`);
   console.log(`Public key (ROOT_PUBLIC_KEY): ${publicKey}`);
   console.log(`Fingerprint: ${fingerprint(sodium, readPublicKey(out))}`);
+}
+
+export async function changePassphrase(sodium: Sodium, flags: Flags): Promise<void> {
+  const from = required(flags, 'key');
+  const to = required(flags, 'out');
+  if (existsSync(to)) throw new Error(`${to} exists already: a root key is never overwritten`);
+  const oldPassphrase = await readPassphrase({ confirm: false });
+  const publicKey = reprotectRootKeyFile(
+    sodium,
+    from,
+    to,
+    oldPassphrase,
+    await readNewPassphrase(),
+  );
+  console.log(`Root key written to ${to} under the new passphrase; its public key is unchanged:`);
+  console.log(`Public key (ROOT_PUBLIC_KEY): ${publicKey}`);
+  console.log(
+    `Destroy ${from} once ${to} opens with the new passphrase (fingerprint --key ${to}).`,
+  );
 }
 
 export function printFingerprint(sodium: Sodium, flags: Flags): void {

@@ -52,6 +52,17 @@ export async function readPassphrase(options: { confirm: boolean }): Promise<str
   return first;
 }
 
+/** A root key file's new passphrase: NEW_ADMIN_PASSPHRASE, or typed twice. */
+export async function readNewPassphrase(): Promise<string> {
+  const fromEnv = process.env['NEW_ADMIN_PASSPHRASE'];
+  if (fromEnv) return fromEnv;
+  const first = await askHidden('New root key passphrase: ');
+  if ((await askHidden('Repeat the new passphrase: ')) !== first) {
+    throw new Error('the two passphrases differ');
+  }
+  return first;
+}
+
 /** The password of a new administrator account: ADMIN_PASSWORD, or typed twice. */
 export async function readNewPassword(): Promise<string> {
   let password = process.env['ADMIN_PASSWORD'];

@@ -55,6 +55,35 @@ export function unlockRootKey(sodium: Sodium, path: string, passphrase: string):
   }
 }
 
+/**
+ * The same root key under a new passphrase, written to a new file (owner-only, never over an
+ * existing one): the old file stays until the administrator has checked the new one and destroys
+ * it. Answers the public key, which must not change.
+ */
+export function reprotectRootKeyFile(
+  sodium: Sodium,
+  from: string,
+  to: string,
+  oldPassphrase: string,
+  newPassphrase: string,
+): string {
+  if ([...newPassphrase].length < MIN_PASSPHRASE_CHARS) {
+    throw new Error(`the passphrase must have at least ${MIN_PASSPHRASE_CHARS} characters`);
+  }
+  const root = unlockRootKey(sodium, from, oldPassphrase);
+  const file = protectRootKey(sodium, root.secretKey, newPassphrase);
+  root.secretKey.fill(0);
+  try {
+    writePrivateFile(to, `${JSON.stringify(file, null, 2)}\n`, 'wx');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'EEXIST') {
+      throw new Error(`${to} exists already: a root key is never overwritten`);
+    }
+    throw new Error(`cannot write ${to}`);
+  }
+  return toB64(root.publicKey);
+}
+
 /** Writes a new protected root key, owner-only, refusing to replace an existing file. */
 export function createRootKeyFile(sodium: Sodium, path: string, passphrase: string): string {
   if ([...passphrase].length < MIN_PASSPHRASE_CHARS) {

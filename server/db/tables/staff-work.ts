@@ -73,6 +73,8 @@ export interface AlertQueueTable {
   due_at: string;
   /** A process delivering the row holds it until then; after a crash another one takes it. */
   claimed_until: string | null;
+  /** An escalation's alert links to it; null for every other kind [Note: alert links]. */
+  escalation_id: string | null;
 }
 
 export type QueuedAlert = Selectable<AlertQueueTable>;

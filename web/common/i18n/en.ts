@@ -114,6 +114,8 @@ export const en: Messages = {
   textCounter: 'Characters: {n} of {max}',
   textTooLong:
     'This text is too long. You can send at most {max} characters. Make it shorter. Nothing was deleted.',
+  updateRefused:
+    'The new version of this page did not pass the check. The earlier, checked version still works. Tell an adult you trust.',
   waitingTitle: 'Your message is not sent yet',
   waitingOffline: 'There is no internet. The school does not have it yet.',
   waitingPhone:

@@ -114,6 +114,8 @@ export const pl = {
   textCounter: 'Znaki: {n} z {max}',
   textTooLong:
     'Ten tekst jest za długi. Można wysłać najwyżej {max} znaków. Skróć go. Nic nie zostało usunięte.',
+  updateRefused:
+    'Nowa wersja tej strony nie przeszła sprawdzenia. Dalej działa poprzednia, sprawdzona wersja. Powiedz o tym dorosłemu, któremu ufasz.',
   waitingTitle: 'Twoja wiadomość jeszcze nie jest wysłana',
   waitingOffline: 'Nie ma internetu. Szkoła jeszcze jej nie dostała.',
   waitingPhone:

@@ -8,13 +8,13 @@ import {
   type EscalationCaseDto,
 } from '../../../shared/protocol/escalations.ts';
 import type { MemberDto } from '../../../shared/protocol/staff.ts';
-import { lang } from '../../common/i18n.ts';
 import { crypto } from '../crypto.ts';
 import { useConfirm } from './ConfirmDialog.tsx';
 import { ts } from '../i18n.ts';
 import { RESULT_LABEL, SERVICE_LABEL } from '../labels.ts';
 import { staffApi } from '../staff-api.ts';
 import { unlocked } from '../state.ts';
+import { formatDate } from '../format-time.ts';
 
 interface Outcome {
   id: string;
@@ -85,7 +85,7 @@ export function CdrActions(props: {
         {props.outcomes.map((o) => (
           <li key={o.id}>
             <strong>{ts(SERVICE_LABEL[o.service] ?? 'svcPsych')}</strong> ·{' '}
-            {new Date(o.createdAt).toLocaleDateString(lang.value)}
+            {formatDate(o.createdAt)}
             {o.note && <p class="bubble__text">{o.note}</p>}
           </li>
         ))}

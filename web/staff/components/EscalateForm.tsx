@@ -3,6 +3,7 @@
 // and that it is the newest one listed or seen [Note: certificate rollback], before it seals
 // anything [Note: escalation keys].
 import { useState } from 'preact/hooks';
+import { useDraft } from '../drafts.ts';
 import { toB64 } from '../../../shared/envelope/base64url.ts';
 import type { EscalationPackage } from '../../../shared/protocol/escalations.ts';
 import type { StaffOps } from '../../crypto/staff-worker.ts';
@@ -39,8 +40,9 @@ export function EscalateForm(props: {
   const [withReport, setWithReport] = useState(true);
   const [messages, setMessages] = useState<Set<number>>(new Set(opened.messages.map((m) => m.seq)));
   const [attachments, setAttachments] = useState<Set<string>>(new Set());
-  const [summary, setSummary] = useState('');
-  const [reason, setReason] = useState('');
+  // Kept through the idle lock [Note: drafts through the lock].
+  const [summary, setSummary] = useDraft('esc-summary');
+  const [reason, setReason] = useDraft('esc-reason');
   const [urgent, setUrgent] = useState(props.urgent);
   const [handover, setHandover] = useState(false);
   const [error, setError] = useState<StaffKey | null>(null);
@@ -103,6 +105,8 @@ export function EscalateForm(props: {
         urgent,
         attachmentIds: [...attachments],
       });
+      setSummary('');
+      setReason('');
       props.onDone();
     } catch {
       setError('sendFailed');

@@ -5,7 +5,7 @@ import type { StaffOps } from '../../crypto/staff-worker.ts';
 import { ts } from '../i18n.ts';
 import { RESULT_LABEL, ESC_STATUS_LABEL } from '../labels.ts';
 import { staffApi } from '../staff-api.ts';
-import { view } from '../state.ts';
+import { go } from '../router.ts';
 import { EscalateForm } from './EscalateForm.tsx';
 
 type Opened = Awaited<ReturnType<StaffOps['openCase']>>;
@@ -36,7 +36,7 @@ export function EscalationPanel(props: {
             <button
               type="button"
               class="button--secondary"
-              onClick={() => (view.value = { name: 'escalation', id: e.id })}
+              onClick={() => go({ name: 'escalation', id: e.id })}
             >
               {ts('openEscalation')}
             </button>

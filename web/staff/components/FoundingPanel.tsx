@@ -32,10 +32,16 @@ export function FoundingPanel(props: {
     setError(null);
     const me: StaffMeDto = await staffApi.me();
     const org = me.org;
-    if (!org) return setStage('none');
+    if (!org) {
+      props.onFounding(false);
+      return setStage('none');
+    }
     const certificates = await certificatesOf(org.id);
     const grant = me.keyGrants.find((g) => g.version === 1);
-    if (certificates.length > 0 && !grant) return setStage('none');
+    if (certificates.length > 0 && !grant) {
+      props.onFounding(false);
+      return setStage('none');
+    }
     props.onFounding(true);
     if (!grant) return setStage('make');
     setFp(await crypto('foundedFingerprint', grant.sealedKeys, props.personal));
@@ -56,7 +62,11 @@ export function FoundingPanel(props: {
     }
   };
   useEffect(() => {
-    check().catch(() => setError('foundingFailed'));
+    check().catch(() => {
+      setError('foundingFailed');
+      // Unknown: the waiting page falls back to its usual text and the recovery form.
+      props.onFounding(false);
+    });
   }, []);
 
   const make = async () => {

@@ -1,6 +1,7 @@
 // Staff-only notes, under the report's K_staff: a key sealed to the school only, which the pupil
 // never receives. The first note of a report creates that key.
 import { useState } from 'preact/hooks';
+import { useDraft } from '../drafts.ts';
 import { ApiFailure } from '../../common/api.ts';
 import { crypto } from '../crypto.ts';
 import { ts } from '../i18n.ts';
@@ -22,7 +23,7 @@ export function NotesPanel(props: {
   authorName: (id: string) => string;
   onChanged: () => void;
 }) {
-  const [text, setText] = useState('');
+  const [text, setText] = useDraft('note'); // [Note: drafts through the lock]
   const [failed, setFailed] = useState(false);
   const add = async () => {
     const u = unlocked.value;

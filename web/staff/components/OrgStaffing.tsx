@@ -11,6 +11,7 @@ import { ts, type StaffKey } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
 import { useConfirm } from './ConfirmDialog.tsx';
 import { InviteForm, InviteLink } from './InviteForm.tsx';
+import { formatDate } from '../format-time.ts';
 
 const statusKey = (s: AdminOrgDto['members'][number]['status']): StaffKey =>
   s === 'active' ? 'memberActive' : s === 'invited' ? 'memberInvited' : 'memberDeactivated';
@@ -91,8 +92,10 @@ export function OrgStaffing(props: { org: AdminOrgDto; onChange: () => void }) {
       <p>
         {org.recovery
           ? ts('recoveryKeyMade', {
-              date: org.recovery.createdAt.slice(0, 10),
-              used: org.recovery.lastUsedAt?.slice(0, 10) ?? ts('schoolRecoveryNeverUsed'),
+              date: formatDate(org.recovery.createdAt),
+              used:
+                (org.recovery.lastUsedAt && formatDate(org.recovery.lastUsedAt)) ??
+                ts('schoolRecoveryNeverUsed'),
             })
           : ts('recoveryKeyMissing')}
       </p>

@@ -1,5 +1,6 @@
 // A signed message box: the caller composes (in the worker) and posts; this only collects text.
 import { useState } from 'preact/hooks';
+import { useDraft } from '../drafts.ts';
 import { ts, type StaffKey } from '../i18n.ts';
 
 export function ReplyBox(props: {
@@ -8,7 +9,8 @@ export function ReplyBox(props: {
   button: StaffKey;
   send: (text: string) => Promise<void>;
 }) {
-  const [text, setText] = useState('');
+  // Kept through the idle lock [Note: drafts through the lock].
+  const [text, setText] = useDraft(props.id);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const submit = async () => {

@@ -6,8 +6,9 @@ import { crypto } from '../crypto.ts';
 import { ts } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
 import { unlocked } from '../state.ts';
+import { formatDate } from '../format-time.ts';
 
-const day = (iso: string) => iso.slice(0, 10);
+const day = formatDate;
 
 export function SchoolRecoveryPanel() {
   const [status, setStatus] = useState<OrgRecoveryStatusDto | null>(null);

@@ -1,5 +1,7 @@
 import { enKeys } from './keys-en.ts';
 import { enHandover } from './handover-en.ts';
+import { enRelease } from './release-en.ts';
+import { enWorkspace } from './workspace-en.ts';
 import { enAtOnce } from './atonce-en.ts';
 import { enAudit } from './audit-en.ts';
 import type { StaffMessages } from './pl.ts';
@@ -131,6 +133,10 @@ export const en: StaffMessages = {
   print: 'Print',
   waitingForColleague:
     'Your account is ready. A colleague must now confirm you under Team; then sign in.',
+  accountReady:
+    'Your account is ready. Sign in. If the organisation already has a team, a colleague confirms you under Team. If you are its first person, you make the organisation key after signing in, and the municipal administrator signs it.',
+  foundingNext:
+    'Your account is ready. You are the first person in this organisation, so nobody needs to confirm you: make the organisation key below, and the municipal administrator signs it.',
   currentPassword: 'Current password',
   changePassword: 'Change password',
   passwordChanged: 'Password changed.',
@@ -262,10 +268,16 @@ export const en: StaffMessages = {
     'The new key (version {version}) waits for the municipal administrator’s signature.',
   rotationFailed: 'Could not make the new key.',
   organisations: 'Schools and CdR',
-  pendingKeys: 'New keys wait for a signature. Run on the computer with the municipality key:',
+  pendingKeys:
+    'New keys wait for a signature. The municipality key never goes to the server: sign offline and carry the file.',
+  pendingSignOffline:
+    '1. On the offline computer with the municipality key (USB stick at /media/usb):',
+  pendingImport: '2. On the server, with the file carried over:',
   waitTarget: 'Time to first answer (hours)',
   ...enKeys,
   ...enHandover,
+  ...enRelease,
+  ...enWorkspace,
   ...enAtOnce,
   ...enAudit,
 };

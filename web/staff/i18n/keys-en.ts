@@ -41,7 +41,7 @@ export const enKeys: Record<keyof typeof plKeys, string> = {
     'This organisation has no key yet. Make it here: it is made in this browser only. Then the administrator signs it.',
   foundingCreate: 'Make the organisation key',
   foundingAwaiting:
-    'The key waits for the administrator’s signature. When they sign it, read this fingerprint together: {fp}',
+    'The key waits for the municipal administrator’s signature. Once it is signed, press “Check again”. When they sign it, read this fingerprint together: {fp}',
   foundingCheck: 'Check again',
   foundingMismatch:
     'The signed key is not the key made here. Nothing was changed. Tell the administrator.',

@@ -39,7 +39,7 @@ export const plKeys = {
     'Ta placówka nie ma jeszcze klucza. Utwórz go tutaj: powstanie tylko w tej przeglądarce. Potem administrator go podpisze.',
   foundingCreate: 'Utwórz klucz placówki',
   foundingAwaiting:
-    'Klucz czeka na podpis administratora. Gdy będzie podpisywać, przeczytajcie razem ten odcisk: {fp}',
+    'Klucz czeka na podpis administratora gminy. Po podpisaniu naciśnij „Sprawdź ponownie”. Przy podpisywaniu przeczytajcie razem ten odcisk: {fp}',
   foundingCheck: 'Sprawdź ponownie',
   foundingMismatch:
     'Podpisany klucz nie jest kluczem utworzonym tutaj. Nic nie zmieniono. Powiadom administratora.',

@@ -1,6 +1,8 @@
 // The staff app's Polish words: the source the other dictionaries are checked against.
 import { plKeys } from './keys-pl.ts';
 import { plHandover } from './handover-pl.ts';
+import { plRelease } from './release-pl.ts';
+import { plWorkspace } from './workspace-pl.ts';
 import { plAtOnce } from './atonce-pl.ts';
 import { plAudit } from './audit-pl.ts';
 
@@ -131,6 +133,10 @@ export const pl = {
   print: 'Drukuj',
   waitingForColleague:
     'Konto gotowe. Współpracownik musi teraz potwierdzić Cię w zakładce Zespół; potem zaloguj się.',
+  accountReady:
+    'Konto gotowe. Zaloguj się. Jeśli placówka ma już zespół, współpracownik potwierdzi Cię w zakładce Zespół. Jeśli jesteś w niej pierwszą osobą, po zalogowaniu utworzysz klucz placówki, a administrator gminy go podpisze.',
+  foundingNext:
+    'Konto gotowe. Jesteś pierwszą osobą w tej placówce, więc nikt nie musi Cię potwierdzać: utwórz klucz placówki poniżej, a administrator gminy go podpisze.',
   currentPassword: 'Obecne hasło',
   changePassword: 'Zmień hasło',
   passwordChanged: 'Hasło zmienione.',
@@ -262,10 +268,15 @@ export const pl = {
   rotationProposed: 'Nowy klucz (wersja {version}) czeka na podpis administratora gminy.',
   rotationFailed: 'Nie udało się utworzyć nowego klucza.',
   organisations: 'Szkoły i CdR',
-  pendingKeys: 'Nowe klucze czekają na podpis. Uruchom na komputerze z kluczem gminy:',
+  pendingKeys:
+    'Nowe klucze czekają na podpis. Klucz gminy nie trafia na serwer: podpisz offline i przenieś plik.',
+  pendingSignOffline: '1. Na komputerze offline z kluczem gminy (pendrive w /media/usb):',
+  pendingImport: '2. Na serwerze, z przeniesionym plikiem:',
   waitTarget: 'Czas na pierwszą odpowiedź (godziny)',
   ...plKeys,
   ...plHandover,
+  ...plRelease,
+  ...plWorkspace,
   ...plAtOnce,
   ...plAudit,
 };

@@ -1,5 +1,7 @@
 import { ukKeys } from './keys-uk.ts';
 import { ukHandover } from './handover-uk.ts';
+import { ukRelease } from './release-uk.ts';
+import { ukWorkspace } from './workspace-uk.ts';
 import { ukAtOnce } from './atonce-uk.ts';
 import { ukAudit } from './audit-uk.ts';
 import type { StaffMessages } from './pl.ts';
@@ -130,6 +132,10 @@ export const uk: StaffMessages = {
   print: 'Друкувати',
   waitingForColleague:
     'Обліковий запис готовий. Колега має підтвердити тебе у вкладці Команда; потім увійди.',
+  accountReady:
+    'Обліковий запис готовий. Увійди. Якщо в установі вже є команда, колега підтвердить тебе у вкладці Команда. Якщо ти перша особа в ній, після входу ти створиш ключ установи, а адміністратор гміни його підпише.',
+  foundingNext:
+    'Обліковий запис готовий. Ти перша особа в цій установі, тож ніхто не мусить тебе підтверджувати: створи ключ установи нижче, а адміністратор гміни його підпише.',
   currentPassword: 'Поточний пароль',
   changePassword: 'Змінити пароль',
   passwordChanged: 'Пароль змінено.',
@@ -260,10 +266,15 @@ export const uk: StaffMessages = {
   rotationProposed: 'Новий ключ (версія {version}) чекає на підпис адміністратора гміни.',
   rotationFailed: 'Не вдалося створити новий ключ.',
   organisations: 'Школи та ЦС',
-  pendingKeys: 'Нові ключі чекають на підпис. Запусти на компʼютері з ключем гміни:',
+  pendingKeys:
+    'Нові ключі чекають на підпис. Ключ гміни не потрапляє на сервер: підпиши офлайн і перенеси файл.',
+  pendingSignOffline: '1. На офлайн-компʼютері з ключем гміни (флешка в /media/usb):',
+  pendingImport: '2. На сервері, з перенесеним файлом:',
   waitTarget: 'Час на першу відповідь (години)',
   ...ukKeys,
   ...ukHandover,
+  ...ukRelease,
+  ...ukWorkspace,
   ...ukAtOnce,
   ...ukAudit,
 };

@@ -11,8 +11,8 @@ import {
   type AuditLogDto,
 } from '../../../shared/protocol/admin.ts';
 import { requestJson } from '../../common/api.ts';
-import { lang } from '../../common/i18n.ts';
 import { auditSentence } from '../audit-words.ts';
+import { formatMinute } from '../format-time.ts';
 import { ts, type StaffKey } from '../i18n.ts';
 
 const GROUP_LABEL: Record<AuditGroup, StaffKey> = {
@@ -150,7 +150,7 @@ export function AuditPage() {
             {log.entries.map((e) => (
               <tr key={e.id} data-action={e.action}>
                 <td class="audit__time">
-                  <time dateTime={e.at}>{new Date(e.at).toLocaleString(lang.value)}</time>
+                  <time dateTime={e.at}>{formatMinute(e.at)}</time>
                 </td>
                 <td>{who(e)}</td>
                 <td>{auditSentence(e.action, e.subjectName)}</td>

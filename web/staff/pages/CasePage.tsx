@@ -2,7 +2,6 @@
 // staff-only notes, triage and the history of who did what.
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseDto, MemberDto } from '../../../shared/protocol/staff.ts';
-import { lang } from '../../common/i18n.ts';
 import { checkNoTailCut } from '../../common/seen-tips.ts';
 import { NotesPanel } from '../components/NotesPanel.tsx';
 import { StaffAttachment } from '../components/StaffAttachment.tsx';
@@ -16,9 +15,11 @@ import { LANGUAGE_NAME, PUPIL_CATEGORY_LABEL } from '../labels.ts';
 import { MessageList } from '../components/MessageList.tsx';
 import { orgSignKeys } from '../org-sign-keys.ts';
 import { staffApi } from '../staff-api.ts';
-import { unlocked, view } from '../state.ts';
+import { unlocked } from '../state.ts';
+import { go } from '../router.ts';
 import { ReplyBox } from '../components/ReplyBox.tsx';
 import { EscalationPanel } from '../components/EscalationPanel.tsx';
+import { formatHour, formatMinute } from '../format-time.ts';
 
 type Opened = Awaited<ReturnType<StaffOps['openCase']>>;
 
@@ -48,11 +49,7 @@ export function CasePage({ id }: { id: string }) {
     staffApi.members().then(setMembers, () => undefined);
   }, [id]);
   const back = (
-    <button
-      type="button"
-      class="button--secondary"
-      onClick={() => (view.value = { name: 'inbox' })}
-    >
+    <button type="button" class="button--secondary" onClick={() => go({ name: 'inbox' })}>
       {ts('backToInbox')}
     </button>
   );
@@ -105,7 +102,7 @@ export function CasePage({ id }: { id: string }) {
         <div class="case__main">
           <dl class="case__facts">
             {fact('about', r.about === 'me' ? ts('aboutMe') : ts('aboutOther'))}
-            {fact('received', new Date(dto.item.createdHour).toLocaleString(lang.value))}
+            {fact('received', formatHour(dto.item.createdHour))}
             {fact('grade', r.grade ?? ts('notGiven'))}
             {fact('name', r.name ?? ts('anonymous'))}
             {fact('wantsMeeting', r.wantsMeeting ? ts('yes') : ts('no'))}
@@ -166,8 +163,8 @@ export function CasePage({ id }: { id: string }) {
             <ol class="history">
               {dto.history.map((h, i) => (
                 <li key={i}>
-                  {new Date(h.at).toLocaleString(lang.value)}: {auditSentence(h.action)} ({actor(h)}
-                  )
+                  {(h.actorId ? formatMinute : formatHour)(h.at)}: {auditSentence(h.action)} (
+                  {actor(h)})
                 </li>
               ))}
             </ol>

@@ -13,10 +13,12 @@ import { checkNoTailCut } from '../../common/seen-tips.ts';
 import { crypto } from '../crypto.ts';
 import { CaseStatus } from '../components/CaseStatus.tsx';
 import { ts } from '../i18n.ts';
-import { ESC_STATUS_LABEL, RESULT_LABEL } from '../labels.ts';
+import { escalationTitle, ESC_STATUS_LABEL, RESULT_LABEL } from '../labels.ts';
 import { orgSignKeys } from '../org-sign-keys.ts';
 import { staffApi } from '../staff-api.ts';
-import { unlocked, view } from '../state.ts';
+import { unlocked } from '../state.ts';
+import { go } from '../router.ts';
+import { formatDate } from '../format-time.ts';
 
 type Opened = Awaited<ReturnType<StaffOps['openEscalationCase']>>;
 
@@ -50,11 +52,7 @@ export function EscalationPage({ id }: { id: string }) {
   };
   useEffect(() => void load(), [id]);
   const back = (
-    <button
-      type="button"
-      class="button--secondary"
-      onClick={() => (view.value = { name: 'escalations' })}
-    >
+    <button type="button" class="button--secondary" onClick={() => go({ name: 'escalations' })}>
       {ts('backToEscalations')}
     </button>
   );
@@ -86,12 +84,15 @@ export function EscalationPage({ id }: { id: string }) {
     <section class="case">
       {back}
       <h2>
-        {item.urgent && <span class="badge badge--urgent">{ts('urgent')}</span>} {item.school.name}
+        {item.urgent && <span class="badge badge--urgent">{ts('urgent')}</span>}{' '}
+        {escalationTitle(item, opened.pkg)}
       </h2>
+      <p class="hint">{item.school.name}</p>
       <p class="notice" role="status">
         {ts(ESC_STATUS_LABEL[item.status] ?? 'escOpen')}
         {item.result && ` · ${ts('escResult')}: ${ts(RESULT_LABEL[item.result] ?? 'resSupport')}`}
-        {item.niebieskaKartaDate && ` · ${ts('niebieskaKarta')}: ${item.niebieskaKartaDate}`}
+        {item.niebieskaKartaDate &&
+          ` · ${ts('niebieskaKarta')}: ${formatDate(item.niebieskaKartaDate)}`}
       </p>
       <h3>{ts('escReasonTitle')}</h3>
       <p class="bubble bubble--them bubble__text">{opened.reason}</p>

@@ -2,11 +2,11 @@
 // counsellor, the cases their school handed over.
 import { useEffect, useState } from 'preact/hooks';
 import type { EscalationItemDto } from '../../../shared/protocol/escalations.ts';
-import { lang } from '../../common/i18n.ts';
 import { ts } from '../i18n.ts';
 import { ESC_STATUS_LABEL, RESULT_LABEL } from '../labels.ts';
 import { staffApi } from '../staff-api.ts';
-import { view } from '../state.ts';
+import { go } from '../router.ts';
+import { formatMinute } from '../format-time.ts';
 
 export function EscalationsPage() {
   const [items, setItems] = useState<EscalationItemDto[] | null>(null);
@@ -28,12 +28,14 @@ export function EscalationsPage() {
             <button
               type="button"
               class="inbox__open"
-              onClick={() => (view.value = { name: 'escalation', id: e.id })}
+              onClick={() => go({ name: 'escalation', id: e.id })}
             >
               {e.urgent && <span class="badge badge--urgent">{ts('urgent')}</span>}
               <span class="inbox__status">{ts(ESC_STATUS_LABEL[e.status] ?? 'escOpen')}</span>
-              <span>{e.school.name}</span>
-              <span class="inbox__time">{new Date(e.createdAt).toLocaleString(lang.value)}</span>
+              <span>
+                <strong>{e.school.code}</strong> {e.school.name}
+              </span>
+              <span class="inbox__time">{formatMinute(e.createdAt)}</span>
               {e.result && <span class="badge">{ts(RESULT_LABEL[e.result] ?? 'resSupport')}</span>}
             </button>
           </li>

@@ -1,26 +1,69 @@
 // The inbox: urgent first, then the longest waiting; filters for unread, mine and status; a page
-// of INBOX_PAGE at a time, the next one on request.
-import { useEffect, useState } from 'preact/hooks';
+// of INBOX_PAGE at a time, the next one on request. Each row shows what tells reports apart, opened
+// in this browser [Note: inbox previews]: the pupil's own choice, the first line of their words,
+// photos, who wrote last and when; search and the pupil's choice filter what is opened here, and
+// nothing of it goes back to the server.
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { InboxItemDto } from '../../../shared/protocol/staff.ts';
 import { REPORT_STATUSES } from '../../../shared/protocol/staff.ts';
-import { lang } from '../../common/i18n.ts';
+import { REPORT_CATEGORIES } from '../../../shared/protocol/content.ts';
+import type { OpenedPreview } from '../../crypto/inbox-ops.ts';
+import { crypto } from '../crypto.ts';
+import { formatHour } from '../format-time.ts';
 import { ts } from '../i18n.ts';
-import { CATEGORY_LABEL, hoursSince, STATUS_LABEL } from '../labels.ts';
+import { CATEGORY_LABEL, hoursSince, PUPIL_CATEGORY_LABEL, STATUS_LABEL } from '../labels.ts';
 import { staffApi } from '../staff-api.ts';
-import { unlocked, view } from '../state.ts';
+import { unlocked } from '../state.ts';
+import { go } from '../router.ts';
+import { AUTHOR } from '../components/MessageList.tsx';
+
+type Previews = Record<string, OpenedPreview>;
+
+/** Opens the previews of these rows in the worker; a failure leaves the rows as they were. */
+async function loadPreviews(items: InboxItemDto[]): Promise<Previews> {
+  const u = unlocked.value;
+  if (!u || items.length === 0) return {};
+  const { previews } = await staffApi.previews(items.map((i) => i.id));
+  const opened = await crypto('openPreviews', previews, u.orgKeys);
+  return Object.fromEntries(opened.map((p) => [p.id, p]));
+}
+
+/** Lower-case, without Polish and Ukrainian diacritics, so "zolw" finds "żółw". */
+const fold = (s: string) =>
+  s
+    .toLocaleLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l');
+
+function firstLine(text: string): string {
+  const line = text.split('\n').find((l) => l.trim().length > 0) ?? '';
+  return line.length > 140 ? `${line.slice(0, 140)}…` : line;
+}
 
 export function InboxPage() {
   const [filter, setFilter] = useState('all');
   const [status, setStatus] = useState('');
+  const [query, setQuery] = useState('');
+  const [pupilCategory, setPupilCategory] = useState('');
   const [items, setItems] = useState<InboxItemDto[] | null>(null);
+  const [previews, setPreviews] = useState<Previews>({});
   const [page, setPage] = useState(0);
   const [hasMore, setHasMore] = useState(false);
   const [failed, setFailed] = useState(false);
+  const show = (next: InboxItemDto[], more: boolean) => {
+    setItems(next);
+    setHasMore(more);
+    loadPreviews(next.filter((i) => !previews[i.id])).then(
+      (p) => setPreviews((old) => ({ ...old, ...p })),
+      () => undefined,
+    );
+  };
   useEffect(() => {
     setItems(null);
     setPage(0);
     staffApi.inbox(filter, status).then(
-      (r) => (setItems(r.items), setHasMore(r.hasMore)),
+      (r) => show(r.items, r.hasMore),
       () => setFailed(true),
     );
   }, [filter, status]);
@@ -29,12 +72,23 @@ export function InboxPage() {
     staffApi.inbox(filter, status, page + 1).then(
       (r) => {
         const shown = new Set(items?.map((i) => i.id));
-        setItems([...(items ?? []), ...r.items.filter((i) => !shown.has(i.id))]);
-        setHasMore(r.hasMore);
+        show([...(items ?? []), ...r.items.filter((i) => !shown.has(i.id))], r.hasMore);
         setPage(page + 1);
       },
       () => setFailed(true),
     );
+  const searching = query.trim() !== '' || pupilCategory !== '';
+  const visible = useMemo(() => {
+    if (!items || !searching) return items;
+    const words = fold(query).split(/\s+/).filter(Boolean);
+    return items.filter((i) => {
+      const p = previews[i.id];
+      if (!p?.ok) return false;
+      if (pupilCategory && p.category !== pupilCategory) return false;
+      const hay = fold([p.text, p.name ?? '', p.grade ?? ''].join(' '));
+      return words.every((w) => hay.includes(w));
+    });
+  }, [items, previews, query, pupilCategory, searching]);
   const me = unlocked.value?.me.id;
   return (
     <section>
@@ -56,6 +110,34 @@ export function InboxPage() {
           ))}
         </select>
       </div>
+      <div class="toolbar">
+        <label for="inbox-search">{ts('searchReports')}</label>
+        <input
+          id="inbox-search"
+          type="search"
+          class="inbox__search"
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          aria-describedby="inbox-search-hint"
+        />
+        <label for="inbox-pupil-category">{ts('pupilChose')}</label>
+        <select
+          id="inbox-pupil-category"
+          class="inbox__choice-filter"
+          value={pupilCategory}
+          onChange={(e) => setPupilCategory(e.currentTarget.value)}
+        >
+          <option value="">{ts('anyPupilChoice')}</option>
+          {REPORT_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {ts(PUPIL_CATEGORY_LABEL[c] ?? 'pupilOther')}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p id="inbox-search-hint" class="hint">
+        {ts('searchHint')}
+      </p>
       {failed && (
         <p class="notice notice--error" role="alert">
           {ts('loadFailed')}
@@ -63,43 +145,71 @@ export function InboxPage() {
       )}
       {items === null && !failed && <p role="status">{ts('loading')}</p>}
       {items?.length === 0 && <p>{ts('inboxEmpty')}</p>}
+      {searching && items && (
+        <p role="status" class="hint">
+          {ts('searchFound', { n: visible?.length ?? 0, of: items.length })}
+        </p>
+      )}
       <ol class="inbox">
-        {items?.map((r) => (
-          <li
-            key={r.id}
-            class={`inbox__row${r.unread ? ' inbox__row--unread' : ''}`}
-            data-report-id={r.id}
-          >
-            <button
-              type="button"
-              class="inbox__open"
-              onClick={() => (view.value = { name: 'case', id: r.id })}
-            >
-              {r.urgent && <span class="badge badge--urgent">{ts('urgent')}</span>}
-              {r.unread && <span class="badge">{ts('unread')}</span>}
-              {r.overdue && <span class="badge badge--overdue">{ts('overdue')}</span>}
-              {r.escalated && <span class="badge badge--cdr">{ts('escalatedBadge')}</span>}
-              {r.flag !== 'none' && (
-                <span class="badge">{ts(r.flag === 'test' ? 'flagTest' : 'flagFalse')}</span>
-              )}
-              <span class="inbox__status">{ts(STATUS_LABEL[r.status] ?? 'statusNew')}</span>
-              <span>
-                {r.category ? ts(CATEGORY_LABEL[r.category] ?? 'catOther') : ts('notTriaged')}
-              </span>
-              <span class="inbox__time">
-                {new Date(r.createdHour).toLocaleString(lang.value)}
-                {r.waitingSince && ` · ${ts('waitingHours', { h: hoursSince(r.waitingSince) })}`}
-              </span>
-              {r.assigneeId === me && <span class="badge">{ts('assignedToMe')}</span>}
-            </button>
-          </li>
+        {visible?.map((r) => (
+          <InboxRow key={r.id} item={r} preview={previews[r.id]} mine={r.assigneeId === me} />
         ))}
       </ol>
       {hasMore && (
         <button type="button" class="button--secondary" onClick={() => void more()}>
-          {ts('showMore')}
+          {searching ? ts('searchMore') : ts('showMore')}
         </button>
       )}
     </section>
+  );
+}
+
+function InboxRow({
+  item: r,
+  preview: p,
+  mine,
+}: {
+  item: InboxItemDto;
+  preview: OpenedPreview | undefined;
+  mine: boolean;
+}) {
+  return (
+    <li class={`inbox__row${r.unread ? ' inbox__row--unread' : ''}`} data-report-id={r.id}>
+      <button type="button" class="inbox__open" onClick={() => go({ name: 'case', id: r.id })}>
+        <span class="inbox__line">
+          {r.urgent && <span class="badge badge--urgent">{ts('urgent')}</span>}
+          {r.unread && <span class="badge">{ts('unread')}</span>}
+          {r.overdue && <span class="badge badge--overdue">{ts('overdue')}</span>}
+          {r.escalated && <span class="badge badge--cdr">{ts('escalatedBadge')}</span>}
+          {r.flag !== 'none' && (
+            <span class="badge">{ts(r.flag === 'test' ? 'flagTest' : 'flagFalse')}</span>
+          )}
+          <span class="inbox__choice">
+            {p?.ok ? ts(PUPIL_CATEGORY_LABEL[p.category] ?? 'pupilOther') : ''}
+          </span>
+          {mine && <span class="badge">{ts('assignedToMe')}</span>}
+        </span>
+        <span class="inbox__preview">
+          {p === undefined ? '…' : p.ok ? firstLine(p.text) : ts('previewFailed')}
+        </span>
+        <span class="inbox__line inbox__time">
+          <span class="inbox__status">{ts(STATUS_LABEL[r.status] ?? 'statusNew')}</span>
+          <span>
+            {r.category ? ts(CATEGORY_LABEL[r.category] ?? 'catOther') : ts('notTriaged')}
+          </span>
+          <span>{formatHour(r.createdHour)}</span>
+          {p && p.photos > 0 && <span>{ts('photosCount', { n: p.photos })}</span>}
+          {p?.last && (
+            <span>
+              {ts('lastWrote', {
+                who: ts(AUTHOR[p.last.authorRole]),
+                when: formatHour(p.last.at),
+              })}
+            </span>
+          )}
+          {r.waitingSince && <span>{ts('waitingHours', { h: hoursSince(r.waitingSince) })}</span>}
+        </span>
+      </button>
+    </li>
   );
 }

@@ -7,7 +7,8 @@ import { crypto } from '../crypto.ts';
 import { Field } from '../components/Field.tsx';
 import { ts, type StaffKey } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
-import { view } from '../state.ts';
+import { go } from '../router.ts';
+import { invite } from '../state.ts';
 
 export function InvitePage(props: { id: string; token: string; secret: string }) {
   const [invitation, setInvitation] = useState<InvitationDto | 'error' | null>(null);
@@ -63,11 +64,11 @@ export function InvitePage(props: { id: string; token: string; secret: string })
         <button type="button" onClick={() => window.print()}>
           {ts('print')}
         </button>
-        <p>{ts('waitingForColleague')}</p>
+        <p>{ts('accountReady')}</p>
         <button
           type="button"
           class="button--secondary"
-          onClick={() => (view.value = { name: 'login' })}
+          onClick={() => ((invite.value = null), go({ name: 'home' }))}
         >
           {ts('signIn')}
         </button>

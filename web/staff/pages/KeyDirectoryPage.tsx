@@ -7,6 +7,7 @@ import { getJson } from '../../common/api.ts';
 import { sawVersion, seenVersion } from '../../common/seen-versions.ts';
 import { ts as t } from '../i18n.ts';
 import { crypto } from '../crypto.ts';
+import { ReleaseInfo } from '../components/ReleaseInfo.tsx';
 
 interface Row {
   org: OrganisationDto;
@@ -53,6 +54,7 @@ export function KeyDirectoryPage(props: {
           <p>
             {t('rootFingerprint')}: <span class="fingerprint">{data.root}</span>
           </p>
+          <ReleaseInfo hint />
           <ul class="directory">
             {data.rows.map((row) => (
               <li key={row.org.id}>

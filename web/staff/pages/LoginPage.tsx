@@ -1,12 +1,85 @@
+// Signing in (e-mail, password, authenticator code) or, while the server session lasts after a
+// reload or the idle lock, unlocking with the password only [Note: lock and logout].
 import { useState } from 'preact/hooks';
 import { ApiFailure } from '../../common/api.ts';
 import { CryptoFailure } from '../../crypto/client.ts';
-import { signIn } from '../actions.ts';
+import { signIn, signOut, TotpJustUsed, unlockWithPassword, WrongPassword } from '../actions.ts';
 import { Field } from '../components/Field.tsx';
 import { ts, type StaffKey } from '../i18n.ts';
-import { view } from '../state.ts';
+import { go } from '../router.ts';
+import { locked } from '../state.ts';
+
+/** Wrong passwords at the lock before the session is ended: the keys are opened in the browser,
+ * so the server cannot slow guessing down; ending the session takes the wrapped keys away. */
+const UNLOCK_TRIES = 5;
+
+function failureKey(e: unknown): StaffKey {
+  // A server that hands back keys the certificates do not vouch for is not a wrong password.
+  if (e instanceof TotpJustUsed) return 'totpJustUsed';
+  if (e instanceof WrongPassword) return 'unlockFailed';
+  if (e instanceof CryptoFailure) return 'keysNotTrusted';
+  if (e instanceof ApiFailure && e.code === 'offline') return 'offline';
+  return 'loginFailed';
+}
 
 export function LoginPage() {
+  if (locked.value === undefined) return <p role="status">{ts('loading')}</p>;
+  return locked.value ? <UnlockForm /> : <SignInForm />;
+}
+
+function UnlockForm() {
+  const me = locked.value;
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<StaffKey | null>(null);
+  const [tries, setTries] = useState(0);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await unlockWithPassword(password);
+    } catch (e) {
+      // The session ended meanwhile (server idle or absolute timeout): sign in again.
+      if (e instanceof ApiFailure && e.status === 401) return void (locked.value = null);
+      if (e instanceof WrongPassword && tries + 1 >= UNLOCK_TRIES) return signOut();
+      if (e instanceof WrongPassword) setTries(tries + 1);
+      setError(failureKey(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="narrow">
+      <h2>{ts('unlockTitle')}</h2>
+      <p>{ts('unlockHint', { name: me?.displayName ?? '' })}</p>
+      <form onSubmit={(e) => (e.preventDefault(), void submit())}>
+        <input type="email" autoComplete="username" value={me?.login ?? ''} hidden readOnly />
+        <Field
+          id="password"
+          label="password"
+          value={password}
+          onValue={setPassword}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+        <button type="submit" disabled={busy}>
+          {busy ? ts('unlocking') : ts('unlock')}
+        </button>
+      </form>
+      {error && (
+        <p class="notice notice--error" role="alert">
+          {ts(error)}
+        </p>
+      )}
+      <button type="button" class="button--link" onClick={signOut}>
+        {ts('unlockSignOut')}
+      </button>
+    </section>
+  );
+}
+
+function SignInForm() {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
@@ -18,14 +91,7 @@ export function LoginPage() {
     try {
       await signIn(login.trim(), password, totp.trim());
     } catch (e) {
-      // A server that hands back keys the certificates do not vouch for is not a wrong password.
-      setError(
-        e instanceof CryptoFailure
-          ? 'keysNotTrusted'
-          : e instanceof ApiFailure && e.code === 'offline'
-            ? 'offline'
-            : 'loginFailed',
-      );
+      setError(failureKey(e));
     } finally {
       setBusy(false);
     }
@@ -71,18 +137,10 @@ export function LoginPage() {
           {ts(error)}
         </p>
       )}
-      <button
-        type="button"
-        class="button--link"
-        onClick={() => (view.value = { name: 'recovery' })}
-      >
+      <button type="button" class="button--link" onClick={() => go({ name: 'recovery' })}>
         {ts('forgotPassword')}
       </button>
-      <button
-        type="button"
-        class="button--link"
-        onClick={() => (view.value = { name: 'directory' })}
-      >
+      <button type="button" class="button--link" onClick={() => go({ name: 'directory' })}>
         {ts('keyDirectory')}
       </button>
     </section>

@@ -74,6 +74,21 @@ function OrgForm({ org, onSaved }: { org: AdminOrgDto; onSaved: (m: StaffKey | n
   );
 }
 
+/** The certificate file's name: the organisation code and version, nothing a shell reads. */
+const certificateFile = (p: PendingKeyDto) =>
+  `${p.code.replace(/[^A-Za-z0-9_-]/g, '_')}-v${p.version}.json`;
+
+/** The offline machine's command (docs/operations.md, "Certifying a key offline"); the name in
+ * single quotes, so a shell takes it as it is. */
+function signCommand(p: PendingKeyDto, kind: AdminOrgDto['kind']): string {
+  const name = `'${p.name.replace(/'/g, `'\\''`)}'`;
+  return [
+    'node dist/server/cli/admin.js sign-certificate --key /media/usb/root-key.json',
+    `--org-id ${p.orgId} --kind ${kind} --name ${name} --version ${p.version}`,
+    `--box-pk=${p.boxPublicKey} --sign-pk=${p.signPublicKey} --out ${certificateFile(p)}`,
+  ].join(' ');
+}
+
 export function OrgsPage() {
   const [orgs, setOrgs] = useState<AdminOrgDto[]>([]);
   const [pending, setPending] = useState<PendingKeyDto[]>([]);
@@ -102,9 +117,13 @@ export function OrgsPage() {
           <p>{ts('pendingKeys')}</p>
           {pending.map((p) => (
             <div key={p.orgId}>
-              <p class="invite-link">
-                npm run admin -- rotate-certificate --key data/root-key.json --org {p.code}{' '}
-                --box-pk={p.boxPublicKey} --sign-pk={p.signPublicKey} --apply
+              <p>{ts('pendingSignOffline')}</p>
+              <p class="invite-link" data-testid="sign-command">
+                {signCommand(p, orgs.find((o) => o.id === p.orgId)?.kind ?? 'school')}
+              </p>
+              <p>{ts('pendingImport')}</p>
+              <p class="invite-link" data-testid="import-command">
+                node dist/server/cli/admin.js import-certificate --file {certificateFile(p)}
               </p>
               <button
                 type="button"

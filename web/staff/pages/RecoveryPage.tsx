@@ -5,7 +5,7 @@ import { crypto } from '../crypto.ts';
 import { Field } from '../components/Field.tsx';
 import { ts, type StaffKey } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
-import { view } from '../state.ts';
+import { go } from '../router.ts';
 
 export function RecoveryPage() {
   const [login, setLogin] = useState('');
@@ -76,7 +76,7 @@ export function RecoveryPage() {
           {ts(message)}
         </p>
       )}
-      <button type="button" class="button--link" onClick={() => (view.value = { name: 'login' })}>
+      <button type="button" class="button--link" onClick={() => go({ name: 'home' })}>
         {ts('signIn')}
       </button>
     </section>

@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RetentionStatusDto } from '../../../shared/protocol/admin.ts';
 import { request, requestJson } from '../../common/api.ts';
-import { lang } from '../../common/i18n.ts';
 import { ts, type StaffKey } from '../i18n.ts';
+import { formatMinute } from '../format-time.ts';
 
 export function RetentionPage() {
   const [policy, setPolicy] = useState<RetentionStatusDto | null>(null);
@@ -50,8 +50,7 @@ export function RetentionPage() {
       {months('ret-closed', 'retentionClosed', 'closedMonths')}
       {months('ret-flagged', 'retentionFlagged', 'flaggedMonths')}
       <p class="hint">
-        {ts('retentionLastRun')}:{' '}
-        {policy.lastRun ? new Date(policy.lastRun).toLocaleString(lang.value) : ts('never')}
+        {ts('retentionLastRun')}: {policy.lastRun ? formatMinute(policy.lastRun) : ts('never')}
       </p>
       <button type="submit">{ts('save')}</button>
       {message && (

@@ -24,9 +24,12 @@ export function WaitingPage() {
   const [key, setKey] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<StaffKey | null>(null);
-  const [founding, setFounding] = useState(false);
+  // null until FoundingPanel knows: a first member is told what really comes next, not to wait
+  // for a colleague they do not have.
+  const [founding, setFounding] = useState<boolean | null>(null);
   const waiting = waitingMember.value;
   const org = waiting?.me.org;
+  const known = founding ?? (waiting ? null : false);
 
   const restore = async () => {
     if (!waiting || !org) return;
@@ -58,11 +61,13 @@ export function WaitingPage() {
 
   return (
     <section>
-      <p class="notice" role="status">
-        {ts('waitingForColleague')}
-      </p>
+      {known !== null && (
+        <p class="notice" role="status">
+          {ts(known ? 'foundingNext' : 'waitingForColleague')}
+        </p>
+      )}
       {waiting && <FoundingPanel personal={waiting.personal} onFounding={setFounding} />}
-      {org && !founding && (
+      {org && known === false && (
         <form class="panel" onSubmit={(e) => (e.preventDefault(), void restore())}>
           <h2>{ts('waitingRecoveryTitle')}</h2>
           <p class="hint">{ts('waitingRecoveryHint')}</p>

@@ -1,10 +1,17 @@
 // GET /api/staff/reports?filter=&status=&page=: a page of INBOX_PAGE reports of the member's
 // school and whether more follow (order and unread in db/repositories/inbox.ts);
-// GET /api/staff/reports/colleagues: whom a report can be assigned to.
+// GET /api/staff/reports/previews?ids=: what the browser decrypts for those rows [Note: inbox
+// previews]; GET /api/staff/reports/colleagues: whom a report can be assigned to.
 import { Hono } from 'hono';
 import { INBOX_PAGE, InboxQuerySchema, type InboxDto } from '../../../../shared/protocol/staff.ts';
 import { listActiveColleagues } from '../../../db/repositories/colleagues.ts';
 import { listInbox } from '../../../db/repositories/inbox.ts';
+import { listPreviews } from '../../../db/repositories/inbox-previews.ts';
+import {
+  PreviewQuerySchema,
+  type PreviewsDto,
+} from '../../../../shared/protocol/inbox-previews.ts';
+import { encodeField } from '../../../services/wire-bytes.ts';
 import { notFound } from '../../../errors.ts';
 import type { StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
@@ -43,6 +50,22 @@ export const inboxRoutes = new Hono<StaffEnv>()
         }),
       ),
       hasMore: rows.length > INBOX_PAGE,
+    });
+  })
+  .get('/previews', counsellorOnly, validate('query', PreviewQuerySchema), async (c) => {
+    const { orgId } = c.var.staff;
+    if (!orgId) throw notFound('School');
+    const ids = [...new Set(c.req.valid('query').ids.map((id) => id.toLowerCase()))];
+    const rows = await listPreviews(c.var.deps.db, orgId, ids);
+    return c.json<PreviewsDto>({
+      previews: rows.map((r) => ({
+        id: r.id,
+        orgKeyVersion: r.org_key_version,
+        body: encodeField(r.body),
+        threadKeySealed: encodeField(r.thread_key_sealed),
+        photos: r.photos,
+        last: r.last_role && r.last_at ? { authorRole: r.last_role, at: r.last_at } : null,
+      })),
     });
   })
   .get('/colleagues', counsellorOnly, async (c) => {

@@ -147,6 +147,7 @@ export const escalationCreateRoutes = new Hono<StaffEnv>().post(
       orgId: cdrOrgId,
       schoolOrgId: alert.schoolOrgId,
       reportId: alert.reportId,
+      escalationId: id,
       urgent: input.urgent,
     });
     return c.json({ id }, 201);

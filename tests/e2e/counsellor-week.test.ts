@@ -1,0 +1,235 @@
+// A counsellor's real week in Chromium (issue 13), on a demo instance of its own so the inbox holds
+// exactly the reports written here: three pupils write, the counsellor signs in and replies to
+// the third report of the inbox, counting every step. The rows tell the reports apart (each
+// shows what the pupil chose and their first line, opened in this browser), so the right report
+// opens at once instead of one by one. Then the case keeps its address: a reload asks for the
+// password only and comes back to it, Back returns to the inbox; the same TOTP code typed again
+// after a logout says to wait for the next one. Axe finds no violation on the new screens.
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../server/db/dialect.ts';
+import { launchChromium } from '../tools/browser.ts';
+import { startDemoServer, type DemoServer } from '../tools/demo-server.ts';
+import { newVisit, sendAndReadReceipt } from './pupil-helpers.ts';
+import { freshTotp, type StaffAccount } from './staff-helpers.ts';
+
+let server: DemoServer;
+let handle: DatabaseHandle;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  handle = openDatabase({ dataDir: server.dataDir });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await handle?.close();
+  await server?.stop();
+});
+
+const REPORTS = [
+  {
+    choice: 'Ktoś w domu robi mi krzywdę',
+    seen: 'Ktoś w domu',
+    text: 'W domu jest głośno i się boję.',
+  },
+  {
+    choice: 'Ktoś w szkole robi mi krzywdę',
+    seen: 'Ktoś w szkole',
+    text: 'Starsi chłopcy zabierają mi drugie śniadanie.',
+  },
+  {
+    choice: 'Coś złego dzieje się w internecie',
+    seen: 'Coś złego w internecie',
+    text: 'Ktoś na czacie każe mi wysyłać zdjęcia.',
+  },
+];
+
+async function pupilWrites(choice: string, text: string) {
+  const { context, page } = await newVisit(browser);
+  await page.goto(`${server.baseUrl}/s/SP4`);
+  await page.getByRole('button', { name: 'Chcę poprosić o pomoc' }).click();
+  await page.getByRole('button', { name: choice }).click();
+  await page.getByRole('button', { name: 'Mnie', exact: true }).click();
+  await page.getByRole('button', { name: 'Może chwilę poczekać' }).click();
+  await page.locator('#report-text').fill(text);
+  await page.getByRole('button', { name: 'Dalej', exact: true }).click();
+  await sendAndReadReceipt(page, 'pl');
+  await context.close();
+}
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axeSource });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (o: unknown) => Promise<{ violations: { id: string }[] }> };
+      }
+    ).axe;
+    const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations.map((v) => v.id);
+  });
+}
+
+/** What the counsellor does, counted: every field typed in, every click, every scroll. */
+function counted(page: Page) {
+  const steps = { fields: 0, clicks: 0, scrolls: 0 };
+  return {
+    steps,
+    fill: async (label: string | RegExp, value: string) => {
+      steps.fields++;
+      await page.getByLabel(label, { exact: typeof label === 'string' }).fill(value);
+    },
+    click: async (target: ReturnType<Page['locator']>) => {
+      steps.clicks++;
+      // A target below the fold needs a scroll first, as it would for a person.
+      const box = await target.boundingBox();
+      const viewport = page.viewportSize();
+      if (box && viewport && box.y + box.height > viewport.height) steps.scrolls++;
+      await target.click();
+    },
+  };
+}
+
+describe('a counsellor finds the right report and answers it', () => {
+  const account = (): StaffAccount =>
+    server.demo.accounts.find((a) => a.login === 'pedagog.sp4@demo.invalid')!;
+  const reply = 'Dziękuję, że piszesz. Nie wysyłaj nikomu zdjęć. Porozmawiajmy jutro.';
+
+  it('signs in, sees which report is which, replies to the third one, and stays in place', async () => {
+    for (const r of REPORTS) await pupilWrites(r.choice, r.text);
+    const { context, page } = await newVisit(browser, { bypassCSP: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const me = counted(page);
+    const code = await freshTotp(handle.db, account());
+
+    await page.goto(`${server.baseUrl}/staff/`);
+    await me.fill('E-mail', account().login);
+    await me.fill('Hasło', account().password);
+    await me.fill(/Kod z aplikacji/, code);
+    await me.click(page.getByRole('button', { name: 'Zaloguj się' }));
+    await page.getByRole('heading', { name: 'Zgłoszenia' }).waitFor({ timeout: 30_000 });
+
+    // Every row shows what tells it apart, without opening any of them.
+    const rows = page.locator('.inbox__row');
+    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(() => page.locator('.inbox__preview').allTextContents()).toHaveLength(3);
+    for (const r of REPORTS) {
+      const row = rows.filter({ hasText: r.text });
+      expect(await row.count()).toBe(1);
+      expect(await row.locator('.inbox__choice').textContent()).toContain(r.seen);
+    }
+    const third = rows.nth(2);
+    const thirdText = (await third.locator('.inbox__preview').textContent())!.trim();
+    expect(REPORTS.map((r) => r.text)).toContain(thirdText);
+    // Times to the hour read "dziś, ok. 7:00", never with seconds.
+    expect(await third.textContent()).toMatch(/dziś, ok\. \d{1,2}:00/);
+    expect(await third.textContent()).not.toMatch(/\d:\d\d:\d\d/);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Searching what this browser opened finds it too (nothing of it goes to the server).
+    await page.getByLabel('Szukaj w treści').fill(thirdText.split(' ').slice(1, 3).join(' '));
+    await expect.poll(() => rows.count()).toBe(1);
+    await page.getByLabel('Szukaj w treści').fill('');
+    await expect.poll(() => rows.count()).toBe(3);
+
+    await me.click(third.getByRole('button'));
+    await expect.poll(() => page.locator('.case__report').textContent()).toContain(thirdText);
+    const caseUrl = page.url();
+    expect(caseUrl).toMatch(/\/staff\/reports\/[0-9a-f-]{36}$/);
+    await me.fill(/Odpowiedź dla ucznia/, reply);
+    await me.click(page.getByRole('button', { name: 'Wyślij odpowiedź' }));
+    await expect.poll(() => page.locator('.messages').textContent()).toContain(reply);
+
+    // Before: three fields and a click to sign in, then opening the reports one by one (open and
+    // back for each of the first two, then the third: five clicks), a scroll to the reply box,
+    // its field and the send button: 4 fields, 7 clicks, 1 scroll = 12 steps.
+    expect(me.steps.fields).toBe(4);
+    expect(me.steps.clicks).toBe(3);
+    expect(me.steps.fields + me.steps.clicks + me.steps.scrolls).toBeLessThan(12);
+
+    // A reload keeps the session: the password only, and back on the same case.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Odblokuj klucze' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByLabel(/Kod z aplikacji/).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Hasło', { exact: true }).fill(account().password);
+    await page.getByRole('button', { name: 'Odblokuj' }).click();
+    await expect
+      .poll(() => page.locator('.case__report').textContent(), { timeout: 30_000 })
+      .toContain(thirdText);
+    expect(page.url()).toBe(caseUrl);
+    expect(await page.locator('.messages').textContent()).toContain(reply);
+
+    // Back returns to the inbox, Forward to the case.
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Zgłoszenia' }).waitFor();
+    await page.goForward();
+    await expect.poll(() => page.locator('.case__report').textContent()).toContain(thirdText);
+
+    // The same code again after a logout: wait for the next one, not "wrong code".
+    await page.getByRole('button', { name: 'Wyloguj' }).click();
+    await page.getByLabel('E-mail').fill(account().login);
+    await page.getByLabel('Hasło', { exact: true }).fill(account().password);
+    await page.getByLabel(/Kod z aplikacji/).fill(code);
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Ten kod został już użyty');
+    await context.close();
+  }, 120_000);
+
+  it('warns before the idle lock, counts scrolling as reading, and keeps a half-written reply', async () => {
+    const { context, page } = await newVisit(browser);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.clock.install();
+    await page.goto(`${server.baseUrl}/staff/`);
+    await page.getByLabel('E-mail').fill(account().login);
+    await page.getByLabel('Hasło', { exact: true }).fill(account().password);
+    await page.getByLabel(/Kod z aplikacji/).fill(await freshTotp(handle.db, account()));
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await page.locator('.inbox__open').first().click({ timeout: 30_000 });
+    await page.locator('.case__report').waitFor();
+    const draft = 'Pół odpowiedzi, zanim zadzwonił dzwonek';
+    await page.getByLabel(/Odpowiedź dla ucznia/).fill(draft);
+
+    await page.clock.fastForward('14:01');
+    await page.getByRole('alertdialog').waitFor();
+    await page.mouse.wheel(0, 200);
+    await expect.poll(() => page.getByRole('alertdialog').count()).toBe(0);
+    await page.clock.fastForward('14:01');
+    await page.getByRole('alertdialog').waitFor();
+    await page.clock.fastForward('01:00');
+    await page.getByRole('heading', { name: 'Odblokuj klucze' }).waitFor();
+    expect(await page.locator('body').textContent()).not.toContain(draft);
+    await page.getByLabel('Hasło', { exact: true }).fill(account().password);
+    await page.getByRole('button', { name: 'Odblokuj' }).click();
+    await expect
+      .poll(() => page.getByLabel(/Odpowiedź dla ucznia/).inputValue(), { timeout: 30_000 })
+      .toBe(draft);
+    await context.close();
+  }, 120_000);
+
+  it('shows the inbox in Ukrainian and English with the same times and no axe violation', async () => {
+    const { context, page } = await newVisit(browser, { bypassCSP: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${server.baseUrl}/staff/`);
+    await page.getByLabel('E-mail').fill(account().login);
+    await page.getByLabel('Hasło', { exact: true }).fill(account().password);
+    await page.getByLabel(/Kod z aplikacji/).fill(await freshTotp(handle.db, account()));
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await page.locator('.inbox__preview').first().waitFor({ timeout: 30_000 });
+    for (const [button, today] of [
+      ['Українська', 'сьогодні'],
+      ['English', 'today'],
+    ] as const) {
+      await page.getByRole('button', { name: button }).click();
+      await expect.poll(() => page.locator('.inbox').textContent()).toContain(today);
+      expect(await axeViolations(page)).toEqual([]);
+    }
+    await context.close();
+  }, 120_000);
+});

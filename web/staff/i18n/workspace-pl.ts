@@ -1,0 +1,28 @@
+// Polish words of the everyday workspace: times, the inbox's previews and search, addresses,
+// unlocking after a reload and the idle lock.
+export const plWorkspace = {
+  today: 'dziś',
+  yesterday: 'wczoraj',
+  aboutHour: '{day}, ok. {time}',
+  pupilChose: 'Uczeń wybrał',
+  anyPupilChoice: 'cokolwiek',
+  searchReports: 'Szukaj w treści',
+  searchHint: 'Szuka w otwartych tu zgłoszeniach; nic nie trafia na serwer.',
+  searchFound: 'Pasuje {n} z {of} wczytanych zgłoszeń.',
+  searchMore: 'Wczytaj kolejne zgłoszenia do wyszukiwania',
+  previewFailed: 'Nie mogę otworzyć podglądu: otwórz zgłoszenie.',
+  photosCount: 'zdjęcia: {n}',
+  lastWrote: 'ostatnio pisze: {who}, {when}',
+  totpJustUsed:
+    'Ten kod został już użyty. Poczekaj na następny kod w aplikacji (zmienia się co 30 sekund).',
+  unlockTitle: 'Odblokuj klucze',
+  unlockHint:
+    '{name}: sesja trwa, ale klucze zostały zapomniane (przeładowanie strony lub blokada po bezczynności). Wpisz hasło, aby otworzyć je w tej przeglądarce.',
+  unlock: 'Odblokuj',
+  unlocking: 'Odblokowuję… (to trwa chwilę)',
+  unlockFailed: 'To hasło nie otwiera kluczy. Po 5 próbach wylogujemy.',
+  unlockSignOut: 'Wyloguj (inna osoba)',
+  idleWarning:
+    'Za minutę zablokuję klucze, bo nic się nie dzieje. To, co piszesz, zostanie; po odblokowaniu hasłem wrócisz tutaj.',
+  idleStay: 'Jestem, pracuję dalej',
+};
