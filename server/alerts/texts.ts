@@ -41,7 +41,8 @@ export function alertText(args: {
     `Zaloguj się, aby je przeczytać: ${link}`,
     '',
     'Ta wiadomość celowo nie zawiera treści zgłoszenia.',
-    'Ustawienia powiadomień zmienisz w aplikacji, w zakładce powiadomień.',
+    // The names the staff app shows: its "Ustawienia" page, section "Powiadomienia".
+    'Powiadomienia ustawisz w aplikacji: Ustawienia → Powiadomienia.',
   ].join('\n');
   return { subject, text, push: { title: subject, body, url: `/staff/${path}` } };
 }

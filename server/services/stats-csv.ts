@@ -2,9 +2,8 @@
 // [Note: small-count suppression]. A column is named by its path in StatsRowDto
 // ('category.self_harm'), so a reader can match every cell to the JSON. UTF-8, comma-separated,
 // CRLF line ends (RFC 4180), the total row with empty school cells.
+import { csvText, type CsvCell as Cell } from '../../shared/csv.ts';
 import type { StatsDto, StatsRowDto } from '../../shared/protocol/admin.ts';
-
-type Cell = string | number | null;
 
 /** [column, cell] pairs of a row, nested records flattened as 'record.key'. */
 export function flattenRow(row: StatsRowDto): [string, Cell][] {
@@ -21,24 +20,9 @@ export function flattenRow(row: StatsRowDto): [string, Cell][] {
   return out;
 }
 
-function field(cell: Cell): string {
-  if (cell === null) return '';
-  let text = String(cell);
-  // A school name starting with = + - @ would run as a formula in a spreadsheet; '<5' is text.
-  if (typeof cell === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export function statsCsv(dto: StatsDto): string {
   const first = dto.rows[0];
   if (!first) return '\r\n';
   const header = flattenRow(first).map(([name]) => name);
-  const lines = [header.map(field).join(',')];
-  for (const row of dto.rows)
-    lines.push(
-      flattenRow(row)
-        .map(([, cell]) => field(cell))
-        .join(','),
-    );
-  return `${lines.join('\r\n')}\r\n`;
+  return csvText([header, ...dto.rows.map((row) => flattenRow(row).map(([, cell]) => cell))]);
 }

@@ -180,31 +180,78 @@ export interface StatsDto {
 
 export const AUDIT_PAGE_MAX = 500;
 
-/** GET /api/staff/audit?limit=&before=&org= (org: administrator only). */
-export const AuditQuerySchema = v.object({
-  limit: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^\d{1,4}$/, 'must be a number'),
-      v.transform(Number),
-      v.minValue(1),
-      v.maxValue(AUDIT_PAGE_MAX),
+/**
+ * What the audit log can be narrowed to ("what" in its filters): each group by the prefixes of
+ * its actions. An action may sit in two groups (a grant by the emergency key: team and keys).
+ */
+export const AUDIT_GROUPS = {
+  signin: ['staff.login', 'staff.password', 'staff.recover'],
+  reports: ['report.', 'message.', 'note.', 'attachment.'],
+  escalations: ['escalation.'],
+  team: [
+    'invitation.',
+    'staff.created',
+    'staff.invited',
+    'staff.granted',
+    'staff.deactivated',
+    'staff.renew',
+  ],
+  keys: ['org.key', 'org.recovery', 'org.certificate', 'staff.granted_by_recovery'],
+  settings: ['org.created', 'org.settings', 'retention.', 'help.'],
+} as const;
+export type AuditGroup = keyof typeof AUDIT_GROUPS;
+
+/** An instant as the server writes it (Date#toISOString), for the log's time filters. */
+const IsoInstant = v.pipe(
+  v.string(),
+  v.regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
+    'must be an ISO time like 2026-12-03T10:00:00.000Z',
+  ),
+);
+
+/** GET /api/staff/audit?limit=&before=&org=&actor=&group=&since=&until= (org: administrator
+ * only). Newest first by time (then by id); actor, group and the time range narrow the page. */
+export const AuditQuerySchema = v.pipe(
+  v.object({
+    limit: v.optional(
+      v.pipe(
+        v.string(),
+        v.regex(/^\d{1,4}$/, 'must be a number'),
+        v.transform(Number),
+        v.minValue(1),
+        v.maxValue(AUDIT_PAGE_MAX),
+      ),
+      '100',
     ),
-    '100',
-  ),
-  /** Only entries with a smaller id (the previous page's nextBefore). */
-  before: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{1,15}$/, 'must be an entry id'), v.transform(Number)),
-  ),
-  org: v.optional(UuidSchema),
-});
+    /** Only entries after this one in the log's order (the previous page's nextBefore). */
+    before: v.optional(
+      v.pipe(v.string(), v.regex(/^\d{1,15}$/, 'must be an entry id'), v.transform(Number)),
+    ),
+    org: v.optional(UuidSchema),
+    /** Only what this member did. */
+    actor: v.optional(v.pipe(UuidSchema, v.toLowerCase())),
+    group: v.optional(
+      v.picklist(Object.keys(AUDIT_GROUPS) as AuditGroup[], 'must be one of the audit groups'),
+    ),
+    /** From this instant on (included). */
+    since: v.optional(IsoInstant),
+    /** Before this instant (excluded). */
+    until: v.optional(IsoInstant),
+  }),
+  v.check((q) => !q.since || !q.until || q.since < q.until, 'since must be before until'),
+);
 
 export interface AuditEntryDto {
   id: number;
   action: string;
   actorId: string | null;
+  /** The member who acted (display name), null when no member did (a pupil, the system). */
+  actorName: string | null;
   subjectType: string | null;
   subjectId: string | null;
+  /** The member or organisation the action was about, by name, when it was one. */
+  subjectName: string | null;
   at: string;
 }
 
@@ -214,8 +261,10 @@ export interface AuditLogDto {
   /** verifyAuditChain over the whole chain, not only this page. */
   chainIntact: boolean;
   firstBrokenId: number | null;
-  /** Newest first. */
+  /** Newest first (by time, then by id). */
   entries: AuditEntryDto[];
+  /** Everyone who acted anywhere in this chain, for the "who" filter. */
+  actors: { id: string; name: string }[];
   /** Pass as ?before= for the next (older) page; null when there is none. */
   nextBefore: number | null;
 }

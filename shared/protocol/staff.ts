@@ -206,6 +206,11 @@ export interface KeyVersionProposedDto {
   version: number;
   grants: number;
 }
+/** GET /api/staff/org-key/versions/pending (a member): the version of the organisation's
+ * proposal waiting for the administrator's certificate, null when none waits. */
+export interface PendingKeyVersionDto {
+  version: number | null;
+}
 
 /** GET /api/staff/admin/pending-keys (admin): the key versions members made that wait for the
  * administrator's certificate, with what `rotate-certificate` needs. */

@@ -16,7 +16,7 @@ import {
   toB64,
 } from '../../shared/crypto/index.ts';
 import type { OrgRecoveryStatusDto } from '../../shared/protocol/org-recovery.ts';
-import { staffJson, unlockPersonalKeys } from '../tools/staff-login.ts';
+import { staffHeaders, staffJson, unlockPersonalKeys } from '../tools/staff-login.ts';
 import { staffFixture } from './staff-auth-fixture.ts';
 import { DIALECTS } from './test-db.ts';
 
@@ -100,11 +100,22 @@ describe.each(DIALECTS)('administrator staffing and key proposals (%s)', (dialec
         method: 'DELETE',
       });
 
+    // What waits, for the Team page: it offers "withdraw" only then.
+    const waiting = async (cookie: string) => {
+      const res = await send('/api/staff/org-key/versions/pending', {
+        headers: staffHeaders(cookie),
+      });
+      return { status: res.status, body: res.status === 200 ? await res.json() : null };
+    };
+    expect(await waiting(member.cookie)).toEqual({ status: 200, body: { version: null } });
     expect((await withdraw(member.cookie)).status).toBe(404);
     expect((await propose()).status).toBe(201);
+    expect(await waiting(member.cookie)).toEqual({ status: 200, body: { version: 2 } });
+    expect((await waiting(admin.cookie)).status).toBe(403);
     expect((await propose()).status).toBe(409);
     expect((await withdraw(admin.cookie)).status).toBe(403);
     expect((await withdraw(member.cookie)).status).toBe(204);
+    expect(await waiting(member.cookie)).toEqual({ status: 200, body: { version: null } });
     expect(await findPendingKey(db, org.id)).toBeUndefined();
     expect(await hasKeyGrantsOfVersion(db, org.id, 2)).toBe(false);
     expect((await withdraw(member.cookie)).status).toBe(404);

@@ -47,8 +47,11 @@ describe.each(DIALECTS)('audit log view on %s', (dialect) => {
       subjectType: 'report',
       subjectId: reportId,
     });
+    // Newest first by time, then by id: the pupil's hour-only 'report.received' sits below the
+    // sign-ins of minutes later that were written before it [Note: coarse pupil time].
+    const order = dto.entries.map((e) => [e.at, e.id] as const);
+    expect(order).toEqual([...order].sort(([a, i], [b, j]) => (a === b ? j - i : a < b ? 1 : -1)));
     const ids = dto.entries.map((e) => e.id);
-    expect(ids).toEqual([...ids].sort((a, b) => b - a));
 
     const first = await audit(sp1, '?limit=1');
     expect(first.entries).toHaveLength(1);
@@ -76,6 +79,41 @@ describe.each(DIALECTS)('audit log view on %s', (dialect) => {
     const unknown = await f.get(admin.cookie, `/api/staff/audit?org=${crypto.randomUUID()}`);
     expect(unknown.status).toBe(404);
     expect((await f.get(admin.cookie, '/api/staff/audit?limit=0')).status).toBe(400);
+  });
+
+  it('names who acted and narrows by who, what and when', async () => {
+    const dto = await audit(sp1);
+    const status = dto.entries.find((e) => e.action === 'report.status');
+    expect(status?.actorName).toBeTruthy();
+    expect(dto.actors).toContainEqual({ id: sp1.id, name: status?.actorName });
+    const received = dto.entries.find((e) => e.action === 'report.received');
+    expect(received).toMatchObject({ actorId: null, actorName: null });
+
+    const mine = await audit(sp1, `?actor=${sp1.id}`);
+    expect(mine.entries.length).toBeGreaterThan(0);
+    expect(mine.entries.every((e) => e.actorId === sp1.id)).toBe(true);
+    const reports = await audit(sp1, '?group=reports');
+    expect(reports.entries.map((e) => e.action).sort()).toEqual(
+      ['report.received', 'report.status'].sort(),
+    );
+    // A group is its prefixes: 'report.' here, never the sign-ins of the fixture's members.
+    const other = await audit(sp1, '?group=escalations');
+    expect(other.entries).toEqual([]);
+
+    const at = status!.at;
+    const later = new Date(Date.parse(at) + 1).toISOString();
+    const until = await audit(sp1, `?until=${encodeURIComponent(later)}&group=reports`);
+    expect(until.entries.map((e) => e.action)).toContain('report.status');
+    const since = await audit(sp1, `?since=${encodeURIComponent(later)}`);
+    expect(since.entries.map((e) => e.id)).not.toContain(status!.id);
+
+    for (const bad of ['?group=everything', '?actor=someone', '?since=yesterday']) {
+      const res = await f.get(sp1.cookie, `/api/staff/audit${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBeTruthy();
+    }
+    const reversed = `?since=${encodeURIComponent(later)}&until=${encodeURIComponent(at)}`;
+    expect((await f.get(sp1.cookie, `/api/staff/audit${reversed}`)).status).toBe(400);
   });
 
   it('reports a tampered entry', async () => {

@@ -68,6 +68,7 @@ const ENDPOINTS: Endpoint[] = [
   staff('POST', '/members/:id/grant'),
   staff('POST', '/members/:id/renew'),
   staff('POST', '/org-key/versions'),
+  staff('GET', '/org-key/versions/pending'),
   staff('DELETE', '/org-key/versions/pending'),
   staff('GET', '/org-recovery'),
   staff('PUT', '/org-recovery'),

@@ -146,7 +146,9 @@ async function write(c: Case, author: Author) {
     await openSchoolCase(p, c);
     await p.getByLabel(/Odpowiedź dla ucznia/).fill(text);
     await p.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
-    await expect.poll(() => p.locator('.case > ol.messages').textContent(), WAIT).toContain(text);
+    await expect
+      .poll(() => p.locator('.case__thread > ol.messages').textContent(), WAIT)
+      .toContain(text);
     c.pupil.push({ author, text });
   } else {
     const p = page('cdr');
@@ -185,7 +187,9 @@ async function schoolSees(who: 'counsellor' | 'newcomer', c: Case) {
   expect(await p.getByRole('alert').count()).toBe(0);
   expect(await p.locator('.case__report').textContent()).toContain(c.story);
   expect(await p.locator('.case h2').textContent()).toContain('przekazane do CdR');
-  expect(await p.locator('.history').textContent()).toContain('przekazano do Centrum dla Rodzin');
+  expect(await p.locator('.history').textContent()).toContain(
+    'Przekazano zgłoszenie do Centrum dla Rodzin.',
+  );
   if (c.cdr.length > 0) {
     await p.locator('#esc-title + ul').getByRole('button', { name: 'Otwórz' }).click();
     await expect
@@ -248,7 +252,7 @@ describe('one case across the school and the CdR', () => {
       await p.getByLabel('Poziom ryzyka').selectOption('high');
       await expect
         .poll(() => p.locator('.history').textContent(), WAIT)
-        .toContain('zmiana kategorii');
+        .toContain('Zmieniono kategorię zgłoszenia.');
       await p.getByRole('button', { name: 'Przekaż do Centrum dla Rodzin' }).click();
       await expect
         .poll(() => p.locator('#esc-title ~ form').textContent(), WAIT)

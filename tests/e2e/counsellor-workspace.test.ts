@@ -103,7 +103,9 @@ describe('counsellor workspace', () => {
     await expect.poll(() => page.locator('.notes').textContent()).toContain(note);
     await page.getByLabel('Status').selectOption('in_progress');
     await page.getByLabel('Kategoria').selectOption('domestic_violence');
-    await expect.poll(() => page.locator('.history').textContent()).toContain('zmiana kategorii');
+    await expect
+      .poll(() => page.locator('.history').textContent())
+      .toContain('Zmieniono kategorię zgłoszenia.');
     await colleague.context.close();
     await newcomer.context.close();
   });

@@ -149,8 +149,22 @@ describe('escalation to the family centre', () => {
     await expect
       .poll(() => cdr.page.locator('.notes').textContent())
       .toContain('Terapia rodzinna od przyszłego tygodnia.');
+    // Closing is final: no result is chosen for the specialist, and the step asks first,
+    // naming the result; cancelling closes nothing.
+    const closeButton = cdr.page.getByRole('button', { name: 'Zakończ sprawę z tym wynikiem' });
+    expect(await cdr.page.getByLabel('Wynik').inputValue()).toBe('');
+    expect(await closeButton.isDisabled()).toBe(true);
     await cdr.page.getByLabel('Wynik').selectOption('support_provided');
-    await cdr.page.getByRole('button', { name: 'Zakończ sprawę z tym wynikiem' }).click();
+    await closeButton.click();
+    const dialog = cdr.page.getByRole('dialog', { name: 'Zakończyć sprawę?' });
+    expect(await dialog.textContent()).toContain('„udzielono wsparcia”');
+    await dialog.getByRole('button', { name: 'Anuluj' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(
+      (await handle.db.selectFrom('escalations').select('status').execute())[0]?.status,
+    ).not.toBe('closed');
+    await closeButton.click();
+    await dialog.getByRole('button', { name: 'Zakończ sprawę', exact: true }).click();
     await expect
       .poll(() => cdr.page.getByRole('status').first().textContent())
       .toContain('udzielono wsparcia');

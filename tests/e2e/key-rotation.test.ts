@@ -68,6 +68,9 @@ describe('school key rotation', () => {
       .poll(() => page.locator('main').textContent())
       .toContain('Nowy klucz (wersja 2) czeka');
     await page.getByRole('button', { name: 'Wycofaj czekającą wersję klucza' }).click();
+    // Withdrawing asks first, naming the version.
+    const dialog = page.getByRole('dialog', { name: 'Wycofać czekający klucz (wersja 2)?' });
+    await dialog.getByRole('button', { name: 'Wycofaj czekającą wersję klucza' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('wycofana');
     await context.close();
   });

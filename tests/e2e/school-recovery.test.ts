@@ -94,14 +94,14 @@ describe('school recovery key', () => {
     await page.getByRole('button', { name: 'Zespół' }).click();
     await expect
       .poll(() => page.getByTestId('school-recovery-status').textContent())
-      .toMatch(/Ostatnie użycie: \d{4}-\d{2}-\d{2}/);
+      .toMatch(/Ostatnio użyty \d{1,2} \S+ \d{4}\./);
     await page.getByRole('button', { name: 'Utwórz nowy klucz awaryjny' }).click();
     const fresh = (await page.getByTestId('school-recovery-key').textContent())!.trim();
     expect(fresh).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){12}$/);
     expect(fresh).not.toBe(key);
     await expect
       .poll(() => page.getByTestId('school-recovery-status').textContent())
-      .toContain('nigdy');
+      .toContain('Jeszcze nieużyty.');
     await context.close();
   });
 });

@@ -143,7 +143,8 @@ function Shell() {
       <main>
         {u && (
           <p class="whoami">
-            {u.me.displayName} · {u.me.org?.name}
+            {u.me.displayName}
+            {u.me.org && ` · ${u.me.org.name}`}
           </p>
         )}
         <Page />

@@ -26,6 +26,12 @@ export const RISK_LABEL: Record<string, StaffKey> = {
   high: 'riskHigh',
   critical: 'riskCritical',
 };
+/** The language the pupil wrote in, as a word ("polski"), not a code. */
+export const LANGUAGE_NAME: Record<string, StaffKey> = {
+  pl: 'langPl',
+  uk: 'langUk',
+  en: 'langEn',
+};
 /** What the pupil chose in the wizard (inside the encrypted report). */
 export const PUPIL_CATEGORY_LABEL: Record<string, StaffKey> = {
   home: 'pupilHome',
@@ -39,32 +45,6 @@ export const PUPIL_CATEGORY_LABEL: Record<string, StaffKey> = {
 export function hoursSince(iso: string, now = Date.now()): number {
   return Math.max(0, Math.floor((now - Date.parse(iso)) / 3_600_000));
 }
-
-/** Audit actions as words; an unknown action shows as its code. */
-export const ACTION_LABEL: Record<string, StaffKey> = {
-  'report.received': 'actReceived',
-  'report.replied': 'actReplied',
-  'message.received': 'actPupilWrote',
-  'note.added': 'actNote',
-  'report.status': 'actStatus',
-  'report.category': 'actCategory',
-  'report.risk': 'actRisk',
-  'report.assigned': 'actAssigned',
-  'report.flagged': 'actFlagged',
-  'report.replies_paused': 'actPaused',
-  'report.staff_key': 'actStaffKey',
-  'attachment.added': 'actAttachment',
-  'org.recovery_key_set': 'actRecoveryKeySet',
-  'org.recovery_used': 'actRecoveryUsed',
-  'org.recovery_refused': 'actRecoveryRefused',
-  'staff.granted_by_recovery': 'actGrantedByRecovery',
-  'org.key_founded': 'actKeyFounded',
-  'org.key_rotation_withdrawn': 'actKeyWithdrawn',
-  'escalation.created': 'actEscalated',
-  'escalation.message': 'actEscMessage',
-  'escalation.pupil_message': 'actCdrWrotePupil',
-  'escalation.closed': 'actEscClosed',
-};
 
 export const ESC_STATUS_LABEL: Record<string, StaffKey> = {
   open: 'escOpen',

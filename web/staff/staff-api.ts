@@ -18,7 +18,7 @@ import type {
   StaffMeDto,
 } from '../../shared/protocol/staff.ts';
 import type { AdminOrgDto, AdminOrgListDto, OrgSettingsDto } from '../../shared/protocol/admin.ts';
-import type { PendingKeysDto } from '../../shared/protocol/staff.ts';
+import type { PendingKeysDto, PendingKeyVersionDto } from '../../shared/protocol/staff.ts';
 import type {
   OrgRecoveryOpenDto,
   OrgRecoveryStatusDto,
@@ -68,6 +68,7 @@ export const staffApi = {
   activateFounder: (endorsement: string) =>
     request(`${base}/org-key/founding/activate`, { method: 'POST', json: { endorsement } }),
   createOrg: (body: unknown) => post<AdminOrgDto>('/admin/orgs', body),
+  pendingKeyVersion: () => requestJson<PendingKeyVersionDto>(`${base}/org-key/versions/pending`),
   withdrawKeyVersion: () => request(`${base}/org-key/versions/pending`, { method: 'DELETE' }),
   recoveryStatus: () => requestJson<OrgRecoveryStatusDto>(`${base}/org-recovery`),
   setRecovery: (body: unknown) =>

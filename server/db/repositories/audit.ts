@@ -83,14 +83,94 @@ export async function verifyAuditChain(db: DbOrTrx, orgId: string | null): Promi
   return null;
 }
 
-/** One page of a chain, newest first: `limit` entries with an id below `before` (if given). */
-export function listAuditPage(
+export interface AuditPageQuery {
+  limit: number;
+  /** An entry id: only entries after it in the log's order (newest first by time, then id). */
+  before?: number | undefined;
+  actorId?: string | undefined;
+  /** Action prefixes, any of which matches. */
+  prefixes?: readonly string[] | undefined;
+  since?: string | undefined;
+  until?: string | undefined;
+}
+
+export type AuditPageEntry = AuditEntry & {
+  actor_name: string | null;
+  subject_name: string | null;
+};
+
+/**
+ * One page of a chain, newest first by time, then by id. Times are not in id order: a pupil's
+ * 'report.received' is written with its hour only [Note: coarse pupil time], after staff entries
+ * of minutes later. The cursor is an entry id, whose time and id the next page starts below.
+ */
+export async function listAuditPage(
   db: DbOrTrx,
   orgId: string | null,
-  page: { limit: number; before?: number | undefined },
-): Promise<AuditEntry[]> {
-  let q = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(page.limit);
-  q = orgId === null ? q.where('org_id', 'is', null) : q.where('org_id', '=', orgId);
-  if (page.before !== undefined) q = q.where('id', '<', page.before);
-  return q.execute();
+  page: AuditPageQuery,
+): Promise<AuditPageEntry[]> {
+  const cursor =
+    page.before === undefined
+      ? undefined
+      : await db
+          .selectFrom('audit_log')
+          .select(['id', 'created_at'])
+          .where('id', '=', page.before)
+          .executeTakeFirst();
+  let q = db
+    .selectFrom('audit_log as a')
+    .leftJoin('staff as actor', 'actor.id', 'a.actor_id')
+    .leftJoin('staff as subject_staff', (join) =>
+      join.onRef('subject_staff.id', '=', 'a.subject_id').on('a.subject_type', '=', 'staff'),
+    )
+    .leftJoin('organisations as subject_org', (join) =>
+      join.onRef('subject_org.id', '=', 'a.subject_id').on('a.subject_type', '=', 'organisation'),
+    )
+    .selectAll('a')
+    .select((eb) => [
+      'actor.display_name as actor_name',
+      eb.fn.coalesce('subject_staff.display_name', 'subject_org.name').as('subject_name'),
+    ])
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(page.limit);
+  q = orgId === null ? q.where('a.org_id', 'is', null) : q.where('a.org_id', '=', orgId);
+  if (page.before !== undefined) {
+    // An unknown cursor (an entry deleted meanwhile) ends the paging rather than restarting it.
+    if (!cursor) return [];
+    q = q.where((eb) =>
+      eb.or([
+        eb('a.created_at', '<', cursor.created_at),
+        eb.and([eb('a.created_at', '=', cursor.created_at), eb('a.id', '<', cursor.id)]),
+      ]),
+    );
+  }
+  if (page.actorId !== undefined) q = q.where('a.actor_id', '=', page.actorId);
+  if (page.since !== undefined) q = q.where('a.created_at', '>=', page.since);
+  if (page.until !== undefined) q = q.where('a.created_at', '<', page.until);
+  const prefixes = page.prefixes;
+  if (prefixes !== undefined) {
+    q = q.where((eb) =>
+      eb.or(
+        prefixes.map((p) => eb(sql<string>`substr(a.action, 1, ${sql.lit(p.length)})`, '=', p)),
+      ),
+    );
+  }
+  return q.execute() as Promise<AuditPageEntry[]>;
+}
+
+/** Everyone who acted in a chain (members, the administrator), by name, for the log's filter. */
+export function listAuditActors(
+  db: DbOrTrx,
+  orgId: string | null,
+): Promise<{ id: string; name: string }[]> {
+  const q = db
+    .selectFrom('audit_log as a')
+    .innerJoin('staff as s', 's.id', 'a.actor_id')
+    .select(['s.id as id', 's.display_name as name'])
+    .distinct()
+    .orderBy('s.display_name');
+  return (
+    orgId === null ? q.where('a.org_id', 'is', null) : q.where('a.org_id', '=', orgId)
+  ).execute();
 }

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/protocol/escalations.ts';
 import type { MemberDto } from '../../../shared/protocol/staff.ts';
 import { crypto } from '../crypto.ts';
+import { useConfirm } from './ConfirmDialog.tsx';
 import { ts } from '../i18n.ts';
 import { RESULT_LABEL, SERVICE_LABEL } from '../labels.ts';
 import { staffApi } from '../staff-api.ts';
@@ -33,7 +34,16 @@ export function CdrActions(props: {
   const [members, setMembers] = useState<MemberDto[]>([]);
   const [service, setService] = useState<string>(CDR_SERVICES[0]);
   const [note, setNote] = useState('');
-  const [result, setResult] = useState<string>(ESCALATION_RESULTS[0]);
+  // No result is chosen for the specialist: closing is final, so they pick one themselves.
+  const [result, setResult] = useState<string>('');
+  const [dialog, ask] = useConfirm();
+  const close = () =>
+    ask({
+      title: ts('closeTitle'),
+      text: <p>{ts('closeText', { result: ts(RESULT_LABEL[result] ?? 'resSupport') })}</p>,
+      confirm: ts('closeConfirm'),
+      run: () => act(staffApi.closeEscalation(id, result)),
+    });
   const [failed, setFailed] = useState(false);
   useEffect(
     () =>
@@ -69,6 +79,7 @@ export function CdrActions(props: {
   };
   return (
     <section class="panel" aria-labelledby="cdr-actions">
+      {dialog}
       <h3 id="cdr-actions">{ts('cdrWork')}</h3>
       <ul class="notes">
         {props.outcomes.map((o) => (
@@ -144,16 +155,16 @@ export function CdrActions(props: {
               }
             />
           </div>
-          <form
-            onSubmit={(e) => (e.preventDefault(), void act(staffApi.closeEscalation(id, result)))}
-          >
+          <form onSubmit={(e) => (e.preventDefault(), close())}>
             <div class="field">
               <label for="cdr-result">{ts('escResult')}</label>
               <select
                 id="cdr-result"
                 value={result}
+                required
                 onChange={(e) => setResult(e.currentTarget.value)}
               >
+                <option value="">{ts('chooseResult')}</option>
                 {ESCALATION_RESULTS.map((r) => (
                   <option key={r} value={r}>
                     {ts(RESULT_LABEL[r] ?? 'resSupport')}
@@ -161,7 +172,9 @@ export function CdrActions(props: {
                 ))}
               </select>
             </div>
-            <button type="submit">{ts('closeEscalation')}</button>
+            <button type="submit" disabled={!result}>
+              {ts('closeEscalation')}
+            </button>
           </form>
         </>
       )}

@@ -9,6 +9,7 @@ import { sawVersion, seenVersion } from '../../common/seen-versions.ts';
 import { crypto } from '../crypto.ts';
 import { ts, type StaffKey } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
+import { useConfirm } from './ConfirmDialog.tsx';
 import { InviteForm, InviteLink } from './InviteForm.tsx';
 import { formatDate } from '../format-time.ts';
 
@@ -67,8 +68,23 @@ export function OrgStaffing(props: { org: AdminOrgDto; onChange: () => void }) {
       setFailed('inviteFailed');
     }
   };
-  const deactivate = (staffId: string) =>
-    staffApi.deactivate(staffId).then(onChange, () => setFailed('saveFailed'));
+  const [dialog, ask] = useConfirm();
+  /** The member left: off they go, and the school's remaining members make the next key. */
+  const [left, setLeft] = useState<string | null>(null);
+  const deactivate = (m: AdminOrgDto['members'][number]) =>
+    ask({
+      title: ts('deactivateTitle', { name: m.displayName }),
+      text: <p>{ts('deactivateTextAdmin', { name: m.displayName })}</p>,
+      confirm: ts('deactivateConfirm', { name: m.displayName }),
+      run: () =>
+        staffApi.deactivate(m.id).then(
+          () => {
+            setLeft(m.displayName);
+            onChange();
+          },
+          () => setFailed('saveFailed'),
+        ),
+    });
 
   return (
     <div>
@@ -93,13 +109,19 @@ export function OrgStaffing(props: { org: AdminOrgDto; onChange: () => void }) {
               </button>
             )}
             {m.status === 'active' && (
-              <button type="button" class="button--secondary" onClick={() => void deactivate(m.id)}>
+              <button type="button" class="button--secondary" onClick={() => deactivate(m)}>
                 {ts('deactivate')}
               </button>
             )}
           </li>
         ))}
       </ul>
+      {dialog}
+      {left && (
+        <p class="next-step" role="status">
+          {ts('deactivatedAdminNext', { name: left })}
+        </p>
+      )}
       <InviteForm
         idPrefix={`${org.code}-invite`}
         title="adminInvite"

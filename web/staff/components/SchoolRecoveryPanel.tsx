@@ -38,11 +38,13 @@ export function SchoolRecoveryPanel() {
       {status && !status.configured && <p>{ts('schoolRecoveryNone')}</p>}
       {status?.configured && status.createdAt && (
         <p data-testid="school-recovery-status">
-          {ts('schoolRecoverySet', {
+          {ts(status.createdByName ? 'recoveryMadeBy' : 'recoveryMade', {
             date: day(status.createdAt),
-            name: status.createdByName ?? '-',
-            used: status.lastUsedAt ? day(status.lastUsedAt) : ts('schoolRecoveryNeverUsed'),
-          })}
+            name: status.createdByName ?? '',
+          })}{' '}
+          {status.lastUsedAt
+            ? ts('recoveryLastUsed', { date: day(status.lastUsedAt) })
+            : ts('recoveryNeverUsed')}
         </p>
       )}
       {status?.configured && !status.versions.includes(newestHeld) && (

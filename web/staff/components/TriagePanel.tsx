@@ -45,7 +45,7 @@ export function TriagePanel({
     </div>
   );
   return (
-    <section class="panel" aria-labelledby="triage-title">
+    <section class="panel triage" aria-labelledby="triage-title">
       <h3 id="triage-title">{ts('triage')}</h3>
       {select(
         ts('status'),

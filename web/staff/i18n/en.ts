@@ -2,6 +2,8 @@ import { enKeys } from './keys-en.ts';
 import { enHandover } from './handover-en.ts';
 import { enRelease } from './release-en.ts';
 import { enWorkspace } from './workspace-en.ts';
+import { enAtOnce } from './atonce-en.ts';
+import { enAudit } from './audit-en.ts';
 import type { StaffMessages } from './pl.ts';
 
 export const en: StaffMessages = {
@@ -171,18 +173,6 @@ export const en: StaffMessages = {
   alertByPush: 'Send push alerts',
   pushOn: 'Push alerts are on. Save the settings.',
   pushFailed: 'Could not turn on push alerts.',
-  actReceived: 'report received',
-  actReplied: 'reply to the pupil',
-  actPupilWrote: 'the pupil wrote',
-  actNote: 'team note',
-  actStatus: 'status changed',
-  actCategory: 'category changed',
-  actRisk: 'risk changed',
-  actAssigned: 'assignment',
-  actFlagged: 'misuse flag',
-  actPaused: 'pupil replies paused',
-  actStaffKey: 'notes key created',
-  actAttachment: 'attachment',
   escalations: 'Escalations',
   escalationsEmpty: 'No escalations.',
   helpDirectory: 'Help directory',
@@ -288,4 +278,6 @@ export const en: StaffMessages = {
   ...enHandover,
   ...enRelease,
   ...enWorkspace,
+  ...enAtOnce,
+  ...enAudit,
 };

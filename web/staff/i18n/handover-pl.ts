@@ -2,10 +2,6 @@
 // entries, the triage that goes with it, the files sent after it.
 export const plHandover = {
   escalatedBadge: 'przekazane do CdR',
-  actEscalated: 'przekazano do Centrum dla Rodzin',
-  actEscMessage: 'wiadomość w wątku szkoła–CdR',
-  actCdrWrotePupil: 'specjalista CdR napisał do ucznia',
-  actEscClosed: 'CdR zakończyło sprawę',
   pkgTriage: 'Ocena szkoły',
   pkgTriageNone: 'szkoła nie oceniła zgłoszenia',
   pkgTriageSent: 'Razem z przekazaniem idzie ocena szkoły: {triage}.',

@@ -6,7 +6,6 @@ export const enKeys: Record<keyof typeof plKeys, string> = {
   schoolRecoveryHint:
     'When everyone in the team has lost their password, this key restores access to the reports. Print it and give it to the head in a sealed envelope. Every use goes into the audit log.',
   schoolRecoveryNone: 'There is no emergency key yet.',
-  schoolRecoverySet: 'Emergency key made {date} ({name}). Last used: {used}.',
   schoolRecoveryNeverUsed: 'never',
   schoolRecoveryOld: 'The emergency key does not cover the newest key version. Make a new one.',
   schoolRecoveryCreate: 'Make a new emergency key',
@@ -54,11 +53,5 @@ export const enKeys: Record<keyof typeof plKeys, string> = {
   orgAdded: 'Organisation added. Now invite its first person.',
   orgNoKey: 'No key yet: the first person invited makes it.',
   orgCodeTaken: 'This code is taken or the data is wrong.',
-  actRecoveryKeySet: 'a new emergency key was made',
-  actRecoveryUsed: 'the emergency key was used',
-  actRecoveryRefused: 'a wrong emergency key was refused',
-  actGrantedByRecovery: 'access restored with the emergency key',
-  actKeyFounded: 'the first person made the organisation key',
-  actKeyWithdrawn: 'a waiting key version was withdrawn',
   showMore: 'Show more',
 };

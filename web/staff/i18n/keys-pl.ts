@@ -4,7 +4,6 @@ export const plKeys = {
   schoolRecoveryHint:
     'Gdy wszyscy w zespole stracą hasła, ten klucz przywraca dostęp do zgłoszeń. Wydrukuj go i oddaj dyrekcji w zaklejonej kopercie. Każde użycie trafia do dziennika.',
   schoolRecoveryNone: 'Nie ma jeszcze klucza awaryjnego.',
-  schoolRecoverySet: 'Klucz awaryjny utworzony {date} ({name}). Ostatnie użycie: {used}.',
   schoolRecoveryNeverUsed: 'nigdy',
   schoolRecoveryOld: 'Klucz awaryjny nie obejmuje najnowszej wersji klucza. Utwórz nowy.',
   schoolRecoveryCreate: 'Utwórz nowy klucz awaryjny',
@@ -52,11 +51,5 @@ export const plKeys = {
   orgAdded: 'Placówka dodana. Zaproś teraz jej pierwszą osobę.',
   orgNoKey: 'Brak klucza: pierwsza zaproszona osoba go utworzy.',
   orgCodeTaken: 'Ten kod jest zajęty albo dane są błędne.',
-  actRecoveryKeySet: 'utworzono nowy klucz awaryjny',
-  actRecoveryUsed: 'użyto klucza awaryjnego',
-  actRecoveryRefused: 'odrzucono błędny klucz awaryjny',
-  actGrantedByRecovery: 'dostęp przywrócony kluczem awaryjnym',
-  actKeyFounded: 'pierwsza osoba utworzyła klucz placówki',
-  actKeyWithdrawn: 'wycofano czekającą wersję klucza',
   showMore: 'Pokaż więcej',
 };

@@ -6,7 +6,6 @@ export const ukKeys: Record<keyof typeof plKeys, string> = {
   schoolRecoveryHint:
     'Коли всі в команді втратять паролі, цей ключ повертає доступ до звернень. Роздрукуй його і передай дирекції в заклеєному конверті. Кожне використання записується в журнал.',
   schoolRecoveryNone: 'Аварійного ключа ще немає.',
-  schoolRecoverySet: 'Аварійний ключ створено {date} ({name}). Останнє використання: {used}.',
   schoolRecoveryNeverUsed: 'ніколи',
   schoolRecoveryOld: 'Аварійний ключ не охоплює найновішу версію ключа. Створи новий.',
   schoolRecoveryCreate: 'Створити новий аварійний ключ',
@@ -53,11 +52,5 @@ export const ukKeys: Record<keyof typeof plKeys, string> = {
   orgAdded: 'Установу додано. Тепер запроси її першу особу.',
   orgNoKey: 'Ключа ще немає: перша запрошена особа його створить.',
   orgCodeTaken: 'Цей код зайнятий або дані помилкові.',
-  actRecoveryKeySet: 'створено новий аварійний ключ',
-  actRecoveryUsed: 'використано аварійний ключ',
-  actRecoveryRefused: 'відхилено хибний аварійний ключ',
-  actGrantedByRecovery: 'доступ відновлено аварійним ключем',
-  actKeyFounded: 'перша особа створила ключ установи',
-  actKeyWithdrawn: 'відкликано версію ключа, що чекала',
   showMore: 'Показати більше',
 };

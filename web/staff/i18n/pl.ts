@@ -3,6 +3,8 @@ import { plKeys } from './keys-pl.ts';
 import { plHandover } from './handover-pl.ts';
 import { plRelease } from './release-pl.ts';
 import { plWorkspace } from './workspace-pl.ts';
+import { plAtOnce } from './atonce-pl.ts';
+import { plAudit } from './audit-pl.ts';
 
 export const pl = {
   appTitle: 'Bezpieczny Głos: dla pracowników',
@@ -171,18 +173,6 @@ export const pl = {
   alertByPush: 'Wysyłaj powiadomienia push',
   pushOn: 'Powiadomienia push włączone. Zapisz ustawienia.',
   pushFailed: 'Nie udało się włączyć powiadomień push.',
-  actReceived: 'zgłoszenie przyszło',
-  actReplied: 'odpowiedź dla ucznia',
-  actPupilWrote: 'uczeń napisał',
-  actNote: 'notatka zespołu',
-  actStatus: 'zmiana statusu',
-  actCategory: 'zmiana kategorii',
-  actRisk: 'zmiana oceny ryzyka',
-  actAssigned: 'przypisanie',
-  actFlagged: 'oznaczenie nadużycia',
-  actPaused: 'wstrzymanie odpowiedzi ucznia',
-  actStaffKey: 'utworzono klucz notatek',
-  actAttachment: 'załącznik',
   escalations: 'Przekazane do CdR',
   escalationsEmpty: 'Brak przekazanych spraw.',
   helpDirectory: 'Pomoc w gminie',
@@ -287,6 +277,8 @@ export const pl = {
   ...plHandover,
   ...plRelease,
   ...plWorkspace,
+  ...plAtOnce,
+  ...plAudit,
 };
 
 export type StaffMessages = Record<keyof typeof pl, string>;

@@ -2,6 +2,8 @@ import { ukKeys } from './keys-uk.ts';
 import { ukHandover } from './handover-uk.ts';
 import { ukRelease } from './release-uk.ts';
 import { ukWorkspace } from './workspace-uk.ts';
+import { ukAtOnce } from './atonce-uk.ts';
+import { ukAudit } from './audit-uk.ts';
 import type { StaffMessages } from './pl.ts';
 
 export const uk: StaffMessages = {
@@ -170,18 +172,6 @@ export const uk: StaffMessages = {
   alertByPush: 'Надсилати push-сповіщення',
   pushOn: 'Push-сповіщення увімкнено. Збережи налаштування.',
   pushFailed: 'Не вдалося увімкнути push-сповіщення.',
-  actReceived: 'звернення надійшло',
-  actReplied: 'відповідь учневі',
-  actPupilWrote: 'учень написав',
-  actNote: 'нотатка команди',
-  actStatus: 'зміна статусу',
-  actCategory: 'зміна категорії',
-  actRisk: 'зміна оцінки ризику',
-  actAssigned: 'призначення',
-  actFlagged: 'позначка зловживання',
-  actPaused: 'призупинення відповідей учня',
-  actStaffKey: 'створено ключ нотаток',
-  actAttachment: 'вкладення',
   escalations: 'Передані до ЦС',
   escalationsEmpty: 'Немає переданих справ.',
   helpDirectory: 'Допомога в гміні',
@@ -285,4 +275,6 @@ export const uk: StaffMessages = {
   ...ukHandover,
   ...ukRelease,
   ...ukWorkspace,
+  ...ukAtOnce,
+  ...ukAudit,
 };

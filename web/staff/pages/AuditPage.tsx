@@ -1,22 +1,74 @@
 // The audit log of the member's organisation (the administrator: the municipality's), newest
-// first, with the result of checking its hash chain [Note: audit chain].
+// first by time, with the result of checking its hash chain [Note: audit chain]. Each entry is a
+// sentence in the app's language, with who acted (a member by name; a pupil or the system), and
+// the log can be narrowed by who, what and when; the server does the narrowing, so older pages
+// narrow alike.
 import { useEffect, useState } from 'preact/hooks';
-import type { AuditLogDto } from '../../../shared/protocol/admin.ts';
+import {
+  AUDIT_GROUPS,
+  type AuditEntryDto,
+  type AuditGroup,
+  type AuditLogDto,
+} from '../../../shared/protocol/admin.ts';
 import { requestJson } from '../../common/api.ts';
-import { ts } from '../i18n.ts';
-import { ACTION_LABEL } from '../labels.ts';
+import { auditSentence } from '../audit-words.ts';
 import { formatMinute } from '../format-time.ts';
+import { ts, type StaffKey } from '../i18n.ts';
+
+const GROUP_LABEL: Record<AuditGroup, StaffKey> = {
+  signin: 'auGroupSignin',
+  reports: 'auGroupReports',
+  escalations: 'auGroupEscalations',
+  team: 'auGroupTeam',
+  keys: 'auGroupKeys',
+  settings: 'auGroupSettings',
+};
+
+interface Filters {
+  actor: string;
+  group: string;
+  /** Local dates (YYYY-MM-DD) from the date inputs, both days included. */
+  since: string;
+  until: string;
+}
+const NO_FILTERS: Filters = { actor: '', group: '', since: '', until: '' };
+
+/** The start of a local day as the server's ISO instant; `days` later for an end bound. */
+function dayStart(date: string, days = 0): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(y ?? 2000, (m ?? 1) - 1, (d ?? 1) + days).toISOString();
+}
+
+function query(f: Filters, before: number | null): string {
+  const q = new URLSearchParams({ limit: '100' });
+  if (f.actor) q.set('actor', f.actor);
+  if (f.group) q.set('group', f.group);
+  if (f.since) q.set('since', dayStart(f.since));
+  if (f.until) q.set('until', dayStart(f.until, 1));
+  if (before !== null) q.set('before', String(before));
+  return q.toString();
+}
+
+/** Acts of pupils reach the log without an actor; so do the system's (the retention job). */
+const PUPIL_ACTIONS = ['report.received', 'message.received', 'attachment.added'];
+
+function who(e: AuditEntryDto): string {
+  if (e.actorName) return e.actorName;
+  if (e.actorId) return ts('colleague');
+  return PUPIL_ACTIONS.includes(e.action) ? ts('auPupil') : ts('auSystem');
+}
 
 export function AuditPage() {
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [log, setLog] = useState<AuditLogDto | 'error' | null>(null);
-  useEffect(
-    () =>
-      void requestJson<AuditLogDto>('/api/staff/audit?limit=200').then(setLog, () =>
-        setLog('error'),
-      ),
-    [],
-  );
-  if (log === null) return <p role="status">{ts('loading')}</p>;
+  const load = (f: Filters, before: number | null, previous: AuditLogDto | null) =>
+    requestJson<AuditLogDto>(`/api/staff/audit?${query(f, before)}`).then(
+      (next) =>
+        setLog(previous ? { ...next, entries: [...previous.entries, ...next.entries] } : next),
+      () => setLog('error'),
+    );
+  useEffect(() => void load(filters, null, null), [filters]);
+  const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
   if (log === 'error')
     return (
       <p class="notice notice--error" role="alert">
@@ -24,20 +76,98 @@ export function AuditPage() {
       </p>
     );
   return (
-    <section>
+    <section class="wide">
       <h2>{ts('auditLog')}</h2>
-      <p class={`notice ${log.chainIntact ? 'notice--ok' : 'notice--error'}`} role="status">
-        {log.chainIntact ? ts('chainIntact') : ts('chainBroken', { id: log.firstBrokenId ?? '?' })}
-      </p>
-      <ol class="history">
-        {log.entries.map((e) => (
-          <li key={e.id}>
-            {formatMinute(e.at)}:{' '}
-            {ACTION_LABEL[e.action] ? ts(ACTION_LABEL[e.action] ?? 'actReceived') : e.action}
-            {e.subjectType && ` (${e.subjectType})`}
-          </li>
-        ))}
-      </ol>
+      {log && (
+        <p class={`notice ${log.chainIntact ? 'notice--ok' : 'notice--error'}`} role="status">
+          {log.chainIntact
+            ? ts('chainIntact')
+            : ts('chainBroken', { id: log.firstBrokenId ?? '?' })}
+        </p>
+      )}
+      <form
+        class="toolbar audit__filters"
+        aria-label={ts('auFilters')}
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <label for="audit-actor">{ts('auWho')}</label>
+        <select
+          id="audit-actor"
+          value={filters.actor}
+          onChange={(e) => set({ actor: e.currentTarget.value })}
+        >
+          <option value="">{ts('auAnyone')}</option>
+          {log?.actors.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+        <label for="audit-group">{ts('auWhat')}</label>
+        <select
+          id="audit-group"
+          value={filters.group}
+          onChange={(e) => set({ group: e.currentTarget.value })}
+        >
+          <option value="">{ts('auAnything')}</option>
+          {(Object.keys(AUDIT_GROUPS) as AuditGroup[]).map((g) => (
+            <option key={g} value={g}>
+              {ts(GROUP_LABEL[g])}
+            </option>
+          ))}
+        </select>
+        <label for="audit-since">{ts('auSince')}</label>
+        <input
+          id="audit-since"
+          type="date"
+          value={filters.since}
+          onChange={(e) => set({ since: e.currentTarget.value })}
+        />
+        <label for="audit-until">{ts('auUntil')}</label>
+        <input
+          id="audit-until"
+          type="date"
+          value={filters.until}
+          onChange={(e) => set({ until: e.currentTarget.value })}
+        />
+        <button type="button" class="button--secondary" onClick={() => setFilters(NO_FILTERS)}>
+          {ts('auClear')}
+        </button>
+      </form>
+      {log === null && <p role="status">{ts('loading')}</p>}
+      {log && log.entries.length === 0 && <p role="status">{ts('auNone')}</p>}
+      {log && log.entries.length > 0 && (
+        <table class="stats audit">
+          <caption class="visually-hidden">{ts('auditLog')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{ts('auWhen')}</th>
+              <th scope="col">{ts('auWho')}</th>
+              <th scope="col">{ts('auWhat')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.entries.map((e) => (
+              <tr key={e.id} data-action={e.action}>
+                <td class="audit__time">
+                  <time dateTime={e.at}>{formatMinute(e.at)}</time>
+                </td>
+                <td>{who(e)}</td>
+                <td>{auditSentence(e.action, e.subjectName)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {log && log.nextBefore !== null && (
+        <button
+          type="button"
+          class="button--secondary"
+          onClick={() => void load(filters, log.nextBefore, log)}
+        >
+          {ts('auMore')}
+        </button>
+      )}
     </section>
   );
 }

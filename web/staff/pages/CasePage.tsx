@@ -9,8 +9,9 @@ import { TriagePanel } from '../components/TriagePanel.tsx';
 import { crypto } from '../crypto.ts';
 import type { StaffOps } from '../../crypto/staff-worker.ts';
 import { CaseStatus } from '../components/CaseStatus.tsx';
-import { ts } from '../i18n.ts';
-import { ACTION_LABEL, PUPIL_CATEGORY_LABEL } from '../labels.ts';
+import { ts, type StaffKey } from '../i18n.ts';
+import { auditSentence } from '../audit-words.ts';
+import { LANGUAGE_NAME, PUPIL_CATEGORY_LABEL } from '../labels.ts';
 import { MessageList } from '../components/MessageList.tsx';
 import { orgSignKeys } from '../org-sign-keys.ts';
 import { staffApi } from '../staff-api.ts';
@@ -79,79 +80,97 @@ export function CasePage({ id }: { id: string }) {
         </p>
       )),
   ];
+  const fact = (label: StaffKey, value: string) => (
+    <div>
+      <dt>{ts(label)}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+  // Two columns on a wide screen (issue 13): the conversation scrolls in its own region so the
+  // reply box stays in view under it; triage, the CdR, notes and history stand on the right.
   return (
-    <section class="case">
-      {back}
-      <h2>
-        {dto.item.urgent && <span class="badge badge--urgent">{ts('urgent')}</span>}{' '}
-        {ts(PUPIL_CATEGORY_LABEL[r.category] ?? 'pupilOther')}{' '}
-        {dto.item.escalated && <span class="badge badge--cdr">{ts('escalatedBadge')}</span>}
-      </h2>
-      <dl class="case__facts">
-        <dt>{ts('about')}</dt>
-        <dd>{r.about === 'me' ? ts('aboutMe') : ts('aboutOther')}</dd>
-        <dt>{ts('received')}</dt>
-        <dd>{formatHour(dto.item.createdHour)}</dd>
-        <dt>{ts('grade')}</dt>
-        <dd>{r.grade ?? ts('notGiven')}</dd>
-        <dt>{ts('name')}</dt>
-        <dd>{r.name ?? ts('anonymous')}</dd>
-        <dt>{ts('wantsMeeting')}</dt>
-        <dd>{r.wantsMeeting ? ts('yes') : ts('no')}</dd>
-        <dt>{ts('pupilLanguage')}</dt>
-        <dd>{r.lang}</dd>
-      </dl>
-      <article class="bubble bubble--them case__report">
-        <p class="bubble__text">{r.text}</p>
-        {photos(null)}
-      </article>
-      <h3>{ts('conversation')}</h3>
-      <MessageList messages={opened.messages} mine="counsellor" photos={photos} />
-      <ReplyBox
-        id="staff-reply"
-        label="replyToPupil"
-        button="sendReply"
-        send={async (text) => {
-          const u = unlocked.value;
-          if (!u) return;
-          const m = await crypto(
-            'composeReply',
-            opened.threadKey,
-            id,
-            opened.tip,
-            text,
-            u.personal.signSecretKey,
-          );
-          await staffApi.reply(id, m);
-          await load();
-        }}
-      />
-      <EscalationPanel
-        reportId={id}
-        urgent={dto.item.urgent}
-        triage={{ category: dto.item.category, risk: dto.item.risk }}
-        opened={opened}
-      />
-      <NotesPanel
-        id={id}
-        orgKeyVersion={dto.orgKeyVersion}
-        staffKey={opened.staffKey}
-        notes={opened.notes}
-        authorName={name}
-        onChanged={load}
-      />
-      <TriagePanel id={id} item={dto.item} members={members} onChanged={load} />
-      <section class="panel" aria-labelledby="history-title">
-        <h3 id="history-title">{ts('history')}</h3>
-        <ol class="history">
-          {dto.history.map((h, i) => (
-            <li key={i}>
-              {(h.actorId ? formatMinute : formatHour)(h.at)}:{' '}
-              {ACTION_LABEL[h.action] ? ts(ACTION_LABEL[h.action]!) : h.action} ({actor(h)})
-            </li>
-          ))}
-        </ol>
-      </section>
+    <section class="case wide">
+      <div class="case__head">
+        {back}
+        <h2>
+          {dto.item.urgent && <span class="badge badge--urgent">{ts('urgent')}</span>}{' '}
+          {ts(PUPIL_CATEGORY_LABEL[r.category] ?? 'pupilOther')}{' '}
+          {dto.item.escalated && <span class="badge badge--cdr">{ts('escalatedBadge')}</span>}
+        </h2>
+      </div>
+      <div class="case__columns">
+        <div class="case__main">
+          <dl class="case__facts">
+            {fact('about', r.about === 'me' ? ts('aboutMe') : ts('aboutOther'))}
+            {fact('received', formatHour(dto.item.createdHour))}
+            {fact('grade', r.grade ?? ts('notGiven'))}
+            {fact('name', r.name ?? ts('anonymous'))}
+            {fact('wantsMeeting', r.wantsMeeting ? ts('yes') : ts('no'))}
+            {fact('pupilLanguage', ts(LANGUAGE_NAME[r.lang] ?? 'langPl'))}
+          </dl>
+          <div
+            class="case__thread"
+            role="region"
+            aria-labelledby="conversation-title"
+            // Scrollable, so it must take keyboard focus (axe: scrollable-region-focusable).
+            tabIndex={0}
+          >
+            <article class="bubble bubble--them case__report">
+              <p class="bubble__text">{r.text}</p>
+              {photos(null)}
+            </article>
+            <h3 id="conversation-title">{ts('conversation')}</h3>
+            <MessageList messages={opened.messages} mine="counsellor" photos={photos} />
+          </div>
+          <ReplyBox
+            id="staff-reply"
+            label="replyToPupil"
+            button="sendReply"
+            send={async (text) => {
+              const u = unlocked.value;
+              if (!u) return;
+              const m = await crypto(
+                'composeReply',
+                opened.threadKey,
+                id,
+                opened.tip,
+                text,
+                u.personal.signSecretKey,
+              );
+              await staffApi.reply(id, m);
+              await load();
+            }}
+          />
+        </div>
+        <div class="case__side">
+          <TriagePanel id={id} item={dto.item} members={members} onChanged={load} />
+          <EscalationPanel
+            reportId={id}
+            urgent={dto.item.urgent}
+            triage={{ category: dto.item.category, risk: dto.item.risk }}
+            opened={opened}
+          />
+          <NotesPanel
+            id={id}
+            orgKeyVersion={dto.orgKeyVersion}
+            staffKey={opened.staffKey}
+            notes={opened.notes}
+            authorName={name}
+            onChanged={load}
+          />
+          <section class="panel" aria-labelledby="history-title">
+            <h3 id="history-title">{ts('history')}</h3>
+            <ol class="history">
+              {dto.history.map((h, i) => (
+                <li key={i}>
+                  {(h.actorId ? formatMinute : formatHour)(h.at)}: {auditSentence(h.action)} (
+                  {actor(h)})
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+      </div>
     </section>
   );
 }

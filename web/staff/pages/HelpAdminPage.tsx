@@ -2,6 +2,7 @@
 // each with what they offer in Polish, Ukrainian and English.
 import { useEffect, useState } from 'preact/hooks';
 import type { HelpEntryDto, HelpEntryInput } from '../../../shared/protocol/escalations.ts';
+import { useConfirm } from '../components/ConfirmDialog.tsx';
 import { ts, type StaffKey } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
 
@@ -21,6 +22,21 @@ export function HelpAdminPage() {
   const [message, setMessage] = useState<StaffKey | null>(null);
   const reload = () => staffApi.help().then(setEntries, () => setMessage('loadFailed'));
   useEffect(() => void reload(), []);
+  const [dialog, ask] = useConfirm();
+  const remove = (h: HelpEntryDto) =>
+    ask({
+      title: ts('helpDeleteTitle', { name: h.name }),
+      text: <p>{ts('helpDeleteText', { name: h.name })}</p>,
+      confirm: ts('helpDeleteConfirm'),
+      run: () =>
+        staffApi.deleteHelp(h.id).then(
+          () => {
+            setMessage('helpDeleted');
+            void reload();
+          },
+          () => setMessage('saveFailed'),
+        ),
+    });
   const save = async () => {
     if (!editing) return;
     try {
@@ -87,6 +103,7 @@ export function HelpAdminPage() {
           {ts(message)}
         </p>
       )}
+      {dialog}
       <ul class="members">
         {entries.map((h) => (
           <li key={h.id}>
@@ -98,11 +115,7 @@ export function HelpAdminPage() {
             >
               {ts('edit')}
             </button>
-            <button
-              type="button"
-              class="button--secondary"
-              onClick={() => void staffApi.deleteHelp(h.id).then(reload)}
-            >
+            <button type="button" class="button--secondary" onClick={() => remove(h)}>
               {ts('delete')}
             </button>
           </li>

@@ -1,8 +1,9 @@
 // The team: invite a colleague (the link's secret is made here and never sent), and confirm a new
 // member: this browser checks their keys' MAC with the secret before sealing the school key to them.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MemberDto } from '../../../shared/protocol/staff.ts';
 import { crypto } from '../crypto.ts';
+import { useConfirm } from '../components/ConfirmDialog.tsx';
 import { InviteForm, InviteLink } from '../components/InviteForm.tsx';
 import { SchoolRecoveryPanel } from '../components/SchoolRecoveryPanel.tsx';
 import { ts } from '../i18n.ts';
@@ -13,8 +14,22 @@ export function MembersPage() {
   const [members, setMembers] = useState<MemberDto[]>([]);
   const [link, setLink] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const reload = () => staffApi.members().then(setMembers, () => undefined);
+  const [pending, setPending] = useState<number | null>(null);
+  /** The member just switched off: the page leads on to making the next school key. */
+  const [left, setLeft] = useState<MemberDto | null>(null);
+  const rotateButton = useRef<HTMLButtonElement>(null);
+  const [dialog, ask] = useConfirm();
+  const reload = () => {
+    staffApi.pendingKeyVersion().then(
+      (p) => setPending(p.version),
+      () => undefined,
+    );
+    return staffApi.members().then(setMembers, () => undefined);
+  };
   useEffect(() => void reload(), []);
+  useEffect(() => {
+    if (left) rotateButton.current?.focus();
+  }, [left]);
   const u = unlocked.value;
   const latest = u?.orgKeys.reduce((a, b) => (b.version > a.version ? b : a), u.orgKeys[0]!);
 
@@ -44,9 +59,20 @@ export function MembersPage() {
   };
   /** After someone left: deactivate them, then make the next school key for those who remain. */
   const deactivate = (member: MemberDto) =>
-    staffApi
-      .deactivate(member.id)
-      .then(reload, () => setMessage({ ok: false, text: ts('saveFailed') }));
+    ask({
+      title: ts('deactivateTitle', { name: member.displayName }),
+      text: <p>{ts('deactivateText', { name: member.displayName })}</p>,
+      confirm: ts('deactivateConfirm', { name: member.displayName }),
+      run: () =>
+        staffApi.deactivate(member.id).then(
+          () => {
+            setMessage(null);
+            setLeft(member);
+            void reload();
+          },
+          () => setMessage({ ok: false, text: ts('saveFailed') }),
+        ),
+    });
   const rotate = async () => {
     const org = u?.me.org;
     if (!org) return;
@@ -59,16 +85,27 @@ export function MembersPage() {
       const recovery = await staffApi.recoveryStatus();
       const proposal = await crypto('newOrgKeyVersion', active, org.id, u.orgSignKeys, recovery);
       await staffApi.proposeKeyVersion({ version: current.version + 1, ...proposal });
+      setLeft(null);
+      setPending(current.version + 1);
       setMessage({ ok: true, text: ts('rotationProposed', { version: current.version + 1 }) });
     } catch {
       setMessage({ ok: false, text: ts('rotationFailed') });
     }
   };
   const withdraw = () =>
-    staffApi.withdrawKeyVersion().then(
-      () => setMessage({ ok: true, text: ts('keyVersionWithdrawn') }),
-      () => setMessage({ ok: false, text: ts('nothingToWithdraw') }),
-    );
+    ask({
+      title: ts('withdrawTitle', { version: pending ?? '' }),
+      text: <p>{ts('withdrawText')}</p>,
+      confirm: ts('withdrawKeyVersion'),
+      run: () =>
+        staffApi.withdrawKeyVersion().then(
+          () => {
+            setPending(null);
+            setMessage({ ok: true, text: ts('keyVersionWithdrawn') });
+          },
+          () => setMessage({ ok: false, text: ts('nothingToWithdraw') }),
+        ),
+    });
   const grant = async (member: MemberDto) => {
     if (!u?.me.org) return;
     try {
@@ -86,6 +123,7 @@ export function MembersPage() {
       <button type="button" class="button--secondary" onClick={() => void reload()}>
         {ts('refresh')}
       </button>
+      {dialog}
       <ul class="members">
         {members.map((m) => (
           <li key={m.id}>
@@ -103,7 +141,7 @@ export function MembersPage() {
               </button>
             )}
             {m.status === 'active' && m.id !== u?.me.id && (
-              <button type="button" class="button--secondary" onClick={() => void deactivate(m)}>
+              <button type="button" class="button--secondary" onClick={() => deactivate(m)}>
                 {ts('deactivate')}
               </button>
             )}
@@ -127,14 +165,29 @@ export function MembersPage() {
           {message.text}
         </p>
       )}
+      {left && (
+        <section class="next-step" aria-labelledby="next-step-title">
+          <h3 id="next-step-title">{ts('deactivatedNext', { name: left.displayName })}</h3>
+          <p>{ts('deactivatedNextText', { name: left.displayName })}</p>
+          <button type="button" ref={rotateButton} onClick={() => void rotate()}>
+            {ts('rotateKey')}
+          </button>
+        </section>
+      )}
       <h3>{ts('rotateTitle')}</h3>
       <p class="hint">{ts('rotateHint')}</p>
-      <button type="button" class="button--secondary" onClick={() => void rotate()}>
-        {ts('rotateKey')}
-      </button>
-      <button type="button" class="button--secondary" onClick={() => void withdraw()}>
-        {ts('withdrawKeyVersion')}
-      </button>
+      {pending === null ? (
+        <button type="button" class="button--secondary" onClick={() => void rotate()}>
+          {ts('rotateKey')}
+        </button>
+      ) : (
+        <>
+          <p>{ts('rotationWaiting', { version: pending })}</p>
+          <button type="button" class="button--secondary" onClick={withdraw}>
+            {ts('withdrawKeyVersion')}
+          </button>
+        </>
+      )}
       <SchoolRecoveryPanel />
       <InviteForm idPrefix="invite" title="inviteColleague" onInvite={invite} />
       <InviteLink link={link} testId="invite-link" />

@@ -9,7 +9,8 @@ import { staffApi } from '../staff-api.ts';
 import { AddOrgForm } from '../components/AddOrgForm.tsx';
 import { OrgStaffing } from '../components/OrgStaffing.tsx';
 
-function OrgForm({ org, onSaved }: { org: AdminOrgDto; onSaved: (m: StaffKey) => void }) {
+/** onSaved(null) on every edit: a "Saved." must not stay beside a value changed since. */
+function OrgForm({ org, onSaved }: { org: AdminOrgDto; onSaved: (m: StaffKey | null) => void }) {
   const [form, setForm] = useState({
     address: org.address ?? '',
     phone: org.phone ?? '',
@@ -43,7 +44,7 @@ function OrgForm({ org, onSaved }: { org: AdminOrgDto; onSaved: (m: StaffKey) =>
     </div>
   );
   return (
-    <form onSubmit={(e) => (e.preventDefault(), void save())}>
+    <form onSubmit={(e) => (e.preventDefault(), void save())} onInput={() => onSaved(null)}>
       {field('address', 'helpAddress')}
       {field('phone', 'helpPhone')}
       {field('hours', 'helpHours')}

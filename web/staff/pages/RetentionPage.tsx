@@ -39,7 +39,12 @@ export function RetentionPage() {
     </div>
   );
   return (
-    <form class="narrow" onSubmit={(e) => (e.preventDefault(), void save())}>
+    // An edit clears "Saved.": it must not stay beside a value changed since.
+    <form
+      class="narrow"
+      onSubmit={(e) => (e.preventDefault(), void save())}
+      onInput={() => setMessage(null)}
+    >
       <h2>{ts('retention')}</h2>
       <p class="hint">{ts('retentionHint')}</p>
       {months('ret-closed', 'retentionClosed', 'closedMonths')}

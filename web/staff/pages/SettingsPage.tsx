@@ -54,7 +54,11 @@ export function SettingsPage() {
       <h3>{ts('alerts')}</h3>
       <p class="hint">{ts('alertsHint')}</p>
       {alerts && (
-        <form onSubmit={(e) => (e.preventDefault(), void saveAlerts())}>
+        // An edit clears "Saved.": it must not stay beside a value changed since.
+        <form
+          onSubmit={(e) => (e.preventDefault(), void saveAlerts())}
+          onInput={() => setSaved(null)}
+        >
           <div class="field">
             <label for="alert-email">{ts('alertEmail')}</label>
             <input
@@ -88,7 +92,10 @@ export function SettingsPage() {
         </form>
       )}
       <h3>{ts('changePassword')}</h3>
-      <form onSubmit={(e) => (e.preventDefault(), void changePassword())}>
+      <form
+        onSubmit={(e) => (e.preventDefault(), void changePassword())}
+        onInput={() => setSaved(null)}
+      >
         <Field
           id="current-password"
           label="currentPassword"

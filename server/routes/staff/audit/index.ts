@@ -1,11 +1,19 @@
-// GET /api/staff/audit?limit=&before=&org= -> 200 AuditLogDto. A member reads their own
+// GET /api/staff/audit?limit=&before=&org=&actor=&group=&since=&until= -> 200 AuditLogDto. A member reads their own
 // organisation's chain (asking for another with ?org= is 403); the administrator reads the
 // municipality's chain, or with ?org= any organisation's (404 for an unknown one). Each answer
 // says whether the whole chain verifies [Note: audit chain]; the entries hold actions, never
 // content, so showing them to the organisation's members reveals nothing they could not see.
 import { Hono } from 'hono';
-import { AuditQuerySchema, type AuditLogDto } from '../../../../shared/protocol/admin.ts';
-import { listAuditPage, verifyAuditChain } from '../../../db/repositories/audit.ts';
+import {
+  AUDIT_GROUPS,
+  AuditQuerySchema,
+  type AuditLogDto,
+} from '../../../../shared/protocol/admin.ts';
+import {
+  listAuditActors,
+  listAuditPage,
+  verifyAuditChain,
+} from '../../../db/repositories/audit.ts';
 import { findOrganisation } from '../../../db/repositories/organisations.ts';
 import { ApiError, notFound } from '../../../errors.ts';
 import { requireStaff, type StaffEnv } from '../../../middleware/staff-auth.ts';
@@ -34,9 +42,17 @@ export function staffAuditRoutes(): Hono<StaffEnv> {
         }
         orgId = staff.orgId;
       }
-      const [entries, broken] = await Promise.all([
-        listAuditPage(db, orgId, { limit: query.limit, before: query.before }),
+      const [entries, broken, actors] = await Promise.all([
+        listAuditPage(db, orgId, {
+          limit: query.limit,
+          before: query.before,
+          actorId: query.actor,
+          prefixes: query.group && AUDIT_GROUPS[query.group],
+          since: query.since,
+          until: query.until,
+        }),
         verifyAuditChain(db, orgId),
+        listAuditActors(db, orgId),
       ]);
       const last = entries.at(-1);
       return c.json<AuditLogDto>({
@@ -47,10 +63,13 @@ export function staffAuditRoutes(): Hono<StaffEnv> {
           id: e.id,
           action: e.action,
           actorId: e.actor_id,
+          actorName: e.actor_name,
           subjectType: e.subject_type,
           subjectId: e.subject_id,
+          subjectName: e.subject_name,
           at: e.created_at,
         })),
+        actors,
         nextBefore: entries.length === query.limit && last ? last.id : null,
       });
     },

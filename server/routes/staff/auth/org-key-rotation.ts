@@ -20,6 +20,7 @@ import { Hono } from 'hono';
 import {
   NewKeyVersionSchema,
   type KeyVersionProposedDto,
+  type PendingKeyVersionDto,
 } from '../../../../shared/protocol/staff.ts';
 import { appendAudit } from '../../../db/repositories/audit.ts';
 import {
@@ -32,109 +33,130 @@ import { listStaffOfOrg } from '../../../db/repositories/staff.ts';
 import { ApiError } from '../../../errors.ts';
 import { requireStaff, type StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
-import { savePendingKey, withdrawPendingKey } from '../../../services/pending-keys.ts';
+import {
+  findPendingKey,
+  savePendingKey,
+  withdrawPendingKey,
+} from '../../../services/pending-keys.ts';
 import { decodeField } from '../../../services/wire-bytes.ts';
 import { MEMBER_ROLES } from './invitation-lookup.ts';
 
 const member = requireStaff({ roles: MEMBER_ROLES });
 
 export function keyRotationRoutes() {
-  return new Hono<StaffEnv>()
-    .delete('/org-key/versions/pending', member, async (c) => {
-      const { deps, staff: me } = c.var;
-      if (!me.orgId) throw new ApiError(403, 'forbidden', 'Not a member of an organisation');
-      await withdrawPendingKey(deps, me.orgId, me.id);
-      return c.body(null, 204);
-    })
-    .post('/org-key/versions', member, validate('json', NewKeyVersionSchema), async (c) => {
-      const input = c.req.valid('json');
-      const { db, clock, dialect } = c.var.deps;
-      const me = c.var.staff;
-      const orgId = me.orgId;
-      if (!orgId) throw new ApiError(403, 'forbidden', 'Not a member of an organisation');
+  return (
+    new Hono<StaffEnv>()
+      // Whether a proposal waits (the team page offers to withdraw only then).
+      .get('/org-key/versions/pending', member, async (c) => {
+        const { deps, staff: me } = c.var;
+        if (!me.orgId) throw new ApiError(403, 'forbidden', 'Not a member of an organisation');
+        const pending = await findPendingKey(deps.db, me.orgId);
+        return c.json<PendingKeyVersionDto>({ version: pending?.version ?? null });
+      })
+      .delete('/org-key/versions/pending', member, async (c) => {
+        const { deps, staff: me } = c.var;
+        if (!me.orgId) throw new ApiError(403, 'forbidden', 'Not a member of an organisation');
+        await withdrawPendingKey(deps, me.orgId, me.id);
+        return c.body(null, 204);
+      })
+      .post('/org-key/versions', member, validate('json', NewKeyVersionSchema), async (c) => {
+        const input = c.req.valid('json');
+        const { db, clock, dialect } = c.var.deps;
+        const me = c.var.staff;
+        const orgId = me.orgId;
+        if (!orgId) throw new ApiError(403, 'forbidden', 'Not a member of an organisation');
 
-      const grants = input.grants.map((g) => ({
-        staffId: g.staffId,
-        sealed: decodeField(g.sealedKeys, 'sealedKeys'),
-      }));
-      const now = clock();
-      await db.transaction().execute(async (trx) => {
-        const current = await currentCertificateVersion(trx, orgId);
-        if (input.version !== current + 1) {
-          throw new ApiError(
-            409,
-            'conflict',
-            `The next key version is ${current + 1}, not ${input.version}`,
-          );
-        }
-        if (await hasKeyGrantsOfVersion(trx, orgId, input.version)) {
-          throw new ApiError(409, 'conflict', `Key version ${input.version} was made already`);
-        }
-        const active = new Set(
-          (await listStaffOfOrg(trx, orgId)).filter((s) => s.status === 'active').map((s) => s.id),
-        );
-        const given = new Set<string>();
-        const issues: { path: string; message: string }[] = [];
-        for (const g of grants) {
-          if (given.has(g.staffId)) {
-            issues.push({ path: 'grants', message: `duplicate grant for ${g.staffId}` });
-          } else if (!active.has(g.staffId)) {
-            issues.push({ path: 'grants', message: `not an active member: ${g.staffId}` });
+        const grants = input.grants.map((g) => ({
+          staffId: g.staffId,
+          sealed: decodeField(g.sealedKeys, 'sealedKeys'),
+        }));
+        const now = clock();
+        await db.transaction().execute(async (trx) => {
+          const current = await currentCertificateVersion(trx, orgId);
+          if (input.version !== current + 1) {
+            throw new ApiError(
+              409,
+              'conflict',
+              `The next key version is ${current + 1}, not ${input.version}`,
+            );
           }
-          given.add(g.staffId);
-        }
-        for (const id of active) {
-          if (!given.has(id)) issues.push({ path: 'grants', message: `missing grant for ${id}` });
-        }
-        // [Note: school recovery key] The new version is sealed to the recovery key as well (the
-        // member's browser checked its endorsement first), or the key would open old reports only.
-        const recovery = await findOrgRecovery(trx, orgId);
-        if (recovery && !input.recoveryGrant) {
-          issues.push({ path: 'recoveryGrant', message: 'the recovery key needs the new version' });
-        } else if (!recovery && input.recoveryGrant) {
-          issues.push({ path: 'recoveryGrant', message: 'the organisation has no recovery key' });
-        }
-        const recoverySealed = input.recoveryGrant
-          ? decodeField(input.recoveryGrant, 'recoveryGrant')
-          : null;
-        if (issues.length > 0) {
-          throw new ApiError(
-            400,
-            'validation_failed',
-            'The grants must go to exactly the active members (and the recovery key)',
-            issues,
+          if (await hasKeyGrantsOfVersion(trx, orgId, input.version)) {
+            throw new ApiError(409, 'conflict', `Key version ${input.version} was made already`);
+          }
+          const active = new Set(
+            (await listStaffOfOrg(trx, orgId))
+              .filter((s) => s.status === 'active')
+              .map((s) => s.id),
           );
-        }
-        for (const g of grants) {
-          await insertKeyGrant(trx, {
-            org_id: orgId,
+          const given = new Set<string>();
+          const issues: { path: string; message: string }[] = [];
+          for (const g of grants) {
+            if (given.has(g.staffId)) {
+              issues.push({ path: 'grants', message: `duplicate grant for ${g.staffId}` });
+            } else if (!active.has(g.staffId)) {
+              issues.push({ path: 'grants', message: `not an active member: ${g.staffId}` });
+            }
+            given.add(g.staffId);
+          }
+          for (const id of active) {
+            if (!given.has(id)) issues.push({ path: 'grants', message: `missing grant for ${id}` });
+          }
+          // [Note: school recovery key] The new version is sealed to the recovery key as well (the
+          // member's browser checked its endorsement first), or the key would open old reports only.
+          const recovery = await findOrgRecovery(trx, orgId);
+          if (recovery && !input.recoveryGrant) {
+            issues.push({
+              path: 'recoveryGrant',
+              message: 'the recovery key needs the new version',
+            });
+          } else if (!recovery && input.recoveryGrant) {
+            issues.push({ path: 'recoveryGrant', message: 'the organisation has no recovery key' });
+          }
+          const recoverySealed = input.recoveryGrant
+            ? decodeField(input.recoveryGrant, 'recoveryGrant')
+            : null;
+          if (issues.length > 0) {
+            throw new ApiError(
+              400,
+              'validation_failed',
+              'The grants must go to exactly the active members (and the recovery key)',
+              issues,
+            );
+          }
+          for (const g of grants) {
+            await insertKeyGrant(trx, {
+              org_id: orgId,
+              version: input.version,
+              staff_id: g.staffId,
+              sealed_keys: g.sealed,
+              created_at: now.toISOString(),
+            });
+          }
+          if (recoverySealed) {
+            await insertRecoveryGrant(trx, orgId, input.version, recoverySealed, now.toISOString());
+          }
+          await savePendingKey(trx, orgId, {
             version: input.version,
-            staff_id: g.staffId,
-            sealed_keys: g.sealed,
-            created_at: now.toISOString(),
+            boxPublicKey: input.boxPublicKey,
+            signPublicKey: input.signPublicKey,
           });
-        }
-        if (recoverySealed) {
-          await insertRecoveryGrant(trx, orgId, input.version, recoverySealed, now.toISOString());
-        }
-        await savePendingKey(trx, orgId, {
-          version: input.version,
-          boxPublicKey: input.boxPublicKey,
-          signPublicKey: input.signPublicKey,
+          await appendAudit(
+            trx,
+            {
+              orgId,
+              actorId: me.id,
+              action: 'org.key_rotated',
+              subjectType: 'organisation',
+              subjectId: orgId,
+              at: now,
+            },
+            dialect,
+          );
         });
-        await appendAudit(
-          trx,
-          {
-            orgId,
-            actorId: me.id,
-            action: 'org.key_rotated',
-            subjectType: 'organisation',
-            subjectId: orgId,
-            at: now,
-          },
-          dialect,
+        return c.json<KeyVersionProposedDto>(
+          { version: input.version, grants: grants.length },
+          201,
         );
-      });
-      return c.json<KeyVersionProposedDto>({ version: input.version, grants: grants.length }, 201);
-    });
+      })
+  );
 }
