@@ -266,6 +266,10 @@ describe('one case across the school and the CdR', () => {
       await expect
         .poll(() => p.locator('#esc-title + ul').textContent(), WAIT)
         .toContain('przekazane');
+      // The case's title says so at once, without reopening it.
+      await expect
+        .poll(() => p.locator('.case h2').first().textContent(), WAIT)
+        .toContain('przekazane do CdR');
       const esc = await handle.db
         .selectFrom('escalations')
         .select('id')

@@ -15,6 +15,8 @@ export function EscalationPanel(props: {
   urgent: boolean;
   triage: NonNullable<EscalationPackage['triage']>;
   opened: Opened;
+  /** Told after a hand-over, so the case (its title's marker, its history) is read again. */
+  onEscalated?: () => void;
 }) {
   const [items, setItems] = useState<EscalationItemDto[]>([]);
   const [open, setOpen] = useState(false);
@@ -57,6 +59,7 @@ export function EscalationPanel(props: {
           onDone={() => {
             setOpen(false);
             void reload();
+            props.onEscalated?.();
           }}
         />
       )}

@@ -149,6 +149,7 @@ export function CasePage({ id }: { id: string }) {
             urgent={dto.item.urgent}
             triage={{ category: dto.item.category, risk: dto.item.risk }}
             opened={opened}
+            onEscalated={() => void load()}
           />
           <NotesPanel
             id={id}
