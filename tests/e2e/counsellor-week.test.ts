@@ -5,7 +5,6 @@
 // opens at once instead of one by one. Then the case keeps its address: a reload asks for the
 // password only and comes back to it, Back returns to the inbox; the same TOTP code typed again
 // after a logout says to wait for the next one. Axe finds no violation on the new screens.
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../server/db/dialect.ts';
@@ -13,6 +12,7 @@ import { launchChromium } from '../tools/browser.ts';
 import { startDemoServer, type DemoServer } from '../tools/demo-server.ts';
 import { newVisit, sendAndReadReceipt } from './pupil-helpers.ts';
 import { freshTotp, type StaffAccount } from './staff-helpers.ts';
+import { axeViolations } from './axe.ts';
 
 let server: DemoServer;
 let handle: DatabaseHandle;
@@ -58,20 +58,6 @@ async function pupilWrites(choice: string, text: string) {
   await page.getByRole('button', { name: 'Dalej', exact: true }).click();
   await sendAndReadReceipt(page, 'pl');
   await context.close();
-}
-
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axeSource });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (o: unknown) => Promise<{ violations: { id: string }[] }> };
-      }
-    ).axe;
-    const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return result.violations.map((v) => v.id);
-  });
 }
 
 /** What the counsellor does, counted: every field typed in, every click, every scroll. */

@@ -3,7 +3,6 @@
 // gets the receipt, and when the difficulty rises again while the answer is on its way, the app
 // solves a new challenge by itself. The flood comes from a Node client over HTTP, as an attacker's
 // would; the pupil's request is held (not answered) by the test to look at the screen meanwhile.
-import { createRequire } from 'node:module';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { OrganisationListDto } from '../../shared/protocol/orgs.ts';
@@ -12,6 +11,7 @@ import { DEFAULT_RATE_LIMITS } from '../../server/middleware/rate-limit.ts';
 import { launchChromium } from '../tools/browser.ts';
 import { PupilClient, viaUrl } from '../tools/pupil-client.ts';
 import { LANG_BUTTON, newVisit, TEXTS, writeReport } from './pupil-helpers.ts';
+import { axeViolations } from './axe.ts';
 
 const base = inject('e2eBaseUrl');
 const sodium = await loadSodium();
@@ -41,21 +41,6 @@ function holdReports(page: Page) {
       return held.shift()!;
     },
   };
-}
-
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axeSource });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (o: unknown) => Promise<{ violations: { id: string }[] }> };
-      }
-    ).axe;
-    const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return result.violations.map((v) => v.id);
-  });
 }
 
 beforeAll(async () => {

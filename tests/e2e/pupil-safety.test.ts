@@ -1,7 +1,6 @@
 // No trace on a shared tablet: quick exit and the idle clear leave the browser as it was, and
 // every pupil screen passes axe-core's WCAG 2.1 AA rules.
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../tools/browser.ts';
 import {
@@ -11,6 +10,7 @@ import {
   TEXTS,
   writeReport,
 } from './pupil-helpers.ts';
+import { axeViolations } from './axe.ts';
 
 const base = inject('e2eBaseUrl');
 const IDLE_MS = 3 * 60 * 1000;
@@ -56,27 +56,6 @@ describe('no trace', () => {
     await context.close();
   });
 });
-
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-async function axeViolations(page: Page, screen: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeSource });
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            o: unknown,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    return axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-  });
-  return result.violations.map(
-    (v) => `${screen}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
 
 describe('accessibility', () => {
   it.each([

@@ -1,30 +1,8 @@
 // What every pupil screen must pass on a small phone, a school tablet and at 200 % zoom: axe-core
 // (WCAG 2.1 AA), nothing wider than the screen or its own box, every touch target at least 44x44
 // CSS px, and no emoji (a kiosk without an emoji font shows empty boxes).
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** Needs a context made with bypassCSP (the page's CSP refuses an injected script). */
-export async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeSource });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            o: unknown,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return result.violations.map(
-      (v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-}
+export { axeViolations } from './axe.ts';
 
 /** Elements wider than the page, or whose content spills out of their own box. */
 export function overflowing(page: Page): Promise<string[]> {

@@ -1,11 +1,11 @@
 // Signing a demo member in through the staff app, as they would: e-mail, password, TOTP code;
 // the newcomer's side of an invitation; finding one's report in a shared school's inbox.
-import { createRequire } from 'node:module';
 import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import type { Db } from '../../server/db/database.ts';
 import { openDatabase, type DatabaseHandle } from '../../server/db/dialect.ts';
+export { axeViolations } from './axe.ts';
 
 export interface StaffAccount {
   login: string;
@@ -100,26 +100,4 @@ export async function openMenu(page: Page, name: string): Promise<void> {
     .getByRole('navigation', { name: /^(Menu|Меню)$/ })
     .getByText(name, { exact: true })
     .click();
-}
-
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** axe-core's WCAG 2.1 AA violations on the page as it is now ("screen: rule at target"). */
-export async function axeViolations(page: Page, screen: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeSource });
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            o: unknown,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    return axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-  });
-  return result.violations.map(
-    (v) => `${screen}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
 }

@@ -9,7 +9,7 @@ import { t } from '../common/i18n.ts';
 import { watchIdle } from './idle.ts';
 import { watchBack } from './back-guard.ts';
 import { watchWaiting } from './actions/send-report.ts';
-import { LangPicker } from './components/LangPicker.tsx';
+import { LanguageSwitch } from '../common/components/LanguageSwitch.tsx';
 import { ReadAloud } from './components/ReadAloud.tsx';
 import { watchVoices } from './read-aloud.ts';
 import { KIOSK_CODE, SCHOOL_LINK } from './mode.ts';
@@ -89,7 +89,7 @@ export function PupilApp() {
       <header class="topbar">
         <QuickExit onExit={wipeForExit} />
         <h1 class="topbar__title">{t('appName')}</h1>
-        <LangPicker />
+        <LanguageSwitch compact />
       </header>
       <EmergencyBar />
       <main>
