@@ -4,12 +4,15 @@
 import * as v from 'valibot';
 import { UuidSchema } from './common.ts';
 
-export const REPORT_CATEGORIES = ['home', 'school', 'online', 'self', 'friend', 'other'] as const;
-export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
-export const CONTENT_LANGS = ['pl', 'uk', 'en'] as const;
+import { CONTENT_LANGS, NAME_MAX, REPORT_CATEGORIES, TEXT_MAX } from './content-limits.ts';
 
-export const TEXT_MAX = 8000;
-export const NAME_MAX = 100;
+export {
+  CONTENT_LANGS,
+  NAME_MAX,
+  REPORT_CATEGORIES,
+  TEXT_MAX,
+  type ReportCategory,
+} from './content-limits.ts';
 
 /**
  * [Note: attachment binding] The ids of the attachments that go with a report (its photos) or a

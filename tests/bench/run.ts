@@ -1,5 +1,5 @@
 // npm run bench [-- --postgres] [-- --browser | --server]: the browser figures (what a pupil
-// downloads, send to receipt, a counsellor decrypting reports) and the server figures (load on the
+// downloads, send to receipt, a counsellor decrypting reports, Lighthouse's mobile audit) and the server figures (load on the
 // real server against a bare Hono echo), each as a ratio to a baseline measured in the same run,
 // against the targets of docs/benchmarks.md. A missed target is printed as MISSED, not hidden.
 // BENCH_RUNS (default 5) sets the browser runs; BENCH_QUICK=1 a smaller, faster server run;
@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { loadConfig } from '../../server/config.ts';
 import { launchChromium } from '../tools/browser.ts';
 import { startDemoServer } from '../tools/demo-server.ts';
+import { lighthouseFigures } from './lighthouse-figures.ts';
 import { browserFigures } from './pupil-figures.ts';
 import { serverFigures } from './server-figures.ts';
 
@@ -28,6 +29,7 @@ if (browserPart) {
   const browser = await launchChromium();
   try {
     console.log((await browserFigures(browser, server, powBits, runs)).join('\n'));
+    console.log((await lighthouseFigures(`${server.baseUrl}/`)).join('\n'));
   } finally {
     await browser.close();
     await server.stop();

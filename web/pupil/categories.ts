@@ -1,5 +1,5 @@
 // The six answers to "what is happening?", with their drawn icons, in the current language.
-import type { ReportCategory } from '../../shared/protocol/content.ts';
+import type { ReportCategory } from '../../shared/protocol/content-limits.ts';
 import { t } from '../common/i18n.ts';
 import type { Choice } from './components/ChoiceGrid.tsx';
 

@@ -1,6 +1,6 @@
 // Two ways in: a school tablet opens the kiosk URL /s/<code> (shared device: never remember
 // anything), a pupil's own phone opens the QR code's URL / (may remember the receipt on request).
-import { normaliseOrgCode } from '../../shared/protocol/common.ts';
+import { normaliseOrgCode } from '../../shared/protocol/org-code.ts';
 import { readSchoolLink } from '../common/school-link.ts';
 
 /** The school code of a kiosk URL (/s/SP3, /s/sp-3), if this is one. Any /s/ address is a kiosk

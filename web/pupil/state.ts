@@ -5,7 +5,7 @@
 // waiting for the connection, kept encrypted [Note: waiting report].
 import { signal } from '@preact/signals';
 import type { OrganisationDto } from '../../shared/protocol/orgs.ts';
-import type { ReportCategory } from '../../shared/protocol/content.ts';
+import type { ReportCategory } from '../../shared/protocol/content-limits.ts';
 import type { OpenedThread } from '../../shared/crypto/index.ts';
 import type { PupilThreadDto } from '../../shared/protocol/pupil.ts';
 import type { MessageKey } from '../common/i18n.ts';

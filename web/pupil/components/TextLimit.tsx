@@ -1,6 +1,6 @@
 // The length of a pupil's text against the most it may hold. Nothing is ever cut: a text over the
 // limit stays whole in the box, the child is told, and it is not sent until shortened.
-import { TEXT_MAX } from '../../../shared/protocol/content.ts';
+import { TEXT_MAX } from '../../../shared/protocol/content-limits.ts';
 import { tf } from '../../common/i18n.ts';
 
 export const tooLong = (text: string, max = TEXT_MAX) => text.trim().length > max;

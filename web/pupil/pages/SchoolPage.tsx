@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiFailure } from '../../common/api.ts';
 import { t, type MessageKey } from '../../common/i18n.ts';
 import type { SchoolLink } from '../../common/school-link.ts';
-import { isOrgCode, normaliseOrgCode } from '../../../shared/protocol/common.ts';
+import { isOrgCode, normaliseOrgCode } from '../../../shared/protocol/org-code.ts';
 import { findLinkedSchool, findSchool, NotASchool } from '../actions/school-keys.ts';
 import { savedSchool } from '../mode.ts';
 import { reopenSchool, school } from '../state.ts';

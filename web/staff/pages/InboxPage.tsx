@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { InboxItemDto } from '../../../shared/protocol/staff.ts';
 import { REPORT_STATUSES } from '../../../shared/protocol/staff.ts';
-import { REPORT_CATEGORIES } from '../../../shared/protocol/content.ts';
+import { REPORT_CATEGORIES } from '../../../shared/protocol/content-limits.ts';
 import type { OpenedPreview } from '../../crypto/inbox-ops.ts';
 import { crypto } from '../crypto.ts';
 import { formatHour } from '../format-time.ts';
