@@ -124,6 +124,11 @@ describe('several server processes', () => {
       // One process dies: the other keeps answering, and the supervisor starts a new one.
       const killed = first[0] ?? 0;
       process.kill(killed, 'SIGKILL');
+      // Once the supervisor knows (a connection it hands over in the very moment a process dies
+      // is lost with that process, as with any process manager; the client tries again).
+      await until('the supervisor saw the process end', () =>
+        server.output().includes(`server process ${killed} ended (SIGKILL)`) ? true : undefined,
+      );
       for (let i = 0; i < 4; i++) expect((await send('/api/health')).status).toBe(200);
       const again = await until('a new server process', () => {
         const pids = childrenOf(supervisor);
