@@ -21,8 +21,21 @@ const PAGES: [string, string][] = [
   ['/staff/', 'staff/index.html'],
 ];
 
-async function fetchBytes(url: URL): Promise<{ status: number; bytes: Uint8Array }> {
-  const res = await fetch(url, { redirect: 'error', headers: { 'Cache-Control': 'no-cache' } });
+/** A compressed copy the build keeps beside a file ([Note: precompressed assets]). */
+const isCompressedCopy = (path: string) => /\.(br|gz)$/.test(path);
+
+/** What a browser is sent depends on what it accepts: every file is checked as each is served. */
+const ENCODINGS = ['identity', 'gzip', 'br'] as const;
+
+async function fetchBytes(
+  url: URL,
+  encoding: (typeof ENCODINGS)[number] = 'identity',
+): Promise<{ status: number; bytes: Uint8Array }> {
+  const res = await fetch(url, {
+    redirect: 'error',
+    headers: { 'Cache-Control': 'no-cache', 'Accept-Encoding': encoding },
+  });
+  // fetch decodes a compressed answer: the bytes are what the browser would run.
   return { status: res.status, bytes: new Uint8Array(await res.arrayBuffer()) };
 }
 
@@ -65,9 +78,14 @@ await runCli(async () => {
 
   const problems: string[] = [];
   for (const [path, expected] of files) {
-    const { status, bytes } = await fetchBytes(new URL(path, base));
-    if (status !== 200) problems.push(`${path}: answered ${status}`);
-    else if ((await sha256Hex(bytes)) !== expected) problems.push(`${path}: content differs`);
+    // A compressed copy is checked as stored; any other file as sent to each kind of browser.
+    for (const encoding of isCompressedCopy(path) ? (['identity'] as const) : ENCODINGS) {
+      const { status, bytes } = await fetchBytes(new URL(path, base), encoding);
+      const as = encoding === 'identity' ? '' : ` (sent as ${encoding})`;
+      if (status !== 200) problems.push(`${path}${as}: answered ${status}`);
+      else if ((await sha256Hex(bytes)) !== expected)
+        problems.push(`${path}${as}: content differs`);
+    }
   }
   for (const [page, file] of PAGES) {
     const { status, bytes } = await fetchBytes(new URL(page.slice(1), base));

@@ -4,7 +4,15 @@
 // endorses, the signed manifest); `npm run verify` passes a genuine deployment and names a tampered
 // script; and an own phone's installed app refuses an update whose files are not the signed ones,
 // says so, and keeps working offline, while it takes a genuine signed update.
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +56,23 @@ const pupilScript = () => {
   const name = readdirSync(join(served, 'assets')).find((f) => /^pupil-.*\.js$/.test(f));
   if (!name) throw new Error('no pupil script in the build');
   return join(served, 'assets', name);
+};
+
+/** Swaps a script as a deployment would: the file and the compressed copies served beside it
+ * ([Note: precompressed assets]), so every browser gets the changed code. */
+const append = (file: string, text: string) => {
+  const changed = Buffer.concat([readFileSync(file), Buffer.from(text)]);
+  writeFileSync(file, changed);
+  writeFileSync(`${file}.br`, brotliCompressSync(changed));
+  writeFileSync(`${file}.gz`, gzipSync(changed));
+};
+const tamper = (script: string) => append(script, '\n;globalThis.leak=1;\n');
+/** The script and its copies as the release built them. */
+const restore = (script: string) => {
+  const name = script.split('/').at(-1) ?? '';
+  for (const suffix of ['', '.br', '.gz']) {
+    cpSync(join(work, 'pristine', 'assets', `${name}${suffix}`), `${script}${suffix}`);
+  }
 };
 
 beforeAll(async () => {
@@ -96,14 +121,21 @@ describe('a release', () => {
 
     const script = pupilScript();
     const original = readFileSync(script);
+    // Only the uncompressed file: verify asks for every encoding, so it still finds it.
     appendFileSync(script, '\n;globalThis.leak=1;\n');
     const tampered = await verify();
     expect(tampered.status).toBe(1);
     expect(tampered.stdout).toContain(
       `MISMATCH assets/${script.split('/').at(-1)}: content differs`,
     );
-    cpSync(join(work, 'pristine', 'assets', script.split('/').at(-1) ?? ''), script);
+    restore(script);
     expect(readFileSync(script)).toEqual(original);
+    // The file and its compressed copies swapped alike.
+    tamper(script);
+    const swapped = await verify();
+    expect(swapped.status).toBe(1);
+    expect(swapped.stdout).toContain(`(sent as br): content differs`);
+    restore(script);
 
     // Verified against another root key, the same release is refused.
     const other = await runScript('server/cli/verify.ts', [base, '--root', 'A'.repeat(43)], env);
@@ -123,10 +155,10 @@ describe('a release', () => {
       expect(await scriptUrl()).toBe(`${base}/sw.js`);
 
       // Version 2: a new service worker script, signed; then one of its scripts is swapped.
-      appendFileSync(join(served, 'sw.js'), '\n// version 2\n');
+      append(join(served, 'sw.js'), '\n// version 2\n');
       await sign();
       const script = pupilScript();
-      appendFileSync(script, '\n;globalThis.leak=1;\n');
+      tamper(script);
       const update = () =>
         page.evaluate(async () => {
           const registration = await navigator.serviceWorker.ready;
@@ -153,7 +185,7 @@ describe('a release', () => {
       await context.setOffline(false);
 
       // The genuine version 2 is taken (it waits until the app's pages close, as any update).
-      cpSync(join(work, 'pristine', 'assets', script.split('/').at(-1) ?? ''), script);
+      restore(script);
       expect(await update()).toEqual({ waiting: true });
       await context.close();
     },
