@@ -6,6 +6,7 @@
 // printed; any makes the exit code 1. Schools, the municipality or anyone else can run it.
 import { parseArgs } from 'node:util';
 import {
+  isCompressedCopy,
   MANIFEST_PATH,
   releaseId,
   sha256Hex,
@@ -20,9 +21,6 @@ const PAGES: [string, string][] = [
   ['/s/verify', 'index.html'],
   ['/staff/', 'staff/index.html'],
 ];
-
-/** A compressed copy the build keeps beside a file ([Note: precompressed assets]). */
-const isCompressedCopy = (path: string) => /\.(br|gz)$/.test(path);
 
 /** What a browser is sent depends on what it accepts: every file is checked as each is served. */
 const ENCODINGS = ['identity', 'gzip', 'br'] as const;

@@ -29,6 +29,10 @@ export interface ReleaseManifest {
   signature: string;
 }
 
+/** A compressed copy the build keeps beside a listed file ([Note: precompressed assets]): listed
+ * too, but a browser gets it only decoded, as the file it copies. */
+export const isCompressedCopy = (path: string): boolean => /\.(br|gz)$/.test(path);
+
 export const releaseKeyMessage = (releaseKey: Uint8Array) =>
   signedMessage(SIGN_DOMAIN.releaseKey, releaseKey);
 

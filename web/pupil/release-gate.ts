@@ -11,7 +11,12 @@
 // whether it has seen a signed release. A later version pinning another root key is refused; once
 // a signed release was seen, a deployment without one is refused too. A deployment that never
 // published a release installs unchecked (the staff footer says "unsigned").
-import { MANIFEST_PATH, sha256Hex, verifyManifest } from '../../shared/release/manifest.ts';
+import {
+  isCompressedCopy,
+  MANIFEST_PATH,
+  sha256Hex,
+  verifyManifest,
+} from '../../shared/release/manifest.ts';
 import { PINNED_ROOT_PUBLIC_KEY } from '../common/pinned-root.ts';
 import { RELEASE_REFUSED } from './release-refused.ts';
 
@@ -26,7 +31,7 @@ interface Trust {
 /** The files the pupil app runs: everything but the staff app's, and not the compressed copies
  * (a fetch gets the copy the browser accepts, decoded: its bytes are the listed file's). */
 const pupilFile = (path: string) =>
-  !path.startsWith('staff/') && !path.startsWith('assets/staff-') && !/\.(br|gz)$/.test(path);
+  !path.startsWith('staff/') && !path.startsWith('assets/staff-') && !isCompressedCopy(path);
 
 async function remembered(): Promise<Trust | null> {
   const res = await (await caches.open(TRUST_CACHE)).match(TRUST_KEY);
