@@ -1,7 +1,10 @@
 // The idle lock [Note: lock and logout]: after 15 minutes without activity the keys are forgotten
 // (the session stays, the password unlocks them again, drafts are kept [Note: drafts through the
-// lock]). Reading counts as activity (scrolling, the wheel, touch), not only clicks and keys, and a
-// warning a minute before says so and offers to stay.
+// lock]). Reading counts as activity (the wheel, touch, dragging the scroll bar), not only clicks
+// and keys, and a warning a minute before says so and offers to stay. Only what a person does
+// counts: a `scroll` event also fires when the page moves by itself (a refreshed list getting
+// shorter, the browser keeping the view inside a shrunk page), and counting it could keep an
+// unattended screen open for ever.
 import { useEffect, useState } from 'preact/hooks';
 import { lock } from '../actions.ts';
 import { ts } from '../i18n.ts';
@@ -9,7 +12,7 @@ import { unlocked } from '../state.ts';
 
 export const IDLE_LOCK_MS = 15 * 60 * 1000;
 export const IDLE_WARNING_MS = 60 * 1000;
-const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'scroll', 'touchmove'] as const;
+const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchmove'] as const;
 
 export function IdleLock() {
   const [warning, setWarning] = useState(false);
@@ -25,7 +28,7 @@ export function IdleLock() {
       warnTimer = setTimeout(() => setWarning(true), IDLE_LOCK_MS - IDLE_WARNING_MS);
       lockTimer = setTimeout(lock, IDLE_LOCK_MS);
     };
-    // Capture: a scroll inside a panel does not bubble to the window.
+    // Capture: an event inside a panel that stops it still reaches the window first.
     const options = { passive: true, capture: true };
     ACTIVITY.forEach((e) => window.addEventListener(e, reset, options));
     reset();
