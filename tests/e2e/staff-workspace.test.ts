@@ -80,6 +80,10 @@ describe('staff workspace at once', () => {
         found.push(...(await axeViolations(page, `case ${code} ${width}`)));
       }
       expect(found).toEqual([]);
+      // The member's language stays over a reload (English was chosen last).
+      await page.reload();
+      await page.getByRole('button', { name: 'Unlock' }).waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
       await context.close();
     },
   );
