@@ -1,7 +1,6 @@
 // "A counsellor decrypting 500 reports", in Chromium with the staff app's own crypto: 500 real
-// reports of one school (composed and encrypted by the pupil's composeReport, stored with the
-// server's insertReport: the demo instance's rate limit of 30 reports per school would take hours
-// to let 500 through), the counsellor signed in through the staff app's login page, then, in that
+// reports of one school (tests/tools/seed-reports.ts: the demo instance's rate limit of 30 reports
+// per school would take hours to let 500 through), the counsellor signed in through the staff app's login page, then, in that
 // page, the built staff worker (web/crypto/staff-worker.ts) opening each case with openCase, as
 // the case page does, one after another. The baseline is 500 round trips to the same worker
 // carrying the same case data to an operation it does not have (it clones the arguments in and
@@ -9,61 +8,14 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { composeReport } from '../../shared/crypto/index.ts';
 import { openDatabase } from '../../server/db/dialect.ts';
-import { insertReport } from '../../server/db/repositories/reports.ts';
-import { loadSodium } from '../../server/crypto/sodium.ts';
-import { coarseHourIso } from '../../server/services/pupil-time.ts';
-import { hashAuthKey } from '../../server/auth-hash.ts';
-import { fromB64 } from '../../shared/crypto/index.ts';
 import { signIn } from '../e2e/staff-helpers.ts';
 import type { DemoServer } from '../tools/demo-server.ts';
-import { BENCH_RECEIPT_ARGON, fetchSchools, reportContent } from './pupil-requests.ts';
+import { seedSchoolReports } from '../tools/seed-reports.ts';
+import { reportContent } from './pupil-requests.ts';
 
 export const DECRYPT_REPORTS = 500;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-async function seedSchoolReports(server: DemoServer, code: string): Promise<string[]> {
-  const sodium = await loadSodium();
-  const school = (await fetchSchools(server.baseUrl)).find((s) => s.code === code);
-  if (!school) throw new Error(`no school ${code}`);
-  const handle = openDatabase({ dataDir: server.dataDir });
-  const hour = coarseHourIso(new Date());
-  const ids: string[] = [];
-  try {
-    await handle.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < DECRYPT_REPORTS; i++) {
-        const { request } = composeReport(sodium, school, reportContent(i), BENCH_RECEIPT_ARGON);
-        ids.push(request.reportId);
-        // The row POST /api/pupil/reports stores (routes/pupil/reports.ts).
-        await insertReport(trx, {
-          id: request.reportId,
-          org_id: school.orgId,
-          lookup_hash: hashAuthKey(fromB64(request.authKey)),
-          urgent: request.urgent ? 1 : 0,
-          status: 'new',
-          category: null,
-          risk: null,
-          assignee_id: null,
-          flag: 'none',
-          replies_paused: 0,
-          org_key_version: request.orgKeyVersion,
-          body: fromB64(request.body),
-          thread_key_sealed: fromB64(request.threadKeySealed),
-          thread_key_pupil: fromB64(request.threadKeyPupil),
-          staff_key_sealed: null,
-          created_hour: hour,
-          first_answer_at: null,
-          updated_at: hour,
-          waiting_since: hour,
-        });
-      }
-    });
-  } finally {
-    await handle.close();
-  }
-  return ids;
-}
 
 interface PageArgs {
   workerUrl: string;
@@ -153,7 +105,7 @@ async function decryptInPage(a: PageArgs): Promise<{ decrypt: number[]; bare: nu
 }
 
 export async function staffDecryption(browser: Browser, server: DemoServer, runs: number) {
-  const ids = await seedSchoolReports(server, 'SP1');
+  const ids = await seedSchoolReports(server, 'SP1', DECRYPT_REPORTS, reportContent);
   const account = server.demo.accounts.find((a) => a.login === 'pedagog.sp1@demo.invalid');
   if (!account) throw new Error('no demo counsellor of SP1');
   const workerFile = readdirSync(join(server.dataDir, 'web', 'assets')).find((f) =>

@@ -11,7 +11,9 @@ import { openDatabase, type DatabaseHandle } from '../../server/db/dialect.ts';
 import { launchChromium } from '../tools/browser.ts';
 import { startDemoServer, type DemoServer } from '../tools/demo-server.ts';
 import { newVisit, sendAndReadReceipt } from './pupil-helpers.ts';
-import { freshTotp, type StaffAccount } from './staff-helpers.ts';
+import { freshTotp, signIn, type StaffAccount } from './staff-helpers.ts';
+import { seedSchoolReports } from '../tools/seed-reports.ts';
+import { reportContent } from '../bench/pupil-requests.ts';
 import { axeViolations } from './axe.ts';
 
 let server: DemoServer;
@@ -172,11 +174,7 @@ describe('a counsellor finds the right report and answers it', () => {
     const { context, page } = await newVisit(browser);
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.clock.install();
-    await page.goto(`${server.baseUrl}/staff/`);
-    await page.getByLabel('E-mail').fill(account().login);
-    await page.getByLabel('Hasło', { exact: true }).fill(account().password);
-    await page.getByLabel(/Kod z aplikacji/).fill(await freshTotp(handle.db, account()));
-    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await signIn(page, server.baseUrl, account(), handle.db);
     await page.locator('.inbox__open').first().click({ timeout: 30_000 });
     await page.locator('.case__report').waitFor();
     const draft = 'Pół odpowiedzi, zanim zadzwonił dzwonek';
@@ -202,11 +200,7 @@ describe('a counsellor finds the right report and answers it', () => {
   it('shows the inbox in Ukrainian and English with the same times and no axe violation', async () => {
     const { context, page } = await newVisit(browser, { bypassCSP: true });
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(`${server.baseUrl}/staff/`);
-    await page.getByLabel('E-mail').fill(account().login);
-    await page.getByLabel('Hasło', { exact: true }).fill(account().password);
-    await page.getByLabel(/Kod z aplikacji/).fill(await freshTotp(handle.db, account()));
-    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await signIn(page, server.baseUrl, account(), handle.db);
     await page.locator('.inbox__preview').first().waitFor({ timeout: 30_000 });
     for (const [button, today] of [
       ['Українська', 'сьогодні'],
@@ -216,6 +210,34 @@ describe('a counsellor finds the right report and answers it', () => {
       await expect.poll(() => page.locator('.inbox').textContent()).toContain(today);
       expect(await axeViolations(page)).toEqual([]);
     }
+    await context.close();
+  }, 120_000);
+
+  it('searches every report, not only the page shown', async () => {
+    const sp6 = server.demo.accounts.find((a) => a.login === 'pedagog.sp6@demo.invalid')!;
+    const needle = 'Żyrafa z lodówki';
+    // More than a page of 50, the one report to find among them.
+    await seedSchoolReports(server, 'SP6', 61, (i) => ({
+      ...reportContent(i),
+      urgent: false,
+      text: i === 30 ? `${needle} mówi, że nikt mi nie uwierzy.` : reportContent(i).text,
+    }));
+    const { context, page } = await newVisit(browser, { bypassCSP: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await signIn(page, server.baseUrl, sp6, handle.db);
+    const rows = page.locator('.inbox__row');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(50);
+    await page.getByLabel('Szukaj w treści').fill('zyrafa lodowki');
+    const found = page.getByRole('status').filter({ hasText: 'Pasuje' });
+    await expect.poll(() => found.textContent()).toMatch(/z 50 wczytanych/);
+    await page.getByRole('button', { name: 'Szukaj we wszystkich zgłoszeniach' }).click();
+    await expect.poll(() => found.textContent()).toBe('Pasuje 1 ze wszystkich 61 zgłoszeń.');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain(needle);
+    expect(await page.getByRole('button', { name: /Szukaj we wszystkich/ }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Szukaj w treści').fill('');
+    await expect.poll(() => rows.count()).toBe(61);
     await context.close();
   }, 120_000);
 });

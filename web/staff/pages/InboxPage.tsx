@@ -2,7 +2,8 @@
 // of INBOX_PAGE at a time, the next one on request. Each row shows what tells reports apart, opened
 // in this browser [Note: inbox previews]: the pupil's own choice, the first line of their words,
 // photos, who wrote last and when; search and the pupil's choice filter what is opened here, and
-// nothing of it goes back to the server.
+// nothing of it goes back to the server. A search can reach every report: "search all" loads and
+// opens the remaining pages here.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { InboxItemDto } from '../../../shared/protocol/staff.ts';
 import { REPORT_STATUSES } from '../../../shared/protocol/staff.ts';
@@ -77,6 +78,30 @@ export function InboxPage() {
       },
       () => setFailed(true),
     );
+  /** A search looks through every report, not only the pages shown: the rest are loaded (the
+   * server's order, a page at a time) and opened here, as the pages shown are. */
+  const [loadingAll, setLoadingAll] = useState(false);
+  const all = async () => {
+    setLoadingAll(true);
+    try {
+      let next = page;
+      let rows = items ?? [];
+      let left = hasMore;
+      while (left) {
+        const r = await staffApi.inbox(filter, status, next + 1);
+        const shown = new Set(rows.map((i) => i.id));
+        rows = [...rows, ...r.items.filter((i) => !shown.has(i.id))];
+        left = r.hasMore;
+        next += 1;
+      }
+      show(rows, false);
+      setPage(next);
+    } catch {
+      setFailed(true);
+    } finally {
+      setLoadingAll(false);
+    }
+  };
   const searching = query.trim() !== '' || pupilCategory !== '';
   const visible = useMemo(() => {
     if (!items || !searching) return items;
@@ -147,7 +172,12 @@ export function InboxPage() {
       {items?.length === 0 && <p>{ts('inboxEmpty')}</p>}
       {searching && items && (
         <p role="status" class="hint">
-          {ts('searchFound', { n: visible?.length ?? 0, of: items.length })}
+          {loadingAll
+            ? ts('loading')
+            : ts(hasMore ? 'searchFound' : 'searchFoundAll', {
+                n: visible?.length ?? 0,
+                of: items.length,
+              })}
         </p>
       )}
       <ol class="inbox">
@@ -156,7 +186,12 @@ export function InboxPage() {
         ))}
       </ol>
       {hasMore && (
-        <button type="button" class="button--secondary" onClick={() => void more()}>
+        <button
+          type="button"
+          class="button--secondary"
+          disabled={loadingAll}
+          onClick={() => void (searching ? all() : more())}
+        >
           {searching ? ts('searchMore') : ts('showMore')}
         </button>
       )}
