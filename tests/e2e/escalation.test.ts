@@ -18,6 +18,7 @@ import {
 import { launchChromium } from '../tools/browser.ts';
 import { newVisit, sendAndReadReceipt, TEXTS, writeReport } from './pupil-helpers.ts';
 import { openCaseShowing, signIn } from './staff-helpers.ts';
+import { axeViolations } from './axe.ts';
 
 const base = inject('e2eBaseUrl');
 const demo = inject('e2eDemo');
@@ -123,7 +124,8 @@ describe('escalation to the family centre', () => {
       .poll(() => school.page.locator('#esc-title + ul').textContent())
       .toContain('przekazane');
 
-    const cdr = await newVisit(browser);
+    const cdr = await newVisit(browser, { bypassCSP: true });
+    await cdr.page.setViewportSize({ width: 1366, height: 768 });
     await signInAs(cdr.page, 'psycholog.cdr@demo.invalid');
     await cdr.page.locator('.inbox__open').first().click();
     await expect.poll(() => cdr.page.locator('.case').textContent()).toContain(story);
@@ -131,8 +133,29 @@ describe('escalation to the family centre', () => {
     expect(caseText).toContain('Przemoc domowa wobec matki');
     expect(caseText).toContain('Sprawa rodzinna, potrzebna pomoc CdR.');
     // The counsellor's reply was not selected; it is in the pupil conversation handed over, though.
-    const handedOver = (await cdr.page.locator('.panel').first().textContent()) ?? '';
+    const handedOver =
+      (await cdr.page.locator('section[aria-labelledby="pkg-title"]').textContent()) ?? '';
+    expect(handedOver).toContain('Przemoc domowa wobec matki');
     expect(handedOver).not.toContain(counsellorReply);
+    // Two columns on a laptop: the reply to the pupil in view, what was handed over beside it;
+    // no axe violation in any language.
+    const replyBox = (await cdr.page.locator('#pupil-reply').boundingBox())!;
+    const packageBox = (await cdr.page
+      .locator('section[aria-labelledby="pkg-title"]')
+      .boundingBox())!;
+    expect(replyBox.y + replyBox.height).toBeLessThanOrEqual(768);
+    expect(packageBox.x).toBeGreaterThan(replyBox.x + replyBox.width);
+    const found: string[] = [];
+    for (const [code, button] of [
+      ['uk', 'Українська'],
+      ['en', 'English'],
+      ['pl', 'Polski'],
+    ] as const) {
+      await cdr.page.getByRole('button', { name: button }).click();
+      await expect.poll(() => cdr.page.locator('html').getAttribute('lang')).toBe(code);
+      found.push(...(await axeViolations(cdr.page, `escalation ${code}`)));
+    }
+    expect(found).toEqual([]);
 
     await cdr.page
       .getByLabel(/Wiadomość \(podpisana/)

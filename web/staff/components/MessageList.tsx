@@ -19,6 +19,7 @@ export function MessageList({
   mine: OpenedMessage['authorRole'];
   photos?: (messageId: string) => ComponentChildren;
 }) {
+  if (messages.length === 0) return <p class="hint">{ts('noMessagesYet')}</p>;
   return (
     <ol class="messages">
       {messages.map((m) => (

@@ -80,75 +80,107 @@ export function EscalationPage({ id }: { id: string }) {
       await post(m);
       await load();
     };
+  const pupilPart = isCdr && opened.pupil && (
+    <>
+      <div
+        class="case__thread esc__thread"
+        role="region"
+        aria-labelledby="pupil-conversation-title"
+        // Scrollable, so it must take keyboard focus (axe: scrollable-region-focusable).
+        tabIndex={0}
+      >
+        <h3 id="pupil-conversation-title">{ts('pupilConversation')}</h3>
+        <MessageList
+          messages={opened.pupil.messages}
+          mine="cdr"
+          photos={(messageId) =>
+            opened.pupil?.attachments
+              .filter((a) => a.messageId === messageId)
+              .map((a) => (
+                <StaffAttachment
+                  key={a.id}
+                  reportId={item.reportId}
+                  escalationId={id}
+                  attachment={a}
+                />
+              ))
+          }
+        />
+      </div>
+      {!closed && (
+        <ReplyBox
+          id="pupil-reply"
+          label="replyToPupil"
+          button="sendReply"
+          send={send(
+            (b) => staffApi.escalationPupilMessage(id, b),
+            opened.pupil.threadKey,
+            opened.pupil.tip,
+          )}
+        />
+      )}
+    </>
+  );
+  // Two columns on a wide screen, as the school's case page: the conversations (the pupil's, when
+  // it was handed over, then the CdR and the school's) each scroll in their own region with their
+  // reply box under them; why the case came, what was handed over and the CdR's work on the right.
   return (
-    <section class="case">
-      {back}
-      <h2>
-        {item.urgent && <span class="badge badge--urgent">{ts('urgent')}</span>}{' '}
-        {escalationTitle(item, opened.pkg)}
-      </h2>
-      <p class="hint">{item.school.name}</p>
+    <section class="case wide">
+      <div class="case__head">
+        {back}
+        <h2>
+          {item.urgent && <span class="badge badge--urgent">{ts('urgent')}</span>}{' '}
+          {escalationTitle(item, opened.pkg)}
+        </h2>
+      </div>
       <p class="notice" role="status">
-        {ts(ESC_STATUS_LABEL[item.status] ?? 'escOpen')}
+        {item.school.name} · {ts(ESC_STATUS_LABEL[item.status] ?? 'escOpen')}
         {item.result && ` · ${ts('escResult')}: ${ts(RESULT_LABEL[item.result] ?? 'resSupport')}`}
         {item.niebieskaKartaDate &&
           ` · ${ts('niebieskaKarta')}: ${formatDate(item.niebieskaKartaDate)}`}
       </p>
-      <h3>{ts('escReasonTitle')}</h3>
-      <p class="bubble bubble--them bubble__text">{opened.reason}</p>
-      <PackageView escalationId={id} pkg={opened.pkg} canDownload={isCdr} />
-      <h3>{ts('cdrSchoolThread')}</h3>
-      <MessageList messages={opened.cdrThread.messages} mine={isCdr ? 'cdr' : 'counsellor'} />
-      {!closed && (
-        <ReplyBox
-          id="esc-reply"
-          label="writeToPartner"
-          button="send"
-          send={send((b) => staffApi.escalationMessage(id, b), opened.escKey, opened.cdrThread.tip)}
-        />
-      )}
-      {isCdr && opened.pupil && (
-        <>
-          <h3>{ts('pupilConversation')}</h3>
-          <MessageList
-            messages={opened.pupil.messages}
-            mine="cdr"
-            photos={(messageId) =>
-              opened.pupil?.attachments
-                .filter((a) => a.messageId === messageId)
-                .map((a) => (
-                  <StaffAttachment
-                    key={a.id}
-                    reportId={item.reportId}
-                    escalationId={id}
-                    attachment={a}
-                  />
-                ))
-            }
-          />
+      <div class="case__columns">
+        <div class="esc__main">
+          {pupilPart}
+          <div
+            class="case__thread esc__thread"
+            role="region"
+            aria-labelledby="cdr-school-title"
+            tabIndex={0}
+          >
+            <h3 id="cdr-school-title">{ts('cdrSchoolThread')}</h3>
+            <MessageList messages={opened.cdrThread.messages} mine={isCdr ? 'cdr' : 'counsellor'} />
+          </div>
           {!closed && (
             <ReplyBox
-              id="pupil-reply"
-              label="replyToPupil"
-              button="sendReply"
+              id="esc-reply"
+              label="writeToPartner"
+              button="send"
               send={send(
-                (b) => staffApi.escalationPupilMessage(id, b),
-                opened.pupil.threadKey,
-                opened.pupil.tip,
+                (b) => staffApi.escalationMessage(id, b),
+                opened.escKey,
+                opened.cdrThread.tip,
               )}
             />
           )}
-        </>
-      )}
-      {isCdr && (
-        <CdrActions
-          id={id}
-          dto={dto}
-          escKey={opened.escKey}
-          outcomes={opened.outcomes}
-          onChanged={load}
-        />
-      )}
+        </div>
+        <div class="case__side">
+          <section class="panel" aria-labelledby="reason-title">
+            <h3 id="reason-title">{ts('escReasonTitle')}</h3>
+            <p class="bubble__text">{opened.reason}</p>
+          </section>
+          <PackageView escalationId={id} pkg={opened.pkg} canDownload={isCdr} />
+          {isCdr && (
+            <CdrActions
+              id={id}
+              dto={dto}
+              escKey={opened.escKey}
+              outcomes={opened.outcomes}
+              onChanged={load}
+            />
+          )}
+        </div>
+      </div>
     </section>
   );
 }
