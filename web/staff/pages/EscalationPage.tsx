@@ -1,6 +1,7 @@
 // One escalation, opened in this browser: what the school handed over and why, the thread between
 // the CdR and the school, the pupil conversation when it was handed over, and (for the CdR)
 // assignment, outcome records, the Niebieska Karta date and closing with a result.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { EscalationCaseDto } from '../../../shared/protocol/escalations.ts';
 import type { StaffOps } from '../../crypto/staff-worker.ts';
@@ -82,14 +83,7 @@ export function EscalationPage({ id }: { id: string }) {
     };
   const pupilPart = isCdr && opened.pupil && (
     <>
-      <div
-        class="case__thread esc__thread"
-        role="region"
-        aria-labelledby="pupil-conversation-title"
-        // Scrollable, so it must take keyboard focus (axe: scrollable-region-focusable).
-        tabIndex={0}
-      >
-        <h3 id="pupil-conversation-title">{ts('pupilConversation')}</h3>
+      <Conversation id="pupil-conversation-title" title={ts('pupilConversation')}>
         <MessageList
           messages={opened.pupil.messages}
           mine="cdr"
@@ -106,7 +100,7 @@ export function EscalationPage({ id }: { id: string }) {
               ))
           }
         />
-      </div>
+      </Conversation>
       {!closed && (
         <ReplyBox
           id="pupil-reply"
@@ -142,15 +136,9 @@ export function EscalationPage({ id }: { id: string }) {
       <div class="case__columns">
         <div class="esc__main">
           {pupilPart}
-          <div
-            class="case__thread esc__thread"
-            role="region"
-            aria-labelledby="cdr-school-title"
-            tabIndex={0}
-          >
-            <h3 id="cdr-school-title">{ts('cdrSchoolThread')}</h3>
+          <Conversation id="cdr-school-title" title={ts('cdrSchoolThread')}>
             <MessageList messages={opened.cdrThread.messages} mine={isCdr ? 'cdr' : 'counsellor'} />
-          </div>
+          </Conversation>
           {!closed && (
             <ReplyBox
               id="esc-reply"
@@ -182,5 +170,21 @@ export function EscalationPage({ id }: { id: string }) {
         </div>
       </div>
     </section>
+  );
+}
+
+/** A conversation in its own scrolling region, named by its heading. */
+function Conversation(props: { id: string; title: string; children: ComponentChildren }) {
+  return (
+    <div
+      class="case__thread esc__thread"
+      role="region"
+      aria-labelledby={props.id}
+      // Scrollable, so it must take keyboard focus (axe: scrollable-region-focusable).
+      tabIndex={0}
+    >
+      <h3 id={props.id}>{props.title}</h3>
+      {props.children}
+    </div>
   );
 }
