@@ -216,11 +216,12 @@ describe('a counsellor finds the right report and answers it', () => {
   it('searches every report, not only the page shown', async () => {
     const sp6 = server.demo.accounts.find((a) => a.login === 'pedagog.sp6@demo.invalid')!;
     const needle = 'Żyrafa z lodówki';
-    // More than a page of 50, the one report to find among them.
-    await seedSchoolReports(server, 'SP6', 61, (i) => ({
+    // More than two pages of 50 (the rest is more than one request of previews), the one report
+    // to find among them.
+    await seedSchoolReports(server, 'SP6', 121, (i) => ({
       ...reportContent(i),
       urgent: false,
-      text: i === 30 ? `${needle} mówi, że nikt mi nie uwierzy.` : reportContent(i).text,
+      text: i === 90 ? `${needle} mówi, że nikt mi nie uwierzy.` : reportContent(i).text,
     }));
     const { context, page } = await newVisit(browser, { bypassCSP: true });
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -231,13 +232,21 @@ describe('a counsellor finds the right report and answers it', () => {
     const found = page.getByRole('status').filter({ hasText: 'Pasuje' });
     await expect.poll(() => found.textContent()).toMatch(/z 50 wczytanych/);
     await page.getByRole('button', { name: 'Szukaj we wszystkich zgłoszeniach' }).click();
-    await expect.poll(() => found.textContent()).toBe('Pasuje 1 ze wszystkich 61 zgłoszeń.');
+    await expect.poll(() => found.textContent()).toBe('Pasuje 1 ze wszystkich 121 zgłoszeń.');
     expect(await rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain(needle);
     expect(await page.getByRole('button', { name: /Szukaj we wszystkich/ }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Szukaj w treści').fill('');
-    await expect.poll(() => rows.count()).toBe(61);
+    await expect.poll(() => rows.count()).toBe(121);
+    // Every row opened, those past the first page too.
+    await expect
+      .poll(async () =>
+        (await page.locator('.inbox__preview').allTextContents()).filter(
+          (t) => t === '…' || t.startsWith('Nie mogę otworzyć'),
+        ),
+      )
+      .toEqual([]);
     await context.close();
   }, 120_000);
 });

@@ -6,7 +6,7 @@
 // opens the remaining pages here.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { InboxItemDto } from '../../../shared/protocol/staff.ts';
-import { REPORT_STATUSES } from '../../../shared/protocol/staff.ts';
+import { INBOX_PAGE, REPORT_STATUSES } from '../../../shared/protocol/staff.ts';
 import { REPORT_CATEGORIES } from '../../../shared/protocol/content-limits.ts';
 import type { OpenedPreview } from '../../crypto/inbox-ops.ts';
 import { crypto } from '../crypto.ts';
@@ -20,13 +20,18 @@ import { AUTHOR } from '../components/MessageList.tsx';
 
 type Previews = Record<string, OpenedPreview>;
 
-/** Opens the previews of these rows in the worker; a failure leaves the rows as they were. */
+/** Opens the previews of these rows in the worker, a page's worth (the most the server hands
+ * out at once) at a time; a failure leaves the rows as they were. */
 async function loadPreviews(items: InboxItemDto[]): Promise<Previews> {
   const u = unlocked.value;
-  if (!u || items.length === 0) return {};
-  const { previews } = await staffApi.previews(items.map((i) => i.id));
-  const opened = await crypto('openPreviews', previews, u.orgKeys);
-  return Object.fromEntries(opened.map((p) => [p.id, p]));
+  const out: Previews = {};
+  for (let at = 0; u && at < items.length; at += INBOX_PAGE) {
+    const ids = items.slice(at, at + INBOX_PAGE).map((i) => i.id);
+    const { previews } = await staffApi.previews(ids);
+    const opened = await crypto('openPreviews', previews, u.orgKeys);
+    for (const p of opened) out[p.id] = p;
+  }
+  return out;
 }
 
 /** Lower-case, without Polish and Ukrainian diacritics, so "zolw" finds "żółw". */
