@@ -1,5 +1,5 @@
 // "A counsellor decrypting 500 reports", in Chromium with the staff app's own crypto: 500 real
-// reports of one school (tests/tools/seed-reports.ts: the demo instance's rate limit of 30 reports
+// reports of one school (tests/tools/school-reports.ts: the demo instance's rate limit of 30 reports
 // per school would take hours to let 500 through), the counsellor signed in through the staff app's login page, then, in that
 // page, the built staff worker (web/crypto/staff-worker.ts) opening each case with openCase, as
 // the case page does, one after another. The baseline is 500 round trips to the same worker
@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { openDatabase } from '../../server/db/dialect.ts';
 import { signIn } from '../e2e/staff-helpers.ts';
 import type { DemoServer } from '../tools/demo-server.ts';
-import { seedSchoolReports } from '../tools/seed-reports.ts';
+import { seedSchoolReports } from '../tools/school-reports.ts';
 import { reportContent } from './pupil-requests.ts';
 
 export const DECRYPT_REPORTS = 500;

@@ -12,7 +12,7 @@ import { launchChromium } from '../tools/browser.ts';
 import { startDemoServer, type DemoServer } from '../tools/demo-server.ts';
 import { newVisit, sendAndReadReceipt } from './pupil-helpers.ts';
 import { freshTotp, signIn, type StaffAccount } from './staff-helpers.ts';
-import { seedSchoolReports } from '../tools/seed-reports.ts';
+import { seedSchoolReports } from '../tools/school-reports.ts';
 import { reportContent } from '../bench/pupil-requests.ts';
 import { axeViolations } from './axe.ts';
 

@@ -1,7 +1,8 @@
 // Many real reports of one school at once, for the browser tests and the bench that need more than
 // a pupil could send through the demo instance's rate limit (30 reports per school): each composed
 // and encrypted by the pupil's own composeReport, stored with the server's insertReport, the row
-// POST /api/pupil/reports stores (server/routes/pupil/reports.ts).
+// POST /api/pupil/reports stores (server/routes/pupil/reports.ts). Each opens in the staff app,
+// unlike the bench's bulk rows (tests/bench/seed-reports.ts), which reuse a pool of ciphertext.
 import type { ReportContent } from '../../shared/protocol/content.ts';
 import { composeReport, fromB64 } from '../../shared/crypto/index.ts';
 import { openDatabase } from '../../server/db/dialect.ts';
