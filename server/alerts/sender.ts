@@ -16,6 +16,8 @@
 //   its arrival does not give the minute; its row holds the exact due time for those minutes only
 //   (docs/security.md lists it).
 // - an escalation, which staff made, goes at once.
+// An urgent alert links straight to its case by the report's id, kept sealed in the row [Note:
+// urgent alert links]; an ordinary one, standing for an hour's reports, links to the inbox.
 // A row is claimed for CLAIM_MS before it is sent and deleted after, so a crash or restart never
 // loses a queued alert (at worst one is sent twice), and several processes never send one twice
 // while alive.
@@ -32,6 +34,7 @@ import { findOrganisation, findOrganisationRow } from '../db/repositories/organi
 import type { Logger } from '../middleware/request-log.ts';
 import type { Mailer } from './email.ts';
 import type { Pusher } from './push.ts';
+import { caseLinkSeal } from './case-link.ts';
 import { alertText } from './texts.ts';
 import type { AlertEvent, AlertSender } from './types.ts';
 
@@ -57,6 +60,18 @@ export function alertSchedule(
       '|',
     ),
   };
+}
+
+/** An urgent alert to the school about a pupil's report or message links to the case [Note:
+ * urgent alert links]; the CdR's alerts of a pupil's message go through its escalations. */
+function linksToCase(event: AlertEvent): event is AlertEvent & { reportId: string } {
+  return (
+    event.urgent &&
+    (event.kind === 'report' || event.kind === 'message') &&
+    event.schoolOrgId === undefined &&
+    typeof event.reportId === 'string' &&
+    event.reportId !== ''
+  );
 }
 
 const eventOf = (row: QueuedAlert): AlertEvent => ({
@@ -94,10 +109,12 @@ function errorCode(err: unknown): string {
 export function createAlertSender(options: AlertSenderOptions): AlertSender {
   const { db, log, mailer, pusher } = options;
   const pending = new Set<Promise<void>>();
+  const links = caseLinkSeal();
   const failed = (channel: string, err: unknown) =>
     log({ level: 'error', msg: 'alert not sent', error: `${channel}: ${errorCode(err)}` });
 
-  async function deliver(event: AlertEvent): Promise<void> {
+  /** `caseId`: the report an urgent alert links to, when this process can open it. */
+  async function deliver(event: AlertEvent, caseId: string | null = null): Promise<void> {
     if (!mailer && !pusher) return;
     // An alert to the CdR (an escalation, or the pupil writing in a conversation handed over)
     // goes to its specialists and names the school it came from.
@@ -120,6 +137,7 @@ export function createAlertSender(options: AlertSenderOptions): AlertSender {
       schoolCode: org.code,
       staffUrl: options.staffUrl,
       ...(event.escalationId ? { escalationId: event.escalationId } : {}),
+      ...(caseId ? { reportId: caseId } : {}),
     });
     const jobs: Promise<void>[] = [];
     if (mailer) {
@@ -161,7 +179,8 @@ export function createAlertSender(options: AlertSenderOptions): AlertSender {
         const claimUntil = new Date(now.getTime() + CLAIM_MS).toISOString();
         if (!(await claimAlert(db, row, now.toISOString(), claimUntil))) continue;
         try {
-          await deliver(eventOf(row));
+          const caseId = row.case_link_sealed ? links.open(row.case_link_sealed) : null;
+          await deliver(eventOf(row), caseId);
           await deleteAlert(db, row.id);
           sent++;
         } catch (e: unknown) {
@@ -188,6 +207,7 @@ export function createAlertSender(options: AlertSenderOptions): AlertSender {
             batch_key: batchKey,
             due_at: dueAt.toISOString(),
             escalation_id: event.kind === 'escalation' ? (event.escalationId ?? null) : null,
+            case_link_sealed: linksToCase(event) ? links.seal(event.reportId) : null,
           }),
         )
         // An escalation is due at once: no need to wait for the timer.

@@ -1,5 +1,6 @@
 // The only words an alert carries [Note: content-free alerts]: the kind of event, whether the
-// report is urgent, the school's code and the link to the staff app.
+// report is urgent, the school's code and the link to the staff app (to the case, by its id, for
+// an escalation and an urgent report or message).
 import type { AlertKind } from './types.ts';
 
 export interface AlertText {
@@ -16,6 +17,9 @@ export function alertText(args: {
   staffUrl: string;
   /** An escalation links straight to it (an id only) [Note: alert links]. */
   escalationId?: string;
+  /** An urgent report or message links straight to its case (an id only) [Note: urgent alert
+   * links]. */
+  reportId?: string;
 }): AlertText {
   if (args.kind === 'flood') return floodText(args.schoolCode, args.staffUrl);
   const what =
@@ -32,7 +36,11 @@ export function alertText(args: {
           : 'nowa wiadomość';
   const subject = `Bezpieczny Głos: ${what} (${args.schoolCode})`;
   const path =
-    args.kind === 'escalation' && args.escalationId ? `escalations/${args.escalationId}` : '';
+    args.kind === 'escalation' && args.escalationId
+      ? `escalations/${args.escalationId}`
+      : args.kind !== 'escalation' && args.reportId
+        ? `reports/${args.reportId}`
+        : '';
   const link = new URL(path, args.staffUrl).toString();
   const body = `W szkole ${args.schoolCode} czeka ${what}.`;
   const text = [

@@ -1,8 +1,10 @@
 // [Note: content-free alerts] An alert says only that something happened at a school ("a new
 // urgent report at SP3", "a new message") and links to the staff app: never the report's text,
-// category, id, or anything else a pupil wrote (an escalation's alert links to the escalation by its
-// id, which says nothing of the pupil [Note: alert links]). Staff read the content after signing in, in the
-// browser that holds the keys; an e-mail or a push service is not trusted with more than that.
+// category, or anything else a pupil wrote. Its link holds an id at most: an escalation's alert
+// links to the escalation [Note: alert links], an urgent report's or message's to the case [Note:
+// urgent alert links]; an ordinary alert, standing for an hour's reports, to the inbox. Staff read
+// the content after signing in, in the browser that holds the keys; an e-mail or a push service is
+// not trusted with more than that.
 // Alerts run in the background: a slow or broken mail server never slows or fails the pupil's
 // request, and a failure is logged as a content-free line. They are delayed so their arrival
 // does not give the minute of the report [Note: alert delay].
@@ -21,7 +23,8 @@ export interface AlertEvent {
   /** Set when the CdR is alerted: the school, named in the alert by its code (the CdR has no code
    * worth naming); its specialists, not counsellors, are the recipients. */
   schoolOrgId?: string;
-  /** For the caller's and the tests' bookkeeping; never put into an alert. None for a flood. */
+  /** The report; an urgent alert to the school links to it [Note: urgent alert links], no other
+   * alert names it. None for a flood. */
   reportId?: string;
   /** An escalation's own id: its alert links to it [Note: alert links]. */
   escalationId?: string;

@@ -14,6 +14,7 @@ import * as loginThrottle from './migrations/2026-12-03T1400-login-throttle.ts';
 import * as alertQueue from './migrations/2026-12-03T1410-alert-queue.ts';
 import * as attachmentChunks from './migrations/2026-12-03T1500-attachment-chunks.ts';
 import * as alertLink from './migrations/2026-12-03T1600-alert-link.ts';
+import * as alertCaseLink from './migrations/2026-12-03T1800-alert-case-link.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1200-initial': initial,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T1410-alert-queue': alertQueue,
   '2026-12-03T1500-attachment-chunks': attachmentChunks,
   '2026-12-03T1600-alert-link': alertLink,
+  '2026-12-03T1800-alert-case-link': alertCaseLink,
 };
 
 export async function migrateToLatest(db: Db): Promise<void> {

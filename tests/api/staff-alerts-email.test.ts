@@ -1,6 +1,7 @@
 // E-mail alerts through a real SMTP server on loopback (smtp-server): an urgent report at SP1
-// reaches exactly the opted-in counsellors of SP1, once each, with the school code and "pilne" but
-// none of the report's content, category or id; urgent-only members skip ordinary reports; a
+// reaches exactly the opted-in counsellors of SP1, once each, with the school code, "pilne" and a
+// link to the case by its id (sealed while queued), but none of the report's content or category;
+// urgent-only members skip ordinary reports; a
 // dead mail server never fails the pupil and leaves a content-free log line. Alerts wait in the
 // database [Note: alert delay]: ordinary ones for a random moment of the next hour, one per hour,
 // urgent ones up to five minutes; a restarted process sends what was queued. A flood of reports
@@ -149,10 +150,15 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
     expect(bad.status).toBe(400);
   });
 
-  it('mails an urgent report to the opted-in counsellors of that school only, without content', async () => {
+  it('mails an urgent report to the opted-in counsellors of that school only, linked to the case, without content', async () => {
     const pupil = f.client('SP1');
     const report = pupil.compose({ text: CANARY, category: 'home' }, true);
     expect((await pupil.submit(report)).status).toBe(201);
+    await f.t.alerts.settled();
+    // While it waits, the row holds the report only sealed [Note: urgent alert links].
+    const [row] = await f.t.handle.db.selectFrom('alert_queue').selectAll().execute();
+    expect(row?.case_link_sealed).toBeTruthy();
+    expect(JSON.stringify(row)).not.toContain(report.reportId);
     await deliverAll();
     expect(smtp.mails.flatMap((m) => m.to).sort()).toEqual([
       'pedagog1@example.invalid',
@@ -162,8 +168,8 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
       const text = unfold(mail.raw);
       expect(text).toContain('SP1');
       expect(text).toContain('pilne');
-      expect(text).toContain('https://glos.example.invalid/staff/');
-      for (const secret of [CANARY, report.reportId, 'home', 'domestic']) {
+      expect(text).toContain(`https://glos.example.invalid/staff/reports/${report.reportId}`);
+      for (const secret of [CANARY, 'home', 'domestic']) {
         expect(text).not.toContain(secret);
       }
     }
@@ -176,6 +182,8 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
     await deliverAll();
     expect(smtp.mails.flatMap((m) => m.to)).toEqual(['pedagog1@example.invalid']);
     expect(unfold(smtp.mails[0]?.raw ?? '')).not.toContain('pilne');
+    // An ordinary alert stands for the hour's reports: it leads to the inbox, naming none.
+    expect(unfold(smtp.mails[0]?.raw ?? '')).not.toContain('/staff/reports/');
 
     smtp.mails.length = 0;
     const res = await pupil.postMessage(report.token, pupil.composeMessage(report, 1, undefined));
@@ -355,6 +363,12 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
     expect(await survivor.deliverDue()).toBe(1);
     expect(smtp.mails.flatMap((m) => m.to)).toContain('urgent@example.invalid');
     expect(await f.t.handle.db.selectFrom('alert_queue').selectAll().execute()).toEqual([]);
+    // The survivor cannot open the dead process's sealed link: its alert leads to the inbox.
+    for (const mail of smtp.mails) {
+      const text = unfold(mail.raw);
+      expect(text).toContain('https://glos.example.invalid/staff/\r\n');
+      expect(text).not.toContain('/staff/reports/');
+    }
   });
 
   it('bounds the schedule; an ordinary alert does not depend on the minute of the report', () => {

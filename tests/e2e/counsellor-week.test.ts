@@ -86,6 +86,8 @@ describe('a counsellor finds the right report and answers it', () => {
   const account = (): StaffAccount =>
     server.demo.accounts.find((a) => a.login === 'pedagog.sp4@demo.invalid')!;
   const reply = 'Dziękuję, że piszesz. Nie wysyłaj nikomu zdjęć. Porozmawiajmy jutro.';
+  /** The case the first test answered: where an urgent alert would link. */
+  let answered = { url: '', text: '' };
 
   it('signs in, sees which report is which, replies to the third one, and stays in place', async () => {
     for (const r of REPORTS) await pupilWrites(r.choice, r.text);
@@ -127,6 +129,7 @@ describe('a counsellor finds the right report and answers it', () => {
     await me.click(third.getByRole('button'));
     await expect.poll(() => page.locator('.case__report').textContent()).toContain(thirdText);
     const caseUrl = page.url();
+    answered = { url: caseUrl, text: thirdText };
     expect(caseUrl).toMatch(/\/staff\/reports\/[0-9a-f-]{36}$/);
     await me.fill(/Odpowiedź dla ucznia/, reply);
     await me.click(page.getByRole('button', { name: 'Wyślij odpowiedź' }));
@@ -210,6 +213,21 @@ describe('a counsellor finds the right report and answers it', () => {
       await expect.poll(() => page.locator('.inbox').textContent()).toContain(today);
       expect(await axeViolations(page)).toEqual([]);
     }
+    await context.close();
+  }, 120_000);
+
+  it('opens the case an alert links to, once signed in', async () => {
+    const { context, page } = await newVisit(browser);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(answered.url);
+    await page.getByLabel('E-mail').fill(account().login);
+    await page.getByLabel('Hasło', { exact: true }).fill(account().password);
+    await page.getByLabel(/Kod z aplikacji/).fill(await freshTotp(handle.db, account()));
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await expect
+      .poll(() => page.locator('.case__report').textContent(), { timeout: 30_000 })
+      .toContain(answered.text);
+    expect(page.url()).toBe(answered.url);
     await context.close();
   }, 120_000);
 

@@ -61,7 +61,8 @@ export type NewInvitation = Insertable<InvitationsTable>;
 export type AlertSettings = Selectable<AlertSettingsTable>;
 export type PushSubscription = Selectable<PushSubscriptionsTable>;
 
-/** Alerts waiting for their (delayed) delivery [Note: alert delay]; never names the report. */
+/** Alerts waiting for their (delayed) delivery [Note: alert delay]; never names the report in
+ * clear. */
 export interface AlertQueueTable {
   id: string;
   kind: AlertKind;
@@ -75,6 +76,9 @@ export interface AlertQueueTable {
   claimed_until: string | null;
   /** An escalation's alert links to it; null for every other kind [Note: alert links]. */
   escalation_id: string | null;
+  /** An urgent alert's report, sealed with a key only the queuing process holds [Note: urgent
+   * alert links]; null for every other alert. */
+  case_link_sealed: string | null;
 }
 
 export type QueuedAlert = Selectable<AlertQueueTable>;
