@@ -54,24 +54,12 @@ function UnlockForm() {
       <p>{ts('unlockHint', { name: me?.displayName ?? '' })}</p>
       <form onSubmit={(e) => (e.preventDefault(), void submit())}>
         <input type="email" autoComplete="username" value={me?.login ?? ''} hidden readOnly />
-        <Field
-          id="password"
-          label="password"
-          value={password}
-          onValue={setPassword}
-          type="password"
-          autoComplete="current-password"
-          required
-        />
+        <PasswordField value={password} onValue={setPassword} />
         <button type="submit" disabled={busy}>
           {busy ? ts('unlocking') : ts('unlock')}
         </button>
       </form>
-      {error && (
-        <p class="notice notice--error" role="alert">
-          {ts(error)}
-        </p>
-      )}
+      <Failure error={error} />
       <button type="button" class="button--link" onClick={signOut}>
         {ts('unlockSignOut')}
       </button>
@@ -109,15 +97,7 @@ function SignInForm() {
           autoComplete="username"
           required
         />
-        <Field
-          id="password"
-          label="password"
-          value={password}
-          onValue={setPassword}
-          type="password"
-          autoComplete="current-password"
-          required
-        />
+        <PasswordField value={password} onValue={setPassword} />
         <Field
           id="totp"
           label="totp"
@@ -132,11 +112,7 @@ function SignInForm() {
           {busy ? ts('signingIn') : ts('signIn')}
         </button>
       </form>
-      {error && (
-        <p class="notice notice--error" role="alert">
-          {ts(error)}
-        </p>
-      )}
+      <Failure error={error} />
       <button type="button" class="button--link" onClick={() => go({ name: 'recovery' })}>
         {ts('forgotPassword')}
       </button>
@@ -145,4 +121,27 @@ function SignInForm() {
       </button>
     </section>
   );
+}
+
+/** The member's own password, as a password manager fills it on both forms. */
+function PasswordField(props: { value: string; onValue: (value: string) => void }) {
+  return (
+    <Field
+      id="password"
+      label="password"
+      value={props.value}
+      onValue={props.onValue}
+      type="password"
+      autoComplete="current-password"
+      required
+    />
+  );
+}
+
+function Failure({ error }: { error: StaffKey | null }) {
+  return error ? (
+    <p class="notice notice--error" role="alert">
+      {ts(error)}
+    </p>
+  ) : null;
 }
