@@ -99,7 +99,7 @@ describe('staff workspace at once', () => {
         trs.map((tr) => ({
           at: tr.querySelector('time')?.getAttribute('datetime') ?? '',
           who: tr.children[1]?.textContent ?? '',
-          what: tr.children[2]?.textContent ?? '',
+          what: tr.querySelector('.audit__what')?.textContent ?? '',
         })),
       );
     const all = await read();
@@ -125,6 +125,17 @@ describe('staff workspace at once', () => {
     await page.getByLabel('Od dnia').fill(day(tomorrow));
     await page.getByText('Brak zdarzeń dla tych filtrów.').waitFor();
     await page.getByRole('button', { name: 'Wyczyść filtry' }).click();
+    await rows.first().waitFor();
+
+    // An entry about a report opens its case.
+    await rows
+      .filter({ hasText: 'Przyszło nowe zgłoszenie.' })
+      .first()
+      .getByRole('button', { name: 'Otwórz sprawę' })
+      .click();
+    await page.locator('.case__report').waitFor();
+    expect(page.url()).toMatch(/\/staff\/reports\/[0-9a-f-]{36}$/);
+    await page.goBack();
     await rows.first().waitFor();
 
     const found: string[] = [];

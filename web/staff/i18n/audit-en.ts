@@ -67,6 +67,7 @@ export const enAudit: Record<keyof typeof plAudit, string> = {
   auClear: 'Clear filters',
   auNone: 'No events for these filters.',
   auMore: 'Show older',
+  auOpenCase: 'Open the case',
   auGroupSignin: 'sign-in and passwords',
   auGroupReports: 'reports',
   auGroupEscalations: 'CdR cases',

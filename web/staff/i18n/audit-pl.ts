@@ -66,6 +66,7 @@ export const plAudit = {
   auClear: 'Wyczyść filtry',
   auNone: 'Brak zdarzeń dla tych filtrów.',
   auMore: 'Pokaż starsze',
+  auOpenCase: 'Otwórz sprawę',
   auGroupSignin: 'logowanie i hasła',
   auGroupReports: 'zgłoszenia',
   auGroupEscalations: 'sprawy w CdR',

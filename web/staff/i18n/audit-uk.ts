@@ -67,6 +67,7 @@ export const ukAudit: Record<keyof typeof plAudit, string> = {
   auClear: 'Очистити фільтри',
   auNone: 'Немає подій для цих фільтрів.',
   auMore: 'Показати старіші',
+  auOpenCase: 'Відкрити справу',
   auGroupSignin: 'вхід і паролі',
   auGroupReports: 'звернення',
   auGroupEscalations: 'справи в ЦС',

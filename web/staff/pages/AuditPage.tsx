@@ -14,6 +14,8 @@ import { requestJson } from '../../common/api.ts';
 import { auditSentence } from '../audit-words.ts';
 import { formatMinute } from '../format-time.ts';
 import { ts, type StaffKey } from '../i18n.ts';
+import { go, type View } from '../router.ts';
+import { unlocked } from '../state.ts';
 
 const GROUP_LABEL: Record<AuditGroup, StaffKey> = {
   signin: 'auGroupSignin',
@@ -153,7 +155,10 @@ export function AuditPage() {
                   <time dateTime={e.at}>{formatMinute(e.at)}</time>
                 </td>
                 <td>{who(e)}</td>
-                <td>{auditSentence(e.action, e.subjectName)}</td>
+                <td>
+                  <span class="audit__what">{auditSentence(e.action, e.subjectName)}</span>{' '}
+                  <CaseLink entry={e} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -169,5 +174,24 @@ export function AuditPage() {
         </button>
       )}
     </section>
+  );
+}
+
+/** An entry about a case the member can open links to it: a school's report for its counsellors,
+ * an escalation for the school's counsellors and the CdR's specialists. */
+function CaseLink({ entry: e }: { entry: AuditEntryDto }) {
+  const role = unlocked.value?.me.role;
+  if (!e.subjectId) return null;
+  const view: View | null =
+    e.subjectType === 'report' && role === 'counsellor'
+      ? { name: 'case', id: e.subjectId }
+      : e.subjectType === 'escalation' && (role === 'counsellor' || role === 'cdr_specialist')
+        ? { name: 'escalation', id: e.subjectId }
+        : null;
+  if (!view) return null;
+  return (
+    <button type="button" class="button--link" onClick={() => go(view)}>
+      {ts('auOpenCase')}
+    </button>
   );
 }
