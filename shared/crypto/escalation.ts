@@ -8,6 +8,7 @@ import { MessageContentSchema } from '../protocol/content.ts';
 import { fromB64, toB64 } from '../envelope/base64url.ts';
 import { CryptoError } from '../envelope/crypto-error.ts';
 import type { AuthorRole } from '../envelope/item-ad.ts';
+import { readable } from './content-check.ts';
 import { verifyMemberEndorsement } from './endorsement.ts';
 import { newUuid } from './ids.ts';
 import { decryptItem, encryptItem } from './items.ts';
@@ -51,9 +52,11 @@ export function composeEscalation(
   },
 ): ComposedEscalation {
   const escKey = newKey(sodium);
-  const pkg = encryptItem(sodium, escKey, args.pkg, packageAd(args.reportId, args.escalationId));
+  const pkgContent = readable(EscalationPackageSchema, args.pkg);
+  const reasonContent = readable(MessageContentSchema, { v: 1, text: args.reason });
+  const pkg = encryptItem(sodium, escKey, pkgContent, packageAd(args.reportId, args.escalationId));
   const reasonAdValue = reasonAd(args.reportId, args.escalationId);
-  const reason = encryptItem(sodium, escKey, { v: 1, text: args.reason }, reasonAdValue);
+  const reason = encryptItem(sodium, escKey, reasonContent, reasonAdValue);
   return {
     escKey,
     escKeySealedCdr: toB64(sealKey(sodium, escKey, args.cdrBoxPublicKey)),
@@ -141,7 +144,8 @@ export function composeOutcomeNote(
     itemId: id,
     authorRole: args.authorRole ?? 'cdr',
   };
-  const note = encryptItem(sodium, args.escKey, { v: 1, text: args.text }, ad);
+  const content = readable(MessageContentSchema, { v: 1, text: args.text });
+  const note = encryptItem(sodium, args.escKey, content, ad);
   return {
     id,
     note: toB64(note),

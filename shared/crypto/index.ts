@@ -101,6 +101,7 @@ export {
   type ComposedAttachment,
   type ChainTip,
 } from './report-compose.ts';
+export { readable } from './content-check.ts';
 export {
   openThread,
   openMessages,

@@ -5,13 +5,20 @@
 // messages and attachment metadata are items under K_thread; each file has its own key, wrapped
 // under K_thread (context file-key:<attachmentId>).
 import type { Sodium } from './sodium.ts';
-import type { AttachmentMeta, MessageContent, ReportContent } from '../protocol/content.ts';
+import {
+  MessageContentSchema,
+  ReportContentSchema,
+  type AttachmentMeta,
+  type MessageContent,
+  type ReportContent,
+} from '../protocol/content.ts';
 import type { SubmitReport } from '../protocol/pupil.ts';
 import { toB64 } from '../envelope/base64url.ts';
 import type { AuthorRole } from '../envelope/item-ad.ts';
 import { ARGON_INTERACTIVE, type ArgonLimits } from './argon.ts';
 import { encryptAttachment, padAttachment } from './attachments.ts';
 import { chainHash, GENESIS_HASH } from './chain.ts';
+import { readable } from './content-check.ts';
 import { newUuid } from './ids.ts';
 import { encryptItem } from './items.ts';
 import { newKey, sealKey } from './keys.ts';
@@ -49,7 +56,7 @@ export function composeReport(
   const receiptKeys = deriveReceiptKeys(sodium, receiptCode, school.receiptSalt, limits);
   const reportId = newUuid(sodium);
   const threadKey = newKey(sodium);
-  const body = encryptItem(sodium, threadKey, content, {
+  const body = encryptItem(sodium, threadKey, readable(ReportContentSchema, content), {
     reportId,
     kind: 'report',
     itemId: reportId,
@@ -111,7 +118,8 @@ export function composeMessage(
     seq,
     prevHash,
   };
-  const blob = encryptItem(sodium, args.threadKey, args.content, ad);
+  const content = readable(MessageContentSchema, args.content);
+  const blob = encryptItem(sodium, args.threadKey, content, ad);
   const signature = args.signSecretKey ? signItem(sodium, args.signSecretKey, blob, ad) : null;
   return { id, seq, blob, signature };
 }

@@ -231,6 +231,47 @@ describe('a counsellor finds the right report and answers it', () => {
     await context.close();
   }, 120_000);
 
+  it('tells a counsellor a text is too long and sends nothing, so the case stays readable', async () => {
+    const { context, page } = await newVisit(browser, { bypassCSP: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(answered.url);
+    await page.getByLabel('E-mail').fill(account().login);
+    await page.getByLabel('Hasło', { exact: true }).fill(account().password);
+    await page.getByLabel(/Kod z aplikacji/).fill(await freshTotp(handle.db, account()));
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await page.locator('.case__report').waitFor({ timeout: 30_000 });
+    const stored = () =>
+      handle.db
+        .selectFrom('messages')
+        .select('id')
+        .execute()
+        .then((r) => r.length);
+    const before = await stored();
+    const pasted = 'Długi tekst. '.repeat(700); // 9,100 characters, over the 8,000
+    for (const [box, button] of [
+      [/Odpowiedź dla ucznia/, 'Wyślij odpowiedź'],
+      ['Nowa notatka', 'Dodaj notatkę'],
+    ] as const) {
+      await page.getByLabel(box).fill(pasted);
+      await page.getByRole('button', { name: button }).click();
+      await expect
+        .poll(() => page.getByRole('alert').filter({ hasText: 'za długi' }).count())
+        .toBe(1);
+      // Kept whole in the box, to be shortened.
+      expect(await page.getByLabel(box).inputValue()).toBe(pasted);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByLabel(box).fill('');
+    }
+    expect(await stored()).toBe(before);
+    await page.reload();
+    await page.getByLabel('Hasło', { exact: true }).fill(account().password);
+    await page.getByRole('button', { name: 'Odblokuj' }).click();
+    await expect
+      .poll(() => page.locator('.case__report').textContent(), { timeout: 30_000 })
+      .toContain(answered.text);
+    await context.close();
+  }, 120_000);
+
   it('searches every report, not only the page shown', async () => {
     const sp6 = server.demo.accounts.find((a) => a.login === 'pedagog.sp6@demo.invalid')!;
     const needle = 'Żyrafa z lodówki';

@@ -4,6 +4,7 @@
 import {
   composeMessage,
   CryptoError,
+  readable,
   createStaffCredentials,
   decryptItem,
   derivePasswordKeys,
@@ -187,7 +188,8 @@ export async function composeNote(
   const sodium = await loadSodium();
   const id = newUuid(sodium);
   const ad = { reportId, kind: 'note' as const, itemId: id, authorRole: 'counsellor' as const };
-  const blob = encryptItem(sodium, staffKey, { v: 1, text }, ad);
+  const content = readable(MessageContentSchema, { v: 1, text });
+  const blob = encryptItem(sodium, staffKey, content, ad);
   return { id, blob: toB64(blob), signature: toB64(signItem(sodium, signSecretKey, blob, ad)) };
 }
 

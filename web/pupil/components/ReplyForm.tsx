@@ -11,7 +11,7 @@ import type { PreparedPhoto } from '../images.ts';
 import { pupilApi } from '../pupil-api.ts';
 import type { PupilSession, School } from '../state.ts';
 import { PhotoPicker } from './PhotoPicker.tsx';
-import { TextLimit, tooLong } from './TextLimit.tsx';
+import { TextLimit, tooLong } from '../../common/components/TextLimit.tsx';
 
 export function ReplyForm({ current, s }: { current: School; s: PupilSession }) {
   const [text, setText] = useState('');

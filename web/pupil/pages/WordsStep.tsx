@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../common/i18n.ts';
 import { PhotoPicker } from '../components/PhotoPicker.tsx';
-import { TextLimit, tooLong } from '../components/TextLimit.tsx';
+import { TextLimit, tooLong } from '../../common/components/TextLimit.tsx';
 import { NAME_MAX } from '../../../shared/protocol/content-limits.ts';
 import { draft, type Draft } from '../state.ts';
 

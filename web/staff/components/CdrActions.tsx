@@ -1,6 +1,7 @@
 // The CdR's side of an escalation: who takes it, what support was offered (the CdR's catalogue),
 // the date a Niebieska Karta procedure was started by the responsible institution, and closing it
 // with a result the school sees.
+import { TextLimit, tooLong } from '../../common/components/TextLimit.tsx';
 import { useEffect, useState } from 'preact/hooks';
 import {
   CDR_SERVICES,
@@ -58,6 +59,7 @@ export function CdrActions(props: {
   const addOutcome = async () => {
     const u = unlocked.value;
     if (!u) return;
+    if (tooLong(note)) return document.getElementById('cdr-note')?.focus();
     const sealed = note.trim()
       ? await crypto(
           'composeOutcome',
@@ -135,8 +137,11 @@ export function CdrActions(props: {
                 id="cdr-note"
                 rows={2}
                 value={note}
+                aria-describedby="cdr-note-count"
+                aria-invalid={tooLong(note)}
                 onInput={(e) => setNote(e.currentTarget.value)}
               />
+              <TextLimit id="cdr-note-count" text={note} quiet />
             </div>
             <button type="submit">{ts('recordOutcome')}</button>
           </form>

@@ -2,6 +2,7 @@
 // a summary and a reason; the browser checks the CdR's certificate against the pinned root key,
 // and that it is the newest one listed or seen [Note: certificate rollback], before it seals
 // anything [Note: escalation keys].
+import { TextLimit, tooLong } from '../../common/components/TextLimit.tsx';
 import { useState } from 'preact/hooks';
 import { useDraft } from '../drafts.ts';
 import { toB64 } from '../../../shared/envelope/base64url.ts';
@@ -55,6 +56,10 @@ export function EscalateForm(props: {
   const submit = async () => {
     const u = unlocked.value;
     if (!u || !reason.trim()) return setError('reasonRequired');
+    // Over the readers' limit: told under the box, nothing sealed [Note: written as it will be
+    // read].
+    if (tooLong(summary)) return document.getElementById('esc-summary')?.focus();
+    if (tooLong(reason)) return document.getElementById('esc-reason')?.focus();
     setError(null);
     let cdr;
     try {
@@ -146,8 +151,11 @@ export function EscalateForm(props: {
           id="esc-summary"
           rows={3}
           value={summary}
+          aria-describedby="esc-summary-count"
+          aria-invalid={tooLong(summary)}
           onInput={(e) => setSummary(e.currentTarget.value)}
         />
+        <TextLimit id="esc-summary-count" text={summary} quiet />
       </div>
       <div class="field">
         <label for="esc-reason">{ts('escReason')}</label>
@@ -155,8 +163,15 @@ export function EscalateForm(props: {
           id="esc-reason"
           rows={2}
           value={reason}
-          onInput={(e) => setReason(e.currentTarget.value)}
+          aria-describedby="esc-reason-count"
+          aria-invalid={tooLong(reason)}
+          onInput={(e) => {
+            // The reason is there now: the request for one goes.
+            if (error === 'reasonRequired' && e.currentTarget.value.trim()) setError(null);
+            setReason(e.currentTarget.value);
+          }}
         />
+        <TextLimit id="esc-reason-count" text={reason} quiet />
       </div>
       <p class="notice">{ts('pkgTriageSent', { triage: triageText(props.triage) })}</p>
       {check('esc-urgent', ts('escUrgent'), urgent, () => setUrgent(!urgent))}

@@ -1,5 +1,6 @@
 // Staff-only notes, under the report's K_staff: a key sealed to the school only, which the pupil
 // never receives. The first note of a report creates that key.
+import { TextLimit, tooLong } from '../../common/components/TextLimit.tsx';
 import { useState } from 'preact/hooks';
 import { useDraft } from '../drafts.ts';
 import { ApiFailure } from '../../common/api.ts';
@@ -28,6 +29,7 @@ export function NotesPanel(props: {
   const add = async () => {
     const u = unlocked.value;
     if (!u || !text.trim()) return;
+    if (tooLong(text)) return document.getElementById('note-text')?.focus();
     setFailed(false);
     try {
       let key = props.staffKey;
@@ -70,8 +72,11 @@ export function NotesPanel(props: {
             id="note-text"
             rows={3}
             value={text}
+            aria-describedby="note-text-count"
+            aria-invalid={tooLong(text)}
             onInput={(e) => setText(e.currentTarget.value)}
           />
+          <TextLimit id="note-text-count" text={text} quiet />
         </div>
         <button type="submit">{ts('addNote')}</button>
       </form>

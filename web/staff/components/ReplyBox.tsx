@@ -1,5 +1,6 @@
 // A signed message box: the caller composes (in the worker) and posts; this only collects text.
 import { useState } from 'preact/hooks';
+import { TextLimit, tooLong } from '../../common/components/TextLimit.tsx';
 import { useDraft } from '../drafts.ts';
 import { ts, type StaffKey } from '../i18n.ts';
 
@@ -15,6 +16,8 @@ export function ReplyBox(props: {
   const [failed, setFailed] = useState(false);
   const submit = async () => {
     if (!text.trim()) return;
+    // Over the readers' limit: told under the box, nothing sent [Note: written as it will be read].
+    if (tooLong(text)) return document.getElementById(props.id)?.focus();
     setBusy(true);
     setFailed(false);
     try {
@@ -34,8 +37,11 @@ export function ReplyBox(props: {
           id={props.id}
           rows={4}
           value={text}
+          aria-describedby={`${props.id}-count`}
+          aria-invalid={tooLong(text)}
           onInput={(e) => setText(e.currentTarget.value)}
         />
+        <TextLimit id={`${props.id}-count`} text={text} quiet />
       </div>
       <button type="submit" disabled={busy}>
         {ts(props.button)}

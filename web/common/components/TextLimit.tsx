@@ -1,7 +1,8 @@
-// The length of a pupil's text against the most it may hold. Nothing is ever cut: a text over the
-// limit stays whole in the box, the child is told, and it is not sent until shortened.
+// The length of a text against the most its readers accept ([Note: written as it will be read]),
+// for a pupil's report and replies and for every staff text box alike. Nothing is ever cut: a text
+// over the limit stays whole in the box, the writer is told, and it is not sent until shortened.
 import { TEXT_MAX } from '../../../shared/protocol/content-limits.ts';
-import { tf } from '../../common/i18n.ts';
+import { tf } from '../i18n.ts';
 
 export const tooLong = (text: string, max = TEXT_MAX) => text.trim().length > max;
 
