@@ -124,6 +124,10 @@ describe('staff workspace at once', () => {
       `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     await page.getByLabel('Od dnia').fill(day(tomorrow));
     await page.getByText('Brak zdarzeń dla tych filtrów.').waitFor();
+    // A first day after the last is said beside the filters, which stay to be mended.
+    await page.getByLabel('Do dnia').fill(day(new Date()));
+    await page.getByRole('alert').filter({ hasText: 'późniejszy niż' }).waitFor();
+    expect(await page.getByLabel('Kto').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Wyczyść filtry' }).click();
     await rows.first().waitFor();
 

@@ -63,6 +63,7 @@ export const enAudit: Record<keyof typeof plAudit, string> = {
   auAnything: 'everything',
   auSince: 'From',
   auUntil: 'Until',
+  auBadRange: 'The "From" day is after the "Until" day. Change one of the dates.',
   auFilters: 'Log filters',
   auClear: 'Clear filters',
   auNone: 'No events for these filters.',

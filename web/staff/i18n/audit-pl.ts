@@ -62,6 +62,7 @@ export const plAudit = {
   auAnything: 'wszystko',
   auSince: 'Od dnia',
   auUntil: 'Do dnia',
+  auBadRange: 'Dzień w „Od dnia” jest późniejszy niż w „Do dnia”. Zmień jedną z dat.',
   auFilters: 'Filtry dziennika',
   auClear: 'Wyczyść filtry',
   auNone: 'Brak zdarzeń dla tych filtrów.',

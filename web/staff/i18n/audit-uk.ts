@@ -63,6 +63,7 @@ export const ukAudit: Record<keyof typeof plAudit, string> = {
   auAnything: 'усе',
   auSince: 'З дня',
   auUntil: 'До дня',
+  auBadRange: 'День у «З дня» пізніший, ніж у «До дня». Зміни одну з дат.',
   auFilters: 'Фільтри журналу',
   auClear: 'Очистити фільтри',
   auNone: 'Немає подій для цих фільтрів.',

@@ -62,21 +62,27 @@ function who(e: AuditEntryDto): string {
 
 export function AuditPage() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [log, setLog] = useState<AuditLogDto | 'error' | null>(null);
+  const [log, setLog] = useState<AuditLogDto | null>(null);
+  const [failed, setFailed] = useState(false);
+  // A first day after the last asks for nothing: said beside the filters, which stay to be mended.
+  const badRange = filters.since !== '' && filters.until !== '' && filters.since > filters.until;
   const load = (f: Filters, before: number | null, previous: AuditLogDto | null) =>
     requestJson<AuditLogDto>(`/api/staff/audit?${query(f, before)}`).then(
-      (next) =>
-        setLog(previous ? { ...next, entries: [...previous.entries, ...next.entries] } : next),
-      () => setLog('error'),
+      (next) => {
+        setFailed(false);
+        setLog(previous ? { ...next, entries: [...previous.entries, ...next.entries] } : next);
+      },
+      () => {
+        // A page that did not come: said beside the filters; older entries already shown stay.
+        setFailed(true);
+        if (!previous) setLog(null);
+      },
     );
-  useEffect(() => void load(filters, null, null), [filters]);
+  useEffect(() => {
+    if (!badRange) void load(filters, null, null);
+  }, [filters]);
   const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
-  if (log === 'error')
-    return (
-      <p class="notice notice--error" role="alert">
-        {ts('loadFailed')}
-      </p>
-    );
+  const shown = badRange ? null : log;
   return (
     <section class="wide">
       <h2>{ts('auditLog')}</h2>
@@ -136,9 +142,19 @@ export function AuditPage() {
           {ts('auClear')}
         </button>
       </form>
-      {log === null && <p role="status">{ts('loading')}</p>}
-      {log && log.entries.length === 0 && <p role="status">{ts('auNone')}</p>}
-      {log && log.entries.length > 0 && (
+      {badRange && (
+        <p class="notice notice--error" role="alert">
+          {ts('auBadRange')}
+        </p>
+      )}
+      {failed && !badRange && (
+        <p class="notice notice--error" role="alert">
+          {ts('loadFailed')}
+        </p>
+      )}
+      {log === null && !failed && !badRange && <p role="status">{ts('loading')}</p>}
+      {shown && shown.entries.length === 0 && <p role="status">{ts('auNone')}</p>}
+      {shown && shown.entries.length > 0 && (
         <table class="stats audit">
           <caption class="visually-hidden">{ts('auditLog')}</caption>
           <thead>
@@ -149,7 +165,7 @@ export function AuditPage() {
             </tr>
           </thead>
           <tbody>
-            {log.entries.map((e) => (
+            {shown.entries.map((e) => (
               <tr key={e.id} data-action={e.action}>
                 <td class="audit__time">
                   <time dateTime={e.at}>{formatMinute(e.at)}</time>
@@ -164,11 +180,11 @@ export function AuditPage() {
           </tbody>
         </table>
       )}
-      {log && log.nextBefore !== null && (
+      {shown && shown.nextBefore !== null && (
         <button
           type="button"
           class="button--secondary"
-          onClick={() => void load(filters, log.nextBefore, log)}
+          onClick={() => void load(filters, shown.nextBefore, shown)}
         >
           {ts('auMore')}
         </button>
