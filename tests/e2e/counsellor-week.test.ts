@@ -231,7 +231,7 @@ describe('a counsellor finds the right report and answers it', () => {
     await context.close();
   }, 120_000);
 
-  it('tells a counsellor a text is too long and sends nothing, so the case stays readable', async () => {
+  it('tells a counsellor a text is too long and sends nothing, so the case stays readable; counts wrong passwords down', async () => {
     const { context, page } = await newVisit(browser, { bypassCSP: true });
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(answered.url);
@@ -269,6 +269,22 @@ describe('a counsellor finds the right report and answers it', () => {
     await expect
       .poll(() => page.locator('.case__report').textContent(), { timeout: 30_000 })
       .toContain(answered.text);
+
+    // Wrong passwords at the lock count down, and the fifth ends the session, saying why.
+    await page.reload();
+    for (let left = 4; left >= 0; left--) {
+      await page.getByLabel('Hasło', { exact: true }).fill(`nie-to-haslo-${left}`);
+      await page.getByRole('button', { name: 'Odblokuj' }).click();
+      if (left > 0) {
+        await expect
+          .poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 })
+          .toContain(`Zostało prób: ${left}`);
+      }
+    }
+    await page.getByLabel('E-mail').waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('status').first().textContent()).toContain(
+      'Wylogowano po 5 błędnych hasłach',
+    );
     await context.close();
   }, 120_000);
 

@@ -23,7 +23,10 @@ export const enWorkspace: Record<keyof typeof plWorkspace, string> = {
     '{name}: the session goes on, but the keys were forgotten (the page was reloaded or locked after idle time). Type your password to open them in this browser.',
   unlock: 'Unlock',
   unlocking: 'Unlocking… (this takes a moment)',
-  unlockFailed: 'This password does not open the keys. After 5 tries you are signed out.',
+  unlockFailed:
+    'This password does not open the keys. Tries left: {left}; then you are signed out.',
+  signedOutAfterTries:
+    'You were signed out after 5 wrong passwords. Sign in again: e-mail, password and the code from the app.',
   unlockSignOut: 'Sign out (someone else)',
   idleWarning:
     'In a minute I will lock the keys, as nothing is happening. What you are writing stays; after unlocking with your password you come back here.',

@@ -22,7 +22,9 @@ export const plWorkspace = {
     '{name}: sesja trwa, ale klucze zostały zapomniane (przeładowanie strony lub blokada po bezczynności). Wpisz hasło, aby otworzyć je w tej przeglądarce.',
   unlock: 'Odblokuj',
   unlocking: 'Odblokowuję… (to trwa chwilę)',
-  unlockFailed: 'To hasło nie otwiera kluczy. Po 5 próbach wylogujemy.',
+  unlockFailed: 'To hasło nie otwiera kluczy. Zostało prób: {left}; potem wylogujemy.',
+  signedOutAfterTries:
+    'Wylogowano po 5 błędnych hasłach. Zaloguj się jeszcze raz: e-mail, hasło i kod z aplikacji.',
   unlockSignOut: 'Wyloguj (inna osoba)',
   idleWarning:
     'Za minutę zablokuję klucze, bo nic się nie dzieje. To, co piszesz, zostanie; po odblokowaniu hasłem wrócisz tutaj.',

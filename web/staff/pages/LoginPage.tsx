@@ -1,5 +1,6 @@
 // Signing in (e-mail, password, authenticator code) or, while the server session lasts after a
 // reload or the idle lock, unlocking with the password only [Note: lock and logout].
+import { signal } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { ApiFailure } from '../../common/api.ts';
 import { CryptoFailure } from '../../crypto/client.ts';
@@ -12,6 +13,8 @@ import { locked } from '../state.ts';
 /** Wrong passwords at the lock before the session is ended: the keys are opened in the browser,
  * so the server cannot slow guessing down; ending the session takes the wrapped keys away. */
 const UNLOCK_TRIES = 5;
+/** Why the sign-in form is shown, when it is not the member's own choice: said on that form. */
+const signedOutBecause = signal<StaffKey | null>(null);
 
 function failureKey(e: unknown): StaffKey {
   // A server that hands back keys the certificates do not vouch for is not a wrong password.
@@ -41,7 +44,10 @@ function UnlockForm() {
     } catch (e) {
       // The session ended meanwhile (server idle or absolute timeout): sign in again.
       if (e instanceof ApiFailure && e.status === 401) return void (locked.value = null);
-      if (e instanceof WrongPassword && tries + 1 >= UNLOCK_TRIES) return signOut();
+      if (e instanceof WrongPassword && tries + 1 >= UNLOCK_TRIES) {
+        signedOutBecause.value = 'signedOutAfterTries';
+        return signOut();
+      }
       if (e instanceof WrongPassword) setTries(tries + 1);
       setError(failureKey(e));
     } finally {
@@ -59,7 +65,7 @@ function UnlockForm() {
           {busy ? ts('unlocking') : ts('unlock')}
         </button>
       </form>
-      <Failure error={error} />
+      <Failure error={error} vars={{ left: UNLOCK_TRIES - tries }} />
       <button type="button" class="button--link" onClick={signOut}>
         {ts('unlockSignOut')}
       </button>
@@ -76,6 +82,7 @@ function SignInForm() {
   const submit = async () => {
     setBusy(true);
     setError(null);
+    signedOutBecause.value = null;
     try {
       await signIn(login.trim(), password, totp.trim());
     } catch (e) {
@@ -87,6 +94,11 @@ function SignInForm() {
   return (
     <section class="narrow">
       <h2>{ts('signIn')}</h2>
+      {signedOutBecause.value && (
+        <p class="notice" role="status">
+          {ts(signedOutBecause.value)}
+        </p>
+      )}
       <form onSubmit={(e) => (e.preventDefault(), void submit())}>
         <Field
           id="login"
@@ -138,10 +150,10 @@ function PasswordField(props: { value: string; onValue: (value: string) => void 
   );
 }
 
-function Failure({ error }: { error: StaffKey | null }) {
+function Failure({ error, vars }: { error: StaffKey | null; vars?: Record<string, number> }) {
   return error ? (
     <p class="notice notice--error" role="alert">
-      {ts(error)}
+      {ts(error, vars)}
     </p>
   ) : null;
 }
