@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../tools/browser.ts';
 import {
+  LANG_BUTTON,
   newVisit,
   sendAndReadReceipt,
   storageSnapshot,
@@ -47,13 +48,17 @@ describe('no trace', () => {
     await page.goto(`${base}/s/SP3`);
     const before = await storageSnapshot(page);
     const historyBefore = await page.evaluate(() => history.length);
-    await writeReport(page, 'pl', 'Tekst, który ma zniknąć.', false);
+    // A child who chose Ukrainian: the next one meets the tablet's Polish, no trace of the choice.
+    await page.getByRole('button', { name: LANG_BUTTON.uk }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('uk');
+    await writeReport(page, 'uk', 'Текст, який має зникнути.', false);
     // The page moving by itself (a shorter screen pulls the view up) is not a child at the tablet.
     await page.clock.fastForward(IDLE_MS - 10_000);
     await page.evaluate(() => document.dispatchEvent(new Event('scroll', { bubbles: true })));
     await page.clock.fastForward(11_000);
     await page.getByRole('button', { name: TEXTS.pl['start'] }).waitFor();
-    expect(await page.locator('body').textContent()).not.toContain('ma zniknąć');
+    expect(await page.locator('html').getAttribute('lang')).toBe('pl');
+    expect(await page.locator('body').textContent()).not.toContain('має зникнути');
     expect(await storageSnapshot(page)).toEqual(before);
     expect(await page.evaluate(() => history.length)).toBe(historyBefore);
     await context.close();

@@ -21,7 +21,7 @@ const loaders: Record<Exclude<Lang, 'pl'>, () => Promise<Messages>> = {
 
 /** Polish unless the device speaks Ukrainian: English only when chosen (many phones in Poland
  * run in English, and a Polish child should not meet an English screen). */
-function initialLang(): Lang {
+export function initialLang(): Lang {
   const wanted = typeof navigator === 'undefined' ? 'pl' : navigator.language.slice(0, 2);
   return wanted === 'uk' ? 'uk' : 'pl';
 }
