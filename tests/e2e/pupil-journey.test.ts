@@ -100,6 +100,11 @@ describe.each<Lang>(['pl', 'uk', 'en'])('pupil journey in %s', (lang) => {
     await staff.reply(report.id, { v: 1, text: `Dziękuję, że piszesz (${lang}).` }, new Date());
 
     await page.getByRole('button', { name: tx['finish'] }).click();
+    // A school tablet starts again in its own Polish for the next child; this one chooses again.
+    await page.getByRole('button', { name: TEXTS.pl['start'] }).waitFor();
+    await page
+      .getByRole('button', { name: { pl: 'Polski', uk: 'Українська', en: 'English' }[lang] })
+      .click();
     await page.getByRole('button', { name: tx['back'] }).click();
     await page.locator('#receipt-code').fill(code.replace(/(\d{4})(?=\d)/g, '$1 '));
     await page.getByRole('button', { name: tx['check'], exact: true }).click();

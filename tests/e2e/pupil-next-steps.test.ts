@@ -81,11 +81,16 @@ describe('before and after sending', () => {
     expect(summary).toMatch(/Klasa:?\s+4/);
     expect(summary).toMatch(/Zdjęcia:?\s+Dodane zdjęcia: 1 z 5/);
     expect(summary).not.toContain('Boję się'); // the words themselves are one step back
+    // Who will read it, told truly: the school, and the family centre if needed.
+    expect(await mainText(page)).toContain('specjaliście z Centrum dla Rodzin');
 
     const code = await sendAndReadReceipt(page, 'pl');
     expect(code).toMatch(/^\d{16}$/);
     // The demo school's target is the default 24 hours.
     expect(await mainText(page)).toContain('Pedagog zwykle odpowiada w ciągu 1 dnia.');
+    // Help is needed now: an answer takes time, so the receipt gives the numbers to call.
+    expect(await page.locator('.receipt a[href="tel:112"]').count()).toBe(1);
+    expect(await page.locator('.receipt a[href="tel:116111"]').count()).toBe(1);
     await page.getByRole('button', { name: tx.done }).click();
     await page.locator('.thread').waitFor();
     const thread = await mainText(page);

@@ -36,17 +36,24 @@ export function EmergencyBar() {
       </div>
       <div id="emergency-panel" class="emergency__panel" hidden={!open}>
         <h2 class="emergency__title">{t('emergencyTitle')}</h2>
-        <ul class="emergency__list">
-          {NUMBERS.map((n) => (
-            <li key={n.tel}>
-              <a class="emergency__link" href={`tel:${n.tel}`}>
-                <span class="emergency__number">{n.number}</span>
-                <span class="emergency__label">{t(n.label)}</span>
-              </a>
-            </li>
-          ))}
-        </ul>
+        <EmergencyNumbers />
       </div>
     </aside>
+  );
+}
+
+/** The numbers as tap-to-call links; `first` of them only, where fewer are wanted. */
+export function EmergencyNumbers({ first }: { first?: number }) {
+  return (
+    <ul class="emergency__list">
+      {NUMBERS.slice(0, first).map((n) => (
+        <li key={n.tel}>
+          <a class="emergency__link" href={`tel:${n.tel}`}>
+            <span class="emergency__number">{n.number}</span>
+            <span class="emergency__label">{t(n.label)}</span>
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }

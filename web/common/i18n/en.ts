@@ -62,7 +62,8 @@ export const en: Messages = {
   photoFailed: 'I cannot add this file. Choose a photo.',
   textRequired: 'Write a few words or add a photo.',
   reviewTitle: 'Ready to send?',
-  reviewHint: 'Only the counsellor of your school can read it.',
+  reviewHint:
+    'The counsellor of your school will read it. If needed, they will show it to a specialist from the family centre. Nobody else will see it.',
   send: 'Send',
   sendingTitle: 'Sending…',
   progKeys: 'Making a secret key',
@@ -73,6 +74,7 @@ export const en: Messages = {
   retry: 'Try again',
   receiptTitle: 'Sent! This is your code:',
   receiptWrite: 'Write this code on paper. You need it to read the answer.',
+  receiptUrgentNow: 'If you are in danger now, call. These numbers are free.',
   receiptSecret: 'Do not show it to anyone.',
   receiptNoReset: 'If you lose the code, write a new message.',
   receiptSave: 'Remember the code on this phone',

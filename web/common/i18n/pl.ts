@@ -62,7 +62,8 @@ export const pl = {
   photoFailed: 'Tego pliku nie mogę dodać. Wybierz zdjęcie.',
   textRequired: 'Napisz choć kilka słów albo dodaj zdjęcie.',
   reviewTitle: 'Gotowe do wysłania?',
-  reviewHint: 'Tylko pedagog z Twojej szkoły może to przeczytać.',
+  reviewHint:
+    'Przeczyta to pedagog z Twojej szkoły. Jeśli trzeba, pokaże to specjaliście z Centrum dla Rodzin. Nikt inny tego nie zobaczy.',
   send: 'Wyślij',
   sendingTitle: 'Wysyłam…',
   progKeys: 'Robię tajny klucz',
@@ -73,6 +74,7 @@ export const pl = {
   retry: 'Spróbuj jeszcze raz',
   receiptTitle: 'Wysłane! To jest Twój kod:',
   receiptWrite: 'Zapisz ten kod na kartce. Bez niego nie przeczytasz odpowiedzi.',
+  receiptUrgentNow: 'Jeśli jesteś w niebezpieczeństwie teraz, zadzwoń. Te numery są bezpłatne.',
   receiptSecret: 'Nie pokazuj go nikomu.',
   receiptNoReset: 'Jeśli zgubisz kod, napisz nową wiadomość.',
   receiptSave: 'Zapamiętaj kod na tym telefonie',

@@ -7,7 +7,8 @@ import { formatReceipt } from '../../../shared/crypto/receipt.ts';
 import { t } from '../../common/i18n.ts';
 import { waitText } from '../coarse-time.ts';
 import { IS_KIOSK, savedReceipt } from '../mode.ts';
-import { photosLost, screen, session, type School } from '../state.ts';
+import { draft, photosLost, screen, session, type School } from '../state.ts';
+import { EmergencyNumbers } from '../../common/components/EmergencyBar.tsx';
 
 export function ReceiptPage({ current }: { current: School }) {
   const code = session.value?.receiptCode ?? null;
@@ -31,6 +32,13 @@ export function ReceiptPage({ current }: { current: School }) {
       <p>{t('receiptSecret')}</p>
       <p class="hint">{t('receiptNoReset')}</p>
       <p>{waitText(current.dto.waitTargetHours)}</p>
+      {/* The child said help is needed now: an answer takes time, a phone call does not. */}
+      {draft.value.urgent && (
+        <div class="notice receipt__now">
+          <p>{t('receiptUrgentNow')}</p>
+          <EmergencyNumbers first={2} />
+        </div>
+      )}
       {!IS_KIOSK && !saved && (
         <div class="field">
           <p class="hint" id="receipt-save-hint">
