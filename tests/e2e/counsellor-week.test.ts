@@ -228,6 +228,14 @@ describe('a counsellor finds the right report and answers it', () => {
       .poll(() => page.locator('.case__report').textContent(), { timeout: 30_000 })
       .toContain(answered.text);
     expect(page.url()).toBe(answered.url);
+    // An address of no report of this school says so, not that a report failed its checks.
+    await page.evaluate(() => {
+      history.pushState(null, '', '/staff/reports/00000000-0000-4000-8000-000000000000');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Nie ma takiego zgłoszenia w Twojej szkole');
     await context.close();
   }, 120_000);
 

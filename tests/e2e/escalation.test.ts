@@ -93,6 +93,10 @@ describe('escalation to the family centre', () => {
       .toContain(counsellorReply);
 
     await school.page.getByRole('button', { name: 'Przekaż do Centrum dla Rodzin' }).click();
+    // The keyboard's place moves into the form that opened.
+    await expect
+      .poll(() => school.page.evaluate(() => document.activeElement?.id))
+      .toBe('esc-report');
     await school.page.getByLabel(/^Wiadomość 1/).uncheck();
     await school.page
       .getByLabel('Podsumowanie dla CdR')

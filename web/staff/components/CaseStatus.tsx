@@ -1,14 +1,22 @@
-// What a case page shows while it opens, or when it cannot open or verify the case.
+// What a case page shows while it opens, or why it cannot: no such case (a wrong or old address),
+// the server not answering, or a case the browser cannot open or verify (the alarm is kept for
+// that last one, so it keeps its meaning).
 import type { ComponentChildren } from 'preact';
-import { ts } from '../i18n.ts';
+import { ApiFailure } from '../../common/api.ts';
+import { ts, type StaffKey } from '../i18n.ts';
 
-export function CaseStatus({ back, failed }: { back: ComponentChildren; failed: boolean }) {
+export function caseFailure(e: unknown, missing: StaffKey): StaffKey {
+  if (e instanceof ApiFailure) return e.status === 404 ? missing : 'loadFailed';
+  return 'caseFailed';
+}
+
+export function CaseStatus({ back, failed }: { back: ComponentChildren; failed: StaffKey | null }) {
   return (
     <section>
       {back}
       {failed ? (
         <p class="notice notice--error" role="alert">
-          {ts('caseFailed')}
+          {ts(failed)}
         </p>
       ) : (
         <p role="status">{ts('loading')}</p>

@@ -3,7 +3,7 @@
 // and that it is the newest one listed or seen [Note: certificate rollback], before it seals
 // anything [Note: escalation keys].
 import { TextLimit, tooLong } from '../../common/components/TextLimit.tsx';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useDraft } from '../drafts.ts';
 import { toB64 } from '../../../shared/envelope/base64url.ts';
 import type { EscalationPackage } from '../../../shared/protocol/escalations.ts';
@@ -117,6 +117,8 @@ export function EscalateForm(props: {
       setError('sendFailed');
     }
   };
+  // Opened by a click below it: the keyboard's place moves to its first choice (and the view with it).
+  useEffect(() => document.getElementById('esc-report')?.focus(), []);
   const check = (id: string, label: string, checked: boolean, onChange: () => void) => (
     <div class="field field--check" key={id}>
       <input id={id} type="checkbox" checked={checked} onChange={onChange} />

@@ -68,6 +68,10 @@ export const en: StaffMessages = {
   pupilOther: 'Something else / want to talk',
   backToInbox: 'Back to reports',
   caseFailed: 'I cannot open or verify this report.',
+  caseMissing:
+    'There is no such report in your school. The address may be incomplete, or the report was deleted.',
+  escMissing:
+    'There is no such handed-over case. The address may be incomplete, or the case was deleted.',
   about: 'About',
   aboutMe: 'the pupil who writes',
   aboutOther: 'someone else',

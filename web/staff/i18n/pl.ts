@@ -68,6 +68,10 @@ export const pl = {
   pupilOther: 'Coś innego / chcę porozmawiać',
   backToInbox: 'Wróć do zgłoszeń',
   caseFailed: 'Nie mogę otworzyć ani zweryfikować tego zgłoszenia.',
+  caseMissing:
+    'Nie ma takiego zgłoszenia w Twojej szkole. Może adres jest niepełny albo zgłoszenie zostało już usunięte.',
+  escMissing:
+    'Nie ma takiej przekazanej sprawy. Może adres jest niepełny albo sprawa została już usunięta.',
   about: 'Dotyczy',
   aboutMe: 'ucznia, który pisze',
   aboutOther: 'kogoś innego',

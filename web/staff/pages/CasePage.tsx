@@ -8,7 +8,7 @@ import { StaffAttachment } from '../components/StaffAttachment.tsx';
 import { TriagePanel } from '../components/TriagePanel.tsx';
 import { crypto } from '../crypto.ts';
 import type { StaffOps } from '../../crypto/staff-worker.ts';
-import { CaseStatus } from '../components/CaseStatus.tsx';
+import { caseFailure, CaseStatus } from '../components/CaseStatus.tsx';
 import { ts, type StaffKey } from '../i18n.ts';
 import { auditSentence } from '../audit-words.ts';
 import { LANGUAGE_NAME, PUPIL_CATEGORY_LABEL } from '../labels.ts';
@@ -24,7 +24,7 @@ import { formatHour, formatMinute } from '../format-time.ts';
 type Opened = Awaited<ReturnType<StaffOps['openCase']>>;
 
 export function CasePage({ id }: { id: string }) {
-  const [data, setData] = useState<{ dto: CaseDto; opened: Opened } | 'error' | null>(null);
+  const [data, setData] = useState<{ dto: CaseDto; opened: Opened } | StaffKey | null>(null);
   const [members, setMembers] = useState<MemberDto[]>([]);
   const load = async () => {
     const u = unlocked.value;
@@ -40,8 +40,8 @@ export function CasePage({ id }: { id: string }) {
       // Opening the case again must still show every message already shown [Note: tail cut].
       checkNoTailCut(id, opened.messages);
       setData({ dto, opened });
-    } catch {
-      setData('error');
+    } catch (e) {
+      setData(caseFailure(e, 'caseMissing'));
     }
   };
   useEffect(() => {
@@ -53,8 +53,7 @@ export function CasePage({ id }: { id: string }) {
       {ts('backToInbox')}
     </button>
   );
-  if (data === null || data === 'error')
-    return <CaseStatus back={back} failed={data === 'error'} />;
+  if (data === null || typeof data === 'string') return <CaseStatus back={back} failed={data} />;
   const { dto, opened } = data;
   const r = opened.report;
   const name = (staffId: string | null) =>

@@ -12,8 +12,8 @@ import { ReplyBox } from '../components/ReplyBox.tsx';
 import { StaffAttachment } from '../components/StaffAttachment.tsx';
 import { checkNoTailCut } from '../../common/seen-tips.ts';
 import { crypto } from '../crypto.ts';
-import { CaseStatus } from '../components/CaseStatus.tsx';
-import { ts } from '../i18n.ts';
+import { caseFailure, CaseStatus } from '../components/CaseStatus.tsx';
+import { ts, type StaffKey } from '../i18n.ts';
 import { escalationTitle, ESC_STATUS_LABEL, RESULT_LABEL } from '../labels.ts';
 import { orgSignKeys } from '../org-sign-keys.ts';
 import { staffApi } from '../staff-api.ts';
@@ -24,7 +24,7 @@ import { formatDate } from '../format-time.ts';
 type Opened = Awaited<ReturnType<StaffOps['openEscalationCase']>>;
 
 export function EscalationPage({ id }: { id: string }) {
-  const [data, setData] = useState<{ dto: EscalationCaseDto; opened: Opened } | 'error' | null>(
+  const [data, setData] = useState<{ dto: EscalationCaseDto; opened: Opened } | StaffKey | null>(
     null,
   );
   const u = unlocked.value;
@@ -47,8 +47,8 @@ export function EscalationPage({ id }: { id: string }) {
       checkNoTailCut(`esc:${id}`, opened.cdrThread.messages);
       if (opened.pupil) checkNoTailCut(`esc-pupil:${id}`, opened.pupil.messages);
       setData({ dto, opened });
-    } catch {
-      setData('error');
+    } catch (e) {
+      setData(caseFailure(e, 'escMissing'));
     }
   };
   useEffect(() => void load(), [id]);
@@ -57,8 +57,8 @@ export function EscalationPage({ id }: { id: string }) {
       {ts('backToEscalations')}
     </button>
   );
-  if (!u || data === null || data === 'error')
-    return <CaseStatus back={back} failed={data === 'error'} />;
+  if (!u || data === null || typeof data === 'string')
+    return <CaseStatus back={back} failed={typeof data === 'string' ? data : null} />;
   const { dto, opened } = data;
   const item = dto.item;
   const closed = item.status === 'closed';
