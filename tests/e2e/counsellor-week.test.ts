@@ -88,6 +88,14 @@ describe('a counsellor finds the right report and answers it', () => {
   const reply = 'Dziękuję, że piszesz. Nie wysyłaj nikomu zdjęć. Porozmawiajmy jutro.';
   /** The case the first test answered: where an urgent alert would link. */
   let answered = { url: '', text: '' };
+  /** Opens an address of the staff app and signs in there, as from an alert's link. */
+  const signInAt = async (page: Page, url: string) => {
+    await page.goto(url);
+    await page.getByLabel('E-mail').fill(account().login);
+    await page.getByLabel('Hasło', { exact: true }).fill(account().password);
+    await page.getByLabel(/Kod z aplikacji/).fill(await freshTotp(handle.db, account()));
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  };
 
   it('signs in, sees which report is which, replies to the third one, and stays in place', async () => {
     for (const r of REPORTS) await pupilWrites(r.choice, r.text);
@@ -219,11 +227,7 @@ describe('a counsellor finds the right report and answers it', () => {
   it('opens the case an alert links to, once signed in', async () => {
     const { context, page } = await newVisit(browser);
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(answered.url);
-    await page.getByLabel('E-mail').fill(account().login);
-    await page.getByLabel('Hasło', { exact: true }).fill(account().password);
-    await page.getByLabel(/Kod z aplikacji/).fill(await freshTotp(handle.db, account()));
-    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await signInAt(page, answered.url);
     await expect
       .poll(() => page.locator('.case__report').textContent(), { timeout: 30_000 })
       .toContain(answered.text);
@@ -242,11 +246,7 @@ describe('a counsellor finds the right report and answers it', () => {
   it('tells a counsellor a text is too long and sends nothing, so the case stays readable; counts wrong passwords down', async () => {
     const { context, page } = await newVisit(browser, { bypassCSP: true });
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(answered.url);
-    await page.getByLabel('E-mail').fill(account().login);
-    await page.getByLabel('Hasło', { exact: true }).fill(account().password);
-    await page.getByLabel(/Kod z aplikacji/).fill(await freshTotp(handle.db, account()));
-    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await signInAt(page, answered.url);
     await page.locator('.case__report').waitFor({ timeout: 30_000 });
     const stored = () =>
       handle.db
