@@ -15,7 +15,7 @@ export const enWorkspace: Record<keyof typeof plWorkspace, string> = {
   noMessagesYet: 'No messages yet.',
   previewFailed: 'Cannot open the preview: open the report.',
   photosCount: 'photos: {n}',
-  lastWrote: 'last wrote: {who}, {when}',
+  lastWrote: 'last message: {who}, {when}',
   totpJustUsed:
     'This code was just used. Wait for the next code in the app (it changes every 30 seconds).',
   unlockTitle: 'Unlock the keys',

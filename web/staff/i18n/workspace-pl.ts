@@ -14,7 +14,7 @@ export const plWorkspace = {
   noMessagesYet: 'Nie ma jeszcze wiadomości.',
   previewFailed: 'Nie mogę otworzyć podglądu: otwórz zgłoszenie.',
   photosCount: 'zdjęcia: {n}',
-  lastWrote: 'ostatnio pisze: {who}, {when}',
+  lastWrote: 'ostatnia wiadomość: {who}, {when}',
   totpJustUsed:
     'Ten kod został już użyty. Poczekaj na następny kod w aplikacji (zmienia się co 30 sekund).',
   unlockTitle: 'Odblokuj klucze',

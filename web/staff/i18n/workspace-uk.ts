@@ -15,7 +15,7 @@ export const ukWorkspace: Record<keyof typeof plWorkspace, string> = {
   noMessagesYet: 'Повідомлень ще немає.',
   previewFailed: 'Не можу відкрити попередній перегляд: відкрий звернення.',
   photosCount: 'фото: {n}',
-  lastWrote: 'останнім пише: {who}, {when}',
+  lastWrote: 'останнє повідомлення: {who}, {when}',
   totpJustUsed:
     'Цей код уже використано. Зачекай на наступний код у застосунку (змінюється кожні 30 секунд).',
   unlockTitle: 'Розблокуй ключі',
