@@ -2,12 +2,11 @@
 // meet, name, photos), so the child knows before sending. The child's own words are not repeated
 // here; they are one tap back.
 import { Icon } from '../../common/components/Icon.tsx';
-import { t, tf } from '../../common/i18n.ts';
+import { t } from '../../common/i18n.ts';
 import { sendReport } from '../actions/send-report.ts';
 import { draft, type School } from '../state.ts';
 import { categories } from '../categories.ts';
 import { ReadAloud } from '../components/ReadAloud.tsx';
-import { MAX_PHOTOS } from '../components/PhotoPicker.tsx';
 
 export function ReviewStep({ current }: { current: School }) {
   const d = draft.value;
@@ -22,9 +21,8 @@ export function ReviewStep({ current }: { current: School }) {
     [t('summaryName'), d.name.trim() || t('notGiven'), d.name.trim() !== ''],
     [
       t('summaryPhotos'),
-      d.photos.length === 0
-        ? t('notGiven')
-        : tf('photoCount', { n: d.photos.length, max: MAX_PHOTOS }),
+      // The number alone: "Zdjęcia: 1" (the label already says what is counted).
+      d.photos.length === 0 ? t('notGiven') : String(d.photos.length),
     ],
   ];
   return (
