@@ -142,6 +142,10 @@ describe('a counsellor finds the right report and answers it', () => {
     await me.fill(/Odpowiedź dla ucznia/, reply);
     await me.click(page.getByRole('button', { name: 'Wyślij odpowiedź' }));
     await expect.poll(() => page.locator('.messages').textContent()).toContain(reply);
+    // Each message says when: the counsellor's own to the minute (a pupil's to the hour).
+    expect(await page.locator('.messages time').last().textContent()).toMatch(
+      /^dziś, \d{1,2}:\d{2}$/,
+    );
 
     // Before: three fields and a click to sign in, then opening the reports one by one (open and
     // back for each of the first two, then the third: five clicks), a scroll to the reply box,
