@@ -197,6 +197,29 @@ describe('staff workspace at once', () => {
     await context.close();
   });
 
+  it("names the family centre's own key to its team and to the administrator", async () => {
+    const cdr = await staffVisit(1366, 768);
+    await signIn(cdr.page, base, account('psycholog.cdr@demo.invalid'));
+    await openMenu(cdr.page, 'Zespół');
+    await cdr.page.getByRole('button', { name: 'Utwórz nowy klucz CdR' }).waitFor();
+    expect(await cdr.page.locator('main').textContent()).not.toContain('klucz szkoły');
+    await cdr.context.close();
+
+    const { context, page } = await staffVisit(1366, 768);
+    await signIn(page, base, account('admin@demo.invalid'));
+    await openMenu(page, 'Szkoły i CdR');
+    const centre = page
+      .locator('details.panel')
+      .filter({ has: page.locator('summary', { hasText: 'Centrum dla Rodzin w ' }) });
+    await centre.locator('summary').click();
+    await centre.getByRole('button', { name: 'Wyłącz konto' }).first().click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.textContent()).toContain('nowy klucz CdR');
+    expect(await dialog.textContent()).not.toContain('szkoły');
+    await dialog.getByRole('button', { name: 'Anuluj' }).click();
+    await context.close();
+  });
+
   it('asks before deleting a help directory entry', async () => {
     const { context, page } = await staffVisit(1366, 768);
     await signIn(page, base, account('admin@demo.invalid'));

@@ -74,7 +74,13 @@ export function OrgStaffing(props: { org: AdminOrgDto; onChange: () => void }) {
   const deactivate = (m: AdminOrgDto['members'][number]) =>
     ask({
       title: ts('deactivateTitle', { name: m.displayName }),
-      text: <p>{ts('deactivateTextAdmin', { name: m.displayName })}</p>,
+      text: (
+        <p>
+          {ts(org.kind === 'cdr' ? 'deactivateTextAdminCdr' : 'deactivateTextAdmin', {
+            name: m.displayName,
+          })}
+        </p>
+      ),
       confirm: ts('deactivateConfirm', { name: m.displayName }),
       run: () =>
         staffApi.deactivate(m.id).then(
@@ -119,7 +125,9 @@ export function OrgStaffing(props: { org: AdminOrgDto; onChange: () => void }) {
       {dialog}
       {left && (
         <p class="next-step" role="status">
-          {ts('deactivatedAdminNext', { name: left })}
+          {ts(org.kind === 'cdr' ? 'deactivatedAdminNextCdr' : 'deactivatedAdminNext', {
+            name: left,
+          })}
         </p>
       )}
       <InviteForm

@@ -50,4 +50,18 @@ export const enAtOnce: Record<keyof typeof plAtOnce, string> = {
     '{name} loses access at once: their sessions end and sign-in stops working. Nothing is deleted. Afterwards someone in this school’s team must make a new school key (Team → Make a new school key), and you sign it.',
   deactivatedAdminNext:
     'Account switched off: {name}. Now ask someone in the school’s team for a new school key (Team → Make a new school key) and sign it when it appears among the keys waiting for a signature.',
+  // The same steps for a family centre's team: its key is the CdR's, its work cases.
+  deactivateTextCdr:
+    '{name} loses access at once: their sessions end and sign-in stops working. Nothing is deleted. Their browser may have known the CdR key, though, so make a new key for the others right after.',
+  deactivatedNextCdr: 'Account switched off: {name}. Next, a new CdR key',
+  deactivatedNextTextCdr:
+    'Make a new CdR key for the rest of the team. Without it, {name} could still read new cases if they got hold of a copy. Old cases stay readable for the team.',
+  rotateKeyCdr: 'Make a new CdR key',
+  rotateTitleCdr: 'Replacing the CdR key',
+  rotationWaitingCdr:
+    'A new CdR key (version {version}) waits for the municipal administrator to sign it. Until then cases are encrypted with the current key.',
+  deactivateTextAdminCdr:
+    '{name} loses access at once: their sessions end and sign-in stops working. Nothing is deleted. Afterwards someone in the CdR’s team must make a new CdR key (Team → Make a new CdR key), and you sign it.',
+  deactivatedAdminNextCdr:
+    'Account switched off: {name}. Now ask someone in the CdR’s team for a new CdR key (Team → Make a new CdR key) and sign it when it appears among the keys waiting for a signature.',
 };

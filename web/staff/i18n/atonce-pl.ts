@@ -49,4 +49,18 @@ export const plAtOnce = {
     '{name} od razu przestanie mieć dostęp: sesje się kończą, logowanie nie działa. Nic nie jest usuwane. Potem osoba z zespołu tej szkoły musi utworzyć nowy klucz szkoły (Zespół → Utwórz nowy klucz szkoły), a Ty go podpisać.',
   deactivatedAdminNext:
     'Konto wyłączone: {name}. Teraz poproś osobę z zespołu szkoły o nowy klucz szkoły (Zespół → Utwórz nowy klucz szkoły) i podpisz go, gdy pojawi się wśród kluczy czekających na podpis.',
+  // The same steps for a family centre's team: its key is the CdR's, its work cases.
+  deactivateTextCdr:
+    '{name} od razu przestanie mieć dostęp: sesje się kończą, logowanie nie działa. Nic nie jest usuwane. Ta przeglądarka mogła jednak znać klucz CdR, więc zaraz potem trzeba utworzyć nowy klucz dla pozostałych.',
+  deactivatedNextCdr: 'Konto wyłączone: {name}. Teraz nowy klucz CdR',
+  deactivatedNextTextCdr:
+    'Utwórz nowy klucz CdR dla pozostałych osób w zespole. Bez tego {name} mógłby nadal odczytać nowe sprawy, gdyby zdobył ich kopię. Stare sprawy pozostaną czytelne dla zespołu.',
+  rotateKeyCdr: 'Utwórz nowy klucz CdR',
+  rotateTitleCdr: 'Wymiana klucza CdR',
+  rotationWaitingCdr:
+    'Nowy klucz CdR (wersja {version}) czeka na podpis administratora gminy. Do tego czasu sprawy są szyfrowane dotychczasowym kluczem.',
+  deactivateTextAdminCdr:
+    '{name} od razu przestanie mieć dostęp: sesje się kończą, logowanie nie działa. Nic nie jest usuwane. Potem osoba z zespołu CdR musi utworzyć nowy klucz CdR (Zespół → Utwórz nowy klucz CdR), a Ty go podpisać.',
+  deactivatedAdminNextCdr:
+    'Konto wyłączone: {name}. Teraz poproś osobę z zespołu CdR o nowy klucz CdR (Zespół → Utwórz nowy klucz CdR) i podpisz go, gdy pojawi się wśród kluczy czekających na podpis.',
 };

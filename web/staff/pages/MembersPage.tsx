@@ -6,7 +6,7 @@ import { crypto } from '../crypto.ts';
 import { useConfirm } from '../components/ConfirmDialog.tsx';
 import { InviteForm, InviteLink } from '../components/InviteForm.tsx';
 import { SchoolRecoveryPanel } from '../components/SchoolRecoveryPanel.tsx';
-import { ts } from '../i18n.ts';
+import { ts, type StaffKey } from '../i18n.ts';
 import { staffApi } from '../staff-api.ts';
 import { unlocked } from '../state.ts';
 
@@ -32,6 +32,8 @@ export function MembersPage() {
   }, [left]);
   const u = unlocked.value;
   const latest = u?.orgKeys.reduce((a, b) => (b.version > a.version ? b : a), u.orgKeys[0]!);
+  /** A family centre's team names its own key, not a school's. */
+  const own = (key: OwnKeyWord): StaffKey => (u?.me.role === 'cdr_specialist' ? `${key}Cdr` : key);
 
   const invite = async (login: string, displayName: string) => {
     if (!latest) return false;
@@ -61,7 +63,7 @@ export function MembersPage() {
   const deactivate = (member: MemberDto) =>
     ask({
       title: ts('deactivateTitle', { name: member.displayName }),
-      text: <p>{ts('deactivateText', { name: member.displayName })}</p>,
+      text: <p>{ts(own('deactivateText'), { name: member.displayName })}</p>,
       confirm: ts('deactivateConfirm', { name: member.displayName }),
       run: () =>
         staffApi.deactivate(member.id).then(
@@ -167,22 +169,22 @@ export function MembersPage() {
       )}
       {left && (
         <section class="next-step" aria-labelledby="next-step-title">
-          <h3 id="next-step-title">{ts('deactivatedNext', { name: left.displayName })}</h3>
-          <p>{ts('deactivatedNextText', { name: left.displayName })}</p>
+          <h3 id="next-step-title">{ts(own('deactivatedNext'), { name: left.displayName })}</h3>
+          <p>{ts(own('deactivatedNextText'), { name: left.displayName })}</p>
           <button type="button" ref={rotateButton} onClick={() => void rotate()}>
-            {ts('rotateKey')}
+            {ts(own('rotateKey'))}
           </button>
         </section>
       )}
-      <h3>{ts('rotateTitle')}</h3>
+      <h3>{ts(own('rotateTitle'))}</h3>
       <p class="hint">{ts('rotateHint')}</p>
       {pending === null ? (
         <button type="button" class="button--secondary" onClick={() => void rotate()}>
-          {ts('rotateKey')}
+          {ts(own('rotateKey'))}
         </button>
       ) : (
         <>
-          <p>{ts('rotationWaiting', { version: pending })}</p>
+          <p>{ts(own('rotationWaiting'), { version: pending })}</p>
           <button type="button" class="button--secondary" onClick={withdraw}>
             {ts('withdrawKeyVersion')}
           </button>
@@ -194,3 +196,11 @@ export function MembersPage() {
     </section>
   );
 }
+
+type OwnKeyWord =
+  | 'deactivateText'
+  | 'deactivatedNext'
+  | 'deactivatedNextText'
+  | 'rotateKey'
+  | 'rotateTitle'
+  | 'rotationWaiting';
