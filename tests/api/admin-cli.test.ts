@@ -26,7 +26,7 @@ import {
 } from '../../shared/crypto/index.ts';
 import type { OrganisationDto } from '../../shared/protocol/orgs.ts';
 import { captureAlerts } from '../tools/alert-capture.ts';
-import { runScript } from '../tools/cli-process.ts';
+import { runScript, signCertificateArgs } from '../tools/cli-process.ts';
 import { viaApp } from '../tools/pupil-client.ts';
 import { staffLogin } from '../tools/staff-login.ts';
 import { createPostgresDatabase, DIALECTS } from './test-db.ts';
@@ -106,23 +106,13 @@ describe('admin root key', () => {
     const keys = await newKeys();
     const wrong = 'a wrong passphrase, typed by mistake';
     const refused = await admin(
-      [
-        'sign-certificate',
-        '--key',
-        keyFile,
-        '--org-id',
-        ORG_ID,
-        '--kind',
-        'school',
-        '--name',
-        'SP 9',
-        '--box-pk',
-        keys.box,
-        '--sign-pk',
-        keys.sign,
-        '--version',
-        '1',
-      ],
+      signCertificateArgs({
+        key: keyFile,
+        org: { id: ORG_ID, name: 'SP 9' },
+        kind: 'school',
+        keys,
+        version: '1',
+      }),
       baseEnv(dir, wrong),
     );
     expect(refused.status).toBe(1);
@@ -150,10 +140,9 @@ describe('admin root key', () => {
       'cdr',
       '--name',
       'Centrum dla Rodzin',
-      '--box-pk',
-      keys.box,
-      '--sign-pk',
-      keys.sign,
+      // The `=` form: a base64url key may begin with "-" (see signCertificateArgs).
+      `--box-pk=${keys.box}`,
+      `--sign-pk=${keys.sign}`,
     ];
 
     const signed = await admin(['sign-certificate', ...flags, '--version', '3'], env);
@@ -212,21 +201,7 @@ describe.each(DIALECTS)('admin certificates applied on %s', (dialect) => {
       const sign = (version: string) =>
         admin(
           [
-            'sign-certificate',
-            '--key',
-            keyFile,
-            '--org-id',
-            school.id,
-            '--kind',
-            'school',
-            '--name',
-            school.name,
-            '--box-pk',
-            keys.box,
-            '--sign-pk',
-            keys.sign,
-            '--version',
-            version,
+            ...signCertificateArgs({ key: keyFile, org: school, kind: 'school', keys, version }),
             '--apply',
           ],
           env,

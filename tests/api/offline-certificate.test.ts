@@ -21,7 +21,7 @@ import {
   generateRootKey,
   toB64,
 } from '../../shared/crypto/index.ts';
-import { runScript } from '../tools/cli-process.ts';
+import { runScript, signCertificateArgs } from '../tools/cli-process.ts';
 import { TEST_ARGON } from '../tools/demo-server.ts';
 import { createPostgresDatabase, DIALECTS } from './test-db.ts';
 
@@ -75,19 +75,7 @@ describe.each(DIALECTS)('offline certificate round trip on %s', (dialect) => {
       const sign = (out: string, k = keys, version = '2') =>
         admin(
           [
-            'sign-certificate',
-            '--key',
-            keyFile,
-            '--org-id',
-            school.id,
-            '--kind',
-            'school',
-            '--name',
-            school.name,
-            '--version',
-            version,
-            `--box-pk=${k.box}`,
-            `--sign-pk=${k.sign}`,
+            ...signCertificateArgs({ key: keyFile, org: school, kind: 'school', keys: k, version }),
             '--out',
             join(offline, out),
           ],
@@ -176,43 +164,16 @@ describe.each(DIALECTS)('offline certificate round trip on %s', (dialect) => {
       expect(changed.status, changed.stderr).toBe(0);
       expect(changed.stdout).toContain(`Public key (ROOT_PUBLIC_KEY): ${rootPublicKey}`);
       expect(changed.stdout + changed.stderr).not.toContain(newPassphrase);
-      const oldOnNew = await admin(
-        [
-          'sign-certificate',
-          '--key',
-          renewed,
-          '--org-id',
-          school.id,
-          '--kind',
-          'school',
-          '--name',
-          school.name,
-          '--version',
-          '3',
-          `--box-pk=${keys.box}`,
-          `--sign-pk=${keys.sign}`,
-        ],
-        laptop,
-      );
+      const signOnNew = signCertificateArgs({
+        key: renewed,
+        org: school,
+        kind: 'school',
+        keys,
+        version: '3',
+      });
+      const oldOnNew = await admin(signOnNew, laptop);
       expect(oldOnNew.stderr).toMatch(/wrong passphrase/);
-      const newOnNew = await admin(
-        [
-          'sign-certificate',
-          '--key',
-          renewed,
-          '--org-id',
-          school.id,
-          '--kind',
-          'school',
-          '--name',
-          school.name,
-          '--version',
-          '3',
-          `--box-pk=${keys.box}`,
-          `--sign-pk=${keys.sign}`,
-        ],
-        { ...laptop, ADMIN_PASSPHRASE: newPassphrase },
-      );
+      const newOnNew = await admin(signOnNew, { ...laptop, ADMIN_PASSPHRASE: newPassphrase });
       expect(newOnNew.status, newOnNew.stderr).toBe(0);
     } finally {
       await handle.close();

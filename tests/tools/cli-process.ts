@@ -61,3 +61,29 @@ export function startServer(env: NodeJS.ProcessEnv): RunningServer {
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   return { child, url, exited, output: () => output };
 }
+
+/** The arguments of `admin sign-certificate` for an organisation's proposed keys. The keys go in
+ * the `--flag=value` form: a base64url key may begin with "-", which would read as a flag. */
+export function signCertificateArgs(a: {
+  key: string;
+  org: { id: string; name: string };
+  kind: 'school' | 'cdr';
+  keys: { box: string; sign: string };
+  version: string;
+}): string[] {
+  return [
+    'sign-certificate',
+    '--key',
+    a.key,
+    '--org-id',
+    a.org.id,
+    '--kind',
+    a.kind,
+    '--name',
+    a.org.name,
+    '--version',
+    a.version,
+    `--box-pk=${a.keys.box}`,
+    `--sign-pk=${a.keys.sign}`,
+  ];
+}
