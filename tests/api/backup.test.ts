@@ -9,20 +9,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadSodium } from '../../server/crypto/sodium.ts';
 import { checkSqliteDatabase } from '../../server/db/backup.ts';
 import type { OrganisationListDto } from '../../shared/protocol/orgs.ts';
-import { runScript, startServer, type RunningServer } from '../tools/cli-process.ts';
+import { runScript, serverEnv, startServer, type RunningServer } from '../tools/cli-process.ts';
 import { PupilClient, viaUrl } from '../tools/pupil-client.ts';
 
-const env = (dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
-  PATH: process.env['PATH'],
-  HOME: process.env['HOME'],
-  DATA_DIR: dataDir,
-  PORT: '0',
-  SECURE_TRANSPORT: '0',
-  POW_BITS: '0',
-  LOG_LEVEL: 'silent',
-  POW_REPORTS_PER_BIT: '1000000',
-  ...extra,
-});
+const env = (dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv =>
+  serverEnv(dataDir, {
+    POW_BITS: '0',
+    LOG_LEVEL: 'silent',
+    POW_REPORTS_PER_BIT: '1000000',
+    ...extra,
+  });
 
 describe('backup and restore of SQLite', () => {
   const servers: RunningServer[] = [];

@@ -11,7 +11,7 @@ import { loadSodium } from '../../server/crypto/sodium.ts';
 import { openDatabase } from '../../server/db/dialect.ts';
 import { verifyAuditChain } from '../../server/db/repositories/audit.ts';
 import type { OrganisationListDto } from '../../shared/protocol/orgs.ts';
-import { runScript, startServer, type RunningServer } from '../tools/cli-process.ts';
+import { runScript, serverEnv, startServer, type RunningServer } from '../tools/cli-process.ts';
 import { json, PupilClient, viaUrl } from '../tools/pupil-client.ts';
 import { createPostgresDatabase, DIALECTS } from './test-db.ts';
 
@@ -38,18 +38,13 @@ describe.each(DIALECTS)('crash safety on %s', (dialect) => {
     async () => {
       const sodium = await loadSodium();
       const dataDir = mkdtempSync(join(tmpdir(), 'crash-safety-'));
-      const env: NodeJS.ProcessEnv = {
-        PATH: process.env['PATH'],
-        HOME: process.env['HOME'],
-        DATA_DIR: dataDir,
-        PORT: '0',
-        SECURE_TRANSPORT: '0',
+      const env = serverEnv(dataDir, {
         POW_BITS: '0',
         DEMO: '1',
         LOG_LEVEL: 'silent',
         POW_REPORTS_PER_BIT: '1000000',
         POW_RECEIPTS_PER_BIT: '1000000',
-      };
+      });
       const databaseUrl = dialect === 'postgres' ? await createPostgresDatabase() : undefined;
       if (databaseUrl) env['DATABASE_URL'] = databaseUrl;
       const prepared = await runScript('server/cli/prepare.ts', [], env);

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer, TSX } from '../tools/cli-process.ts';
+import { serverEnv, startServer, TSX } from '../tools/cli-process.ts';
 import { createPostgresDatabase, DIALECTS } from './test-db.ts';
 
 function runStep(args: string[], env: NodeJS.ProcessEnv): string {
@@ -22,14 +22,7 @@ describe.each(DIALECTS)('first start on %s', (dialect) => {
   it('creates the demo municipality, pins its root key in the build, serves, stops cleanly', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'first-start-'));
     const webDir = join(dataDir, 'web');
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env['PATH'],
-      HOME: process.env['HOME'],
-      DATA_DIR: dataDir,
-      WEB_DIR: webDir,
-      PORT: '0',
-      SECURE_TRANSPORT: '0',
-    };
+    const env = serverEnv(dataDir, { WEB_DIR: webDir });
     if (dialect === 'postgres') env['DATABASE_URL'] = await createPostgresDatabase();
 
     // The steps below are `npm start`'s, in its order: the build needs the root key prepare makes.

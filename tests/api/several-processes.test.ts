@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSodium } from '../../server/crypto/sodium.ts';
 import type { OrganisationListDto } from '../../shared/protocol/orgs.ts';
-import { runScript, startServer, type RunningServer } from '../tools/cli-process.ts';
+import { runScript, serverEnv, startServer, type RunningServer } from '../tools/cli-process.ts';
 import { bearer, json, PupilClient, type Send } from '../tools/pupil-client.ts';
 import { createPostgresDatabase } from './test-db.ts';
 
@@ -52,18 +52,14 @@ async function until<T>(what: string, probe: () => T | undefined): Promise<T> {
   throw new Error(`gave up waiting for ${what}`);
 }
 
-const baseEnv = (dataDir: string): NodeJS.ProcessEnv => ({
-  PATH: process.env['PATH'],
-  HOME: process.env['HOME'],
-  DATA_DIR: dataDir,
-  HOST: '127.0.0.1',
-  PORT: '0',
-  SECURE_TRANSPORT: '0',
-  POW_BITS: '0',
-  DEMO: '1',
-  LOG_LEVEL: 'silent',
-  WORKERS: '2',
-});
+const baseEnv = (dataDir: string): NodeJS.ProcessEnv =>
+  serverEnv(dataDir, {
+    HOST: '127.0.0.1',
+    POW_BITS: '0',
+    DEMO: '1',
+    LOG_LEVEL: 'silent',
+    WORKERS: '2',
+  });
 
 describe('several server processes', () => {
   const servers: RunningServer[] = [];

@@ -87,3 +87,16 @@ export function signCertificateArgs(a: {
     `--sign-pk=${a.keys.sign}`,
   ];
 }
+
+/** The environment of a server the tests start as a process: its data directory, any free port,
+ * plain HTTP on loopback; `extra` adds or overrides the rest. */
+export function serverEnv(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env['PATH'],
+    HOME: process.env['HOME'],
+    DATA_DIR: dataDir,
+    PORT: '0',
+    SECURE_TRANSPORT: '0',
+    ...extra,
+  };
+}
