@@ -24,19 +24,10 @@ import {
   type CertificateRequest,
 } from './certificate.ts';
 import { readNewPassphrase, readPassphrase } from './passphrase.ts';
-import {
-  createRootKeyFile,
-  readPublicKey,
-  reprotectRootKeyFile,
-  unlockRootKey,
-} from './root-key-file.ts';
+import { newKeyFile, readPublicKey, reprotectRootKeyFile, unlockRootKey } from './root-key-file.ts';
 
 export async function createRoot(sodium: Sodium, flags: Flags): Promise<void> {
-  const out = required(flags, 'out');
-  // Before the passphrase is typed, not after.
-  if (existsSync(out)) throw new Error(`${out} exists already: a root key is never overwritten`);
-  const passphrase = await readPassphrase({ confirm: true });
-  const publicKey = createRootKeyFile(sodium, out, passphrase);
+  const { out, publicKey } = await newKeyFile(sodium, flags, 'root key');
   console.log(`Root key written to ${out} (keep it offline; the passphrase opens it).`);
   console.log(`Public key (ROOT_PUBLIC_KEY): ${publicKey}`);
   console.log(`Fingerprint: ${fingerprint(sodium, readPublicKey(out))}`);

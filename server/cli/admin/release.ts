@@ -1,7 +1,7 @@
 // The release commands [Note: release manifest]: a release key held offline like the root key (the
 // same passphrase-protected file format), the root's endorsement of it, and the signed manifest of
 // a web build. Only public data is printed.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fingerprint, toB64, type Sodium } from '../../../shared/crypto/index.ts';
@@ -15,7 +15,7 @@ import {
 } from '../../../shared/release/manifest.ts';
 import { publicKeyFlag, required, type Flags } from './args.ts';
 import { readPassphrase } from './passphrase.ts';
-import { createRootKeyFile, readPublicKey, unlockRootKey } from './root-key-file.ts';
+import { newKeyFile, readPublicKey, unlockRootKey } from './root-key-file.ts';
 
 /** Every file under `dir` but the manifest itself: relative path (with /) -> SHA-256 hex. */
 export function hashTree(dir: string): Map<string, string> {
@@ -38,10 +38,7 @@ export function hashTree(dir: string): Map<string, string> {
 
 /** A new release key, protected like the root key (same file format, its own passphrase). */
 export async function createReleaseKey(sodium: Sodium, flags: Flags): Promise<void> {
-  const out = required(flags, 'out');
-  if (existsSync(out)) throw new Error(`${out} exists already: a release key is never overwritten`);
-  const passphrase = await readPassphrase({ confirm: true });
-  const publicKey = createRootKeyFile(sodium, out, passphrase);
+  const { out, publicKey } = await newKeyFile(sodium, flags, 'release key');
   console.log(`Release key written to ${out} (keep it offline; the passphrase opens it).`);
   console.log(`Public key: ${publicKey}`);
   console.log(`Fingerprint: ${fingerprint(sodium, readPublicKey(out))}`);

@@ -1,6 +1,6 @@
 // The passphrase-protected root key file (docs/protocol.md §11): create, read its public key,
 // unlock. The secret key exists only in this process's memory and is never printed.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import {
   CryptoError,
   fromB64,
@@ -12,6 +12,8 @@ import {
   type RootKeyPair,
   type Sodium,
 } from '../../../shared/crypto/index.ts';
+import { required, type Flags } from './args.ts';
+import { readPassphrase } from './passphrase.ts';
 import { writePrivateFile } from '../../private-files.ts';
 
 /** Long enough that guessing it offline against MODERATE Argon2id is hopeless. */
@@ -101,4 +103,17 @@ export function createRootKeyFile(sodium: Sodium, path: string, passphrase: stri
     throw new Error(`cannot write ${path}`);
   }
   return toB64(root.publicKey);
+}
+
+/** A new protected key file at `--out` (the root key, or a release key in the same format): never
+ * over an existing file, checked before the new passphrase is asked for (twice), not after. */
+export async function newKeyFile(
+  sodium: Sodium,
+  flags: Flags,
+  what: string,
+): Promise<{ out: string; publicKey: string }> {
+  const out = required(flags, 'out');
+  if (existsSync(out)) throw new Error(`${out} exists already: a ${what} is never overwritten`);
+  const passphrase = await readPassphrase({ confirm: true });
+  return { out, publicKey: createRootKeyFile(sodium, out, passphrase) };
 }
