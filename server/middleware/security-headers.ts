@@ -40,7 +40,10 @@ export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler {
     await headers(c, async () => {
       await next();
     });
-    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    // On the response's own headers, as secureHeaders does: c.header() on a finished response
+    // would copy it into a new one (reading its body as a stream), on every request.
+    const { headers: set } = c.res;
+    set.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    if (!set.has('Cache-Control')) set.set('Cache-Control', 'no-store');
   };
 }
