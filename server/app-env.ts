@@ -9,6 +9,7 @@ import type { Logger } from './middleware/request-log.ts';
 import type { PushEndpointRules } from './alerts/push-endpoints.ts';
 import type { QuickExitConfig } from './quick-exit.ts';
 import type { Uploads } from './services/attachment-upload.ts';
+import type { InboxCache } from './services/inbox-cache.ts';
 
 export interface PupilDeps {
   /** Leading zero bits a proof of work must have [Note: proof of work]. */
@@ -36,6 +37,8 @@ export interface AppDeps {
   pushRules: PushEndpointRules;
   /** Upload caps and budgets, and the in-process count of uploads [Note: upload budgets]. */
   uploads: Uploads;
+  /** Inbox pages served, kept per school generation [Note: inbox generation]. */
+  inboxCache: InboxCache;
 }
 
 export interface AppEnv {

@@ -19,8 +19,12 @@ import { STAFF_UPLOAD_PATH } from './routes/staff/cases/attachments.ts';
 import { staffRoutes } from './routes/staff/index.ts';
 import { webRoutes } from './routes/web.ts';
 import { createUploads, type UploadSettings } from './services/attachment-upload.ts';
+import { createInboxCache } from './services/inbox-cache.ts';
 
-export interface AppOptions extends Omit<AppDeps, 'uploads' | 'pushRules' | 'writer'> {
+export interface AppOptions extends Omit<
+  AppDeps,
+  'uploads' | 'pushRules' | 'writer' | 'inboxCache'
+> {
   /** The database's writer; one over `db` when left out [Note: group commit]. */
   writer?: Writer;
   /** Push endpoint rules; the known push services when left out. */
@@ -29,6 +33,8 @@ export interface AppOptions extends Omit<AppDeps, 'uploads' | 'pushRules' | 'wri
   webDir?: string;
   /** The request log and its hourly counters [Note: privacy-safe logging]; made here if absent. */
   requestLog?: RequestLog;
+  /** Inbox pages kept [Note: inbox generation]; INBOX_CACHE_PAGES when left out. */
+  inboxCachePages?: number;
   /** Upload caps, budgets and staging directory; defaults for what is left out. */
   uploads?: Partial<UploadSettings>;
 }
@@ -45,12 +51,13 @@ function errorResponse(status: number, body: ErrorBody, headers: Record<string, 
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const { webDir, requestLog, uploads, pushRules, writer, ...rest } = options;
+  const { webDir, requestLog, uploads, pushRules, writer, inboxCachePages, ...rest } = options;
   const deps: AppDeps = {
     ...rest,
     writer: writer ?? createWriter(rest.db, rest.dialect),
     uploads: createUploads(uploads),
     pushRules: pushRules ?? { hosts: DEFAULT_PUSH_HOSTS },
+    inboxCache: createInboxCache(inboxCachePages),
   };
   const { secureTransport } = deps;
   const app = new Hono<AppEnv>();

@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { DEFAULT_PUSH_HOSTS } from './alerts/push-endpoints.ts';
 import { DEFAULT_RATE_LIMITS, type PupilRateLimits } from './middleware/rate-limit.ts';
 import { parseQuickExit, type QuickExitConfig } from './quick-exit.ts';
+import { INBOX_CACHE_PAGES } from './services/inbox-cache.ts';
 
 export interface Config {
   host: string;
@@ -33,6 +34,8 @@ export interface Config {
   alerts: AlertConfig;
   /** Where the pupil app's quick exit goes [Note: quick exit destination]. */
   quickExit: QuickExitConfig;
+  /** Inbox pages a process keeps [Note: inbox generation]; 0 reads every page from the database. */
+  inboxCachePages: number;
   /** Upload caps and storage budgets [Note: upload budgets]. */
   uploads: {
     maxConcurrent: number;
@@ -137,6 +140,7 @@ const EnvSchema = v.object({
     'RATE_ATTACHMENTS_PER_RECEIPT',
     DEFAULT_RATE_LIMITS.attachmentsPerReceipt,
   ),
+  INBOX_CACHE_PAGES: integer('INBOX_CACHE_PAGES', INBOX_CACHE_PAGES, 0, 100_000),
   UPLOADS_AT_ONCE: integer('UPLOADS_AT_ONCE', 8, 1, 1000),
   UPLOADS_AT_ONCE_PER_REPORT: integer('UPLOADS_AT_ONCE_PER_REPORT', 2, 1, 100),
   REPORT_STORAGE_MIB: integer('REPORT_STORAGE_MIB', 16, 1, 1024),
@@ -233,6 +237,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       attachmentsPerReceipt: e.RATE_ATTACHMENTS_PER_RECEIPT,
     },
     quickExit,
+    inboxCachePages: e.INBOX_CACHE_PAGES,
     uploads: {
       maxConcurrent: e.UPLOADS_AT_ONCE,
       maxConcurrentPerReport: e.UPLOADS_AT_ONCE_PER_REPORT,

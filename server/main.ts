@@ -63,6 +63,7 @@ await runCli(async () => {
     secureTransport: config.secureTransport,
     webDir: config.webDir,
     uploads: { ...config.uploads, stagingDir },
+    inboxCachePages: config.inboxCachePages,
     pushRules: { hosts: config.alerts.pushHosts },
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {

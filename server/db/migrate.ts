@@ -15,6 +15,7 @@ import * as alertQueue from './migrations/2026-12-03T1410-alert-queue.ts';
 import * as attachmentChunks from './migrations/2026-12-03T1500-attachment-chunks.ts';
 import * as alertLink from './migrations/2026-12-03T1600-alert-link.ts';
 import * as alertCaseLink from './migrations/2026-12-03T1800-alert-case-link.ts';
+import * as inboxGeneration from './migrations/2026-12-03T2000-inbox-generation.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1200-initial': initial,
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T1500-attachment-chunks': attachmentChunks,
   '2026-12-03T1600-alert-link': alertLink,
   '2026-12-03T1800-alert-case-link': alertCaseLink,
+  '2026-12-03T2000-inbox-generation': inboxGeneration,
 };
 
 export async function migrateToLatest(db: Db): Promise<void> {

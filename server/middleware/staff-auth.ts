@@ -23,6 +23,8 @@ export interface StaffPrincipal {
   tokenHash: string;
   /** The school's wait target in hours (24 when it has none, or no school), read with the session. */
   waitTargetHours: number;
+  /** The school's [Note: inbox generation] at this request; null without an organisation. */
+  inboxGeneration: number | null;
 }
 
 export interface StaffEnv {
@@ -94,6 +96,7 @@ export function requireStaff(
       status,
       tokenHash,
       waitTargetHours: found.waitTargetHours ?? DEFAULT_WAIT_TARGET_HOURS,
+      inboxGeneration: found.inboxGeneration,
     });
     await next();
   };

@@ -34,27 +34,47 @@ export async function touchStaffSession(
   now: string,
   idleSince: string,
   touchBefore: string = now,
-): Promise<{ staff: Staff; lastSeenAt: string; waitTargetHours: number | null } | undefined> {
+): Promise<
+  | {
+      staff: Staff;
+      lastSeenAt: string;
+      waitTargetHours: number | null;
+      /** The school's [Note: inbox generation]; null for a member of no organisation. */
+      inboxGeneration: number | null;
+    }
+  | undefined
+> {
   const row = await db
     .selectFrom('staff_sessions as s')
     .innerJoin('staff as m', 'm.id', 's.staff_id')
     .leftJoin('organisations as o', 'o.id', 'm.org_id')
     .selectAll('m')
-    .select(['s.last_seen_at as session_last_seen_at', 'o.wait_target_hours as org_wait_target'])
+    .select([
+      's.last_seen_at as session_last_seen_at',
+      'o.wait_target_hours as org_wait_target',
+      'o.inbox_generation as org_inbox_generation',
+    ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
     .where('s.last_seen_at', '>', idleSince)
     .where('m.status', '!=', 'deactivated')
     .executeTakeFirst();
   if (!row) return undefined;
-  const { session_last_seen_at: lastSeen, org_wait_target: waitTargetHours, ...staff } = row;
-  if (lastSeen >= touchBefore) return { staff, lastSeenAt: lastSeen, waitTargetHours };
+  const {
+    session_last_seen_at: lastSeen,
+    org_wait_target: waitTargetHours,
+    org_inbox_generation: inboxGeneration,
+    ...staff
+  } = row;
+  if (lastSeen >= touchBefore) {
+    return { staff, lastSeenAt: lastSeen, waitTargetHours, inboxGeneration };
+  }
   await db
     .updateTable('staff_sessions')
     .set({ last_seen_at: now })
     .where('token_hash', '=', tokenHash)
     .execute();
-  return { staff, lastSeenAt: now, waitTargetHours };
+  return { staff, lastSeenAt: now, waitTargetHours, inboxGeneration };
 }
 
 export async function deleteStaffSession(db: DbOrTrx, tokenHash: string): Promise<void> {

@@ -15,6 +15,8 @@ export interface OrganisationsTable {
   hours: string | null;
   /** Hours a report may wait for a first answer before the inbox marks it. */
   wait_target_hours: Generated<number>;
+  /** Changes to what the inbox shows, counted by triggers [Note: inbox generation]. */
+  inbox_generation: Generated<number>;
   created_at: string;
   /** A shared mailbox that gets the organisation's content-free alerts; null: none. */
   alert_email: Generated<string | null>;

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { INBOX_PAGE, InboxQuerySchema, type InboxDto } from '../../../../shared/protocol/staff.ts';
 import { listActiveColleagues } from '../../../db/repositories/colleagues.ts';
-import { listInbox } from '../../../db/repositories/inbox.ts';
+import { listInbox, type InboxQuery } from '../../../db/repositories/inbox.ts';
 import { listPreviews } from '../../../db/repositories/inbox-previews.ts';
 import {
   PreviewQuerySchema,
@@ -25,18 +25,25 @@ export interface ColleaguesDto {
 
 export const inboxRoutes = new Hono<StaffEnv>()
   .get('/', counsellorOnly, validate('query', InboxQuerySchema), async (c) => {
-    const { db, clock } = c.var.deps;
-    // The wait target came with the session's one query (middleware/staff-auth.ts).
-    const { orgId, id, waitTargetHours: target } = c.var.staff;
-    if (!orgId) throw notFound('School');
+    const { db, clock, inboxCache } = c.var.deps;
+    // The wait target and the inbox generation came with the session's one query
+    // (middleware/staff-auth.ts).
+    const { orgId, id, waitTargetHours: target, inboxGeneration } = c.var.staff;
+    if (!orgId || inboxGeneration === null) throw notFound('School');
     const query = c.req.valid('query');
-    const rows = await listInbox(db, {
+    const inbox: InboxQuery = {
       orgId,
       staffId: id,
       filter: query.filter,
       page: query.page,
       ...(query.status ? { status: query.status } : {}),
-    });
+    };
+    // Unchanged since this process read it: the same rows [Note: inbox generation].
+    let rows = inboxCache.get(inbox, inboxGeneration);
+    if (!rows) {
+      rows = await listInbox(db, inbox);
+      inboxCache.set(inbox, inboxGeneration, rows);
+    }
     const now = clock();
     return c.json<InboxDto>({
       items: rows.slice(0, INBOX_PAGE).map((r) =>
