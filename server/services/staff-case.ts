@@ -56,11 +56,17 @@ type ItemFields = Pick<
   | 'waiting_since'
 >;
 
+/** The pupil has waited longer than the school's target (the inbox's overdue mark). */
+export function isOverdue(waitingSince: string | null, waitTargetHours: number, now: Date) {
+  return (
+    waitingSince !== null && now.getTime() - Date.parse(waitingSince) > waitTargetHours * HOUR_MS
+  );
+}
+
 export function inboxItem(
   r: ItemFields,
   ctx: { waitTargetHours: number; now: Date; read: boolean; escalated: boolean },
 ): InboxItemDto {
-  const waiting = r.waiting_since === null ? null : Date.parse(r.waiting_since);
   return {
     id: r.id,
     urgent: r.urgent !== 0,
@@ -73,7 +79,7 @@ export function inboxItem(
     repliesPaused: r.replies_paused !== 0,
     createdHour: r.created_hour,
     waitingSince: r.waiting_since,
-    overdue: waiting !== null && ctx.now.getTime() - waiting > ctx.waitTargetHours * HOUR_MS,
+    overdue: isOverdue(r.waiting_since, ctx.waitTargetHours, ctx.now),
     unread: !ctx.read,
     escalated: ctx.escalated,
   };

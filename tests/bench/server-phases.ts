@@ -61,9 +61,17 @@ export interface ServerResults {
   inboxItems: number;
   /** PostgreSQL only: the largest inbox again, served by two processes [Note: several processes]. */
   inboxTwoProcesses: LoadResult | undefined;
+  /** The largest inbox with no page kept (INBOX_CACHE_PAGES=0): each read from the database. */
+  inboxUncached: LoadResult;
+  inboxUncachedAlone: LoadResult;
 }
 
-async function startBenchServer(db: BenchDatabase, nodeFlags: string[], workers: number) {
+async function startBenchServer(
+  db: BenchDatabase,
+  nodeFlags: string[],
+  workers: number,
+  env: Record<string, string> = {},
+) {
   const logFile = join(db.dir, `server-${workers}.log`);
   const server = await startServerProcess(
     SERVER_ENTRY,
@@ -77,6 +85,7 @@ async function startBenchServer(db: BenchDatabase, nodeFlags: string[], workers:
       WEB_DIR: join(db.dir, 'no-web'),
       LOG_LEVEL: 'info',
       WORKERS: String(workers),
+      ...env,
     },
     logFile,
     nodeFlags,
@@ -147,12 +156,38 @@ export async function measureServer(
     const inboxAlone = await inboxPhase(1);
     const res = await fetch(`${server.baseUrl}/api/staff/reports`, { headers: { cookie } });
     const inboxItems = ((await res.json()) as { items: unknown[] }).items.length;
+    await server.stop();
+
+    // Nothing changes during the phases above, so every page after the first came from the
+    // process's memory [Note: inbox generation]; the same with nothing kept is what a page costs
+    // when the school's inbox changed since it was last read.
+    const uncached = await startBenchServer(db, nodeFlags, 1, { INBOX_CACHE_PAGES: '0' });
+    let inboxUncached: LoadResult;
+    let inboxUncachedAlone: LoadResult;
+    try {
+      const phase = (connections?: number) =>
+        measured(
+          {
+            baseUrl: uncached.baseUrl,
+            pid: uncached.pid,
+            method: 'GET',
+            path: '/api/staff/reports',
+            headers: { cookie },
+            expectStatus: 200,
+            ...(connections ? { connections } : {}),
+          },
+          { seconds: size.seconds },
+        );
+      inboxUncached = await phase();
+      inboxUncachedAlone = await phase(1);
+    } finally {
+      await uncached.stop();
+    }
 
     // The same inbox from two processes on the same database: the session is in the database,
     // so the cookie of the first process's sign-in serves.
     let inboxTwoProcesses: LoadResult | undefined;
     if (db.dialect === 'postgres') {
-      await server.stop();
       const two = await startBenchServer(db, nodeFlags, 2);
       try {
         inboxTwoProcesses = await measured(
@@ -170,7 +205,17 @@ export async function measureServer(
         await two.stop();
       }
     }
-    return { submit, submitAlone, receipt, inbox, inboxAlone, inboxItems, inboxTwoProcesses };
+    return {
+      submit,
+      submitAlone,
+      receipt,
+      inbox,
+      inboxAlone,
+      inboxItems,
+      inboxTwoProcesses,
+      inboxUncached,
+      inboxUncachedAlone,
+    };
   } finally {
     await server.stop();
   }

@@ -15,7 +15,7 @@ import { encodeField } from '../../../services/wire-bytes.ts';
 import { notFound } from '../../../errors.ts';
 import type { StaffEnv } from '../../../middleware/staff-auth.ts';
 import { validate } from '../../../middleware/validate.ts';
-import { inboxItem } from '../../../services/staff-case.ts';
+import { inboxItem, isOverdue } from '../../../services/staff-case.ts';
 import { counsellorOnly } from './params.ts';
 
 /** Not (yet) in shared/protocol/staff.ts: the answer of GET /api/staff/reports/colleagues. */
@@ -39,23 +39,30 @@ export const inboxRoutes = new Hono<StaffEnv>()
       ...(query.status ? { status: query.status } : {}),
     };
     // Unchanged since this process read it: the same rows [Note: inbox generation].
-    let rows = inboxCache.get(inbox, inboxGeneration);
-    if (!rows) {
-      rows = await listInbox(db, inbox);
-      inboxCache.set(inbox, inboxGeneration, rows);
-    }
+    const page =
+      inboxCache.get(inbox, inboxGeneration) ??
+      inboxCache.set(inbox, inboxGeneration, await listInbox(db, inbox));
     const now = clock();
-    return c.json<InboxDto>({
-      items: rows.slice(0, INBOX_PAGE).map((r) =>
-        inboxItem(r, {
-          waitTargetHours: target,
-          now,
-          read: r.read === 1,
-          escalated: r.escalated === 1,
-        }),
-      ),
-      hasMore: rows.length > INBOX_PAGE,
-    });
+    const shown = page.rows.slice(0, INBOX_PAGE);
+    // The one part of an answer that moves with the clock: the same marks, the same answer.
+    const overdue = shown
+      .map((r) => (isOverdue(r.waiting_since, target, now) ? '1' : '0'))
+      .join('');
+    if (page.answer?.overdue !== overdue) {
+      const answer: InboxDto = {
+        items: shown.map((r) =>
+          inboxItem(r, {
+            waitTargetHours: target,
+            now,
+            read: r.read === 1,
+            escalated: r.escalated === 1,
+          }),
+        ),
+        hasMore: page.rows.length > INBOX_PAGE,
+      };
+      page.answer = { overdue, body: JSON.stringify(answer) };
+    }
+    return c.body(page.answer.body, 200, { 'Content-Type': 'application/json' });
   })
   .get('/previews', counsellorOnly, validate('query', PreviewQuerySchema), async (c) => {
     const { orgId } = c.var.staff;
