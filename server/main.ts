@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { startAlertWorker } from './alerts/sender.ts';
+import { createWriter } from './db/group-commit.ts';
 import { alertsFromConfig } from './alerts/setup.ts';
 import { createApp } from './app.ts';
 import { runCli } from './cli/run-cli.ts';
@@ -39,7 +40,9 @@ await runCli(async () => {
     log,
   });
 
-  const alerts = await alertsFromConfig(config, handle.db, log, clock);
+  // One writer for the app and the alerts it queues [Note: group commit].
+  const writer = createWriter(handle.db, handle.dialect);
+  const alerts = await alertsFromConfig(config, handle.db, log, clock, writer);
   const alertWorker = startAlertWorker(alerts, log);
   const requestLog = createRequestLog(log, clock);
   const stopFlush = startHourlyFlush(requestLog, clock);
@@ -48,6 +51,7 @@ await runCli(async () => {
   const stagingDir = join(config.dataDir, 'uploads');
   if (processId === undefined) clearStaging(stagingDir);
   const app = createApp({
+    writer,
     requestLog,
     db: handle.db,
     dialect: handle.dialect,

@@ -2,6 +2,7 @@
 // (with configured VAPID keys or ones made on first start).
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import type { Writer } from '../db/group-commit.ts';
 import type { Logger } from '../middleware/request-log.ts';
 import { smtpMailer } from './email.ts';
 import { loadVapidKeys, webPusher } from './push.ts';
@@ -13,10 +14,13 @@ export async function alertsFromConfig(
   db: Db,
   log: Logger,
   clock: () => Date,
+  /** The app's writer: queued alerts join its commits [Note: group commit]. */
+  writer: Writer,
 ): Promise<AlertSender> {
   const vapid = await loadVapidKeys(db, config.alerts.vapid, config.alerts.vapidSubject);
   return createAlertSender({
     db,
+    writer,
     log,
     clock,
     staffUrl: new URL('/staff/', config.alerts.publicUrl).toString(),

@@ -6,6 +6,7 @@ import type { PushEndpointRules } from '../../server/alerts/push-endpoints.ts';
 import type { AlertSender } from '../../server/alerts/types.ts';
 import type { AppEnv } from '../../server/app-env.ts';
 import { createApp } from '../../server/app.ts';
+import { createWriter, type Writer } from '../../server/db/group-commit.ts';
 import type { Db } from '../../server/db/database.ts';
 import type { DatabaseHandle, DialectName } from '../../server/db/dialect.ts';
 import type { PupilRateLimits } from '../../server/middleware/rate-limit.ts';
@@ -47,7 +48,13 @@ export interface TestAppOptions {
   limits?: Partial<PupilRateLimits>;
   powBits?: number;
   /** Builds the alert sender over the test database (a real one for the e-mail and push tests). */
-  alerts?: (db: Db, log: (line: LogLine) => void, clock: () => Date) => AlertSender;
+  alerts?: (
+    db: Db,
+    log: (line: LogLine) => void,
+    clock: () => Date,
+    /** The app's writer, as the server passes it [Note: group commit]. */
+    writer: Writer,
+  ) => AlertSender;
   /** Also hands every log line to this logger (the privacy test passes the server's own). */
   log?: (line: LogLine) => void;
   /** An already migrated database to use (a second app over another app's database). */
@@ -71,9 +78,11 @@ export async function createTestApp(
     logs.push(line);
     options.log?.(line);
   };
-  const alerts = options.alerts?.(handle.db, log, () => now) ?? captureAlerts();
+  const writer = createWriter(handle.db, handle.dialect);
+  const alerts = options.alerts?.(handle.db, log, () => now, writer) ?? captureAlerts();
   const requestLog = createRequestLog(log, () => now);
   const app = createApp({
+    writer,
     requestLog,
     db: handle.db,
     dialect: handle.dialect,

@@ -61,9 +61,10 @@ describe.each(DIALECTS)('pupil times on %s', (dialect) => {
 
   beforeAll(async () => {
     f = await staffFixture(dialect, {
-      alerts: (db, log, clock) =>
+      alerts: (db, log, clock, writer) =>
         createAlertSender({
           db,
+          writer,
           log,
           clock,
           staffUrl: 'https://glos.example.invalid/staff/',

@@ -90,9 +90,10 @@ describe.each(DIALECTS)('e-mail alerts on %s', (dialect) => {
     f = await staffFixture(dialect, {
       // A fresh instance's step: a school's flood begins at its 20th report in an hour.
       limits: { reportsPerBit: DEFAULT_RATE_LIMITS.reportsPerBit },
-      alerts: (db, log, clock) =>
+      alerts: (db, log, clock, writer) =>
         createAlertSender({
           db,
+          writer,
           log,
           clock,
           staffUrl: 'https://glos.example.invalid/staff/',

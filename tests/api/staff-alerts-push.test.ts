@@ -61,12 +61,13 @@ describe.each(DIALECTS)('push alerts on %s', (dialect) => {
     base = `http://127.0.0.1:${(service.address() as AddressInfo).port}`;
     f = await staffFixture(dialect, {
       pushRules: LOCAL,
-      alerts: (db, log, clock) => {
+      alerts: (db, log, clock, writer) => {
         // Built lazily inside: the VAPID keys are made on first use and kept in settings.
         let pusher: ReturnType<typeof webPusher> | undefined;
         const keys = loadVapidKeys(db, undefined, 'mailto:test@example.invalid');
         return createAlertSender({
           db,
+          writer,
           log,
           clock,
           staffUrl: 'https://glos.example.invalid/staff/',
