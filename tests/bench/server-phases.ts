@@ -66,13 +66,16 @@ export interface ServerResults {
   inboxUncachedAlone: LoadResult;
 }
 
+let serversStarted = 0;
+
 async function startBenchServer(
   db: BenchDatabase,
   nodeFlags: string[],
   workers: number,
   env: Record<string, string> = {},
 ) {
-  const logFile = join(db.dir, `server-${workers}.log`);
+  // A log of its own per server started: its first 'Listening on' line gives its address.
+  const logFile = join(db.dir, `server-${++serversStarted}.log`);
   const server = await startServerProcess(
     SERVER_ENTRY,
     {
