@@ -102,6 +102,27 @@ async function startBenchServer(
   return server;
 }
 
+/** The staff inbox's first page, loaded for `seconds` (over CONNECTIONS unless given). */
+function inboxLoad(
+  server: { baseUrl: string; pid: number },
+  cookie: string,
+  seconds: number,
+  connections?: number,
+): Promise<LoadResult> {
+  return measured(
+    {
+      baseUrl: server.baseUrl,
+      pid: server.pid,
+      method: 'GET',
+      path: '/api/staff/reports',
+      headers: { cookie },
+      expectStatus: 200,
+      ...(connections ? { connections } : {}),
+    },
+    { seconds },
+  );
+}
+
 export async function measureServer(
   db: BenchDatabase,
   size: PhaseSizes,
@@ -139,17 +160,7 @@ export async function measureServer(
     if (!account) throw new Error('no demo counsellor of SP1');
     const { cookie } = await staffLogin(viaUrl(server.baseUrl), sodium, account);
     const inboxPhase = (connections?: number) =>
-      measured(
-        {
-          ...base,
-          method: 'GET',
-          path: '/api/staff/reports',
-          headers: { cookie },
-          expectStatus: 200,
-          ...(connections ? { connections } : {}),
-        },
-        { seconds: size.seconds },
-      );
+      inboxLoad(server, cookie, size.seconds, connections);
     const seeder = await reportSeeder(db.handle.db, db.dialect, sodium, schools);
     const inbox: ServerResults['inbox'] = [];
     for (const total of size.inbox) {
@@ -168,21 +179,8 @@ export async function measureServer(
     let inboxUncached: LoadResult;
     let inboxUncachedAlone: LoadResult;
     try {
-      const phase = (connections?: number) =>
-        measured(
-          {
-            baseUrl: uncached.baseUrl,
-            pid: uncached.pid,
-            method: 'GET',
-            path: '/api/staff/reports',
-            headers: { cookie },
-            expectStatus: 200,
-            ...(connections ? { connections } : {}),
-          },
-          { seconds: size.seconds },
-        );
-      inboxUncached = await phase();
-      inboxUncachedAlone = await phase(1);
+      inboxUncached = await inboxLoad(uncached, cookie, size.seconds);
+      inboxUncachedAlone = await inboxLoad(uncached, cookie, size.seconds, 1);
     } finally {
       await uncached.stop();
     }
@@ -193,17 +191,7 @@ export async function measureServer(
     if (db.dialect === 'postgres') {
       const two = await startBenchServer(db, nodeFlags, 2);
       try {
-        inboxTwoProcesses = await measured(
-          {
-            baseUrl: two.baseUrl,
-            pid: two.pid,
-            method: 'GET',
-            path: '/api/staff/reports',
-            headers: { cookie },
-            expectStatus: 200,
-          },
-          { seconds: size.seconds },
-        );
+        inboxTwoProcesses = await inboxLoad(two, cookie, size.seconds);
       } finally {
         await two.stop();
       }
